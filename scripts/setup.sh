@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs what building and testing Progman needs, once, into a cache that later runs reuse.
+#
+#   bash scripts/setup.sh            # build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt
+#   bash scripts/setup.sh --browser  # the same, plus Chromium, ChromeDriver and playwright-core
+#
+# Every tool comes from crates.io, npm or Debian's packages; nothing downloads prebuilt binaries
+# from elsewhere. Tools land in $PROGMAN_TOOLS (default ~/.cache/progman-tools); source
+# scripts/env.sh afterwards to put them first on PATH.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=scripts/env.sh
+source "$here/env.sh"
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+BINARYEN_VERSION=132
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+has_version() { # command, expected version substring
+  command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q -- "$2"
+}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+mkdir -p "$PROGMAN_TOOLS/bin"
+
+if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! has_version trunk "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (about 11 minutes on 2 cores)"
+  cargo install "trunk@$TRUNK_VERSION" --locked --root "$PROGMAN_TOOLS" --quiet
+fi
+
+if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --root "$PROGMAN_TOOLS" --quiet --force
+fi
+
+# Debian's binaryen (108) writes broken modules; npm's binaryen ships a working wasm-opt.
+if ! has_version wasm-opt "version $BINARYEN_VERSION"; then
+  log "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  npm install --silent --no-audit --no-fund --prefix "$PROGMAN_TOOLS/npm" "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  apt_install chromium chromium-driver
+  if [ ! -d "$PROGMAN_ROOT/tests/browser/node_modules/playwright-core" ] ||
+     [ "$PROGMAN_ROOT/tests/browser/package-lock.json" -nt "$PROGMAN_ROOT/tests/browser/node_modules/.package-lock.json" ]; then
+    log "installing the browser tests' npm packages"
+    (cd "$PROGMAN_ROOT/tests/browser" && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
+fi
+
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

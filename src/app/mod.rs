@@ -1,0 +1,4 @@
+//! The Leptos desktop (WebAssembly only).
+
+/// Mounts the desktop.
+pub fn start() {}

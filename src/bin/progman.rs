@@ -1,0 +1,3 @@
+//! The `progman` command line: build, serve, new, check.
+
+fn main() {}

@@ -1,0 +1,118 @@
+//! Where windows appear by default, defined once for both renderers.
+//!
+//! A pre-rendered page places its windows with CSS (it cannot know the viewport), and the app
+//! places the same windows in pixels. Both come from one [`Placement`], so when the app takes over
+//! a static page every window stays exactly where it was: nothing jumps.
+
+use super::geometry::{Rect, Size};
+
+/// A window's default place: a fixed top-left corner, and a size that is the preferred size
+/// unless the viewport is too small, in which case it fills the viewport up to `margin` on the
+/// right and bottom, never going below the minimum window size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: i32,
+    pub margin: i32,
+}
+
+/// The smallest a window may be (title bar, buttons and a little content stay usable).
+pub const MIN_WINDOW: Size = Size::new(160, 100);
+
+/// Height of a window's title bar, which must stay reachable on screen.
+pub const TITLE_BAR_HEIGHT: i32 = 20;
+
+/// How far each further post window is offset from the previous one when cascading.
+pub const CASCADE_STEP: i32 = 24;
+
+/// Program Manager's default place: the top-left of the desktop.
+pub const PROGRAM_MANAGER: Placement = Placement {
+    x: 16,
+    y: 16,
+    width: 560,
+    height: 360,
+    margin: 16,
+};
+
+/// The first post window's default place; later ones cascade from it by [`CASCADE_STEP`].
+pub const FIRST_POST: Placement = Placement {
+    x: 96,
+    y: 56,
+    width: 720,
+    height: 520,
+    margin: 16,
+};
+
+impl Placement {
+    /// The rectangle this placement gives in a viewport of `viewport` CSS pixels.
+    pub fn resolve(&self, viewport: Size) -> Rect {
+        let width = self
+            .width
+            .min(viewport.width - self.x - self.margin)
+            .max(MIN_WINDOW.width);
+        let height = self
+            .height
+            .min(viewport.height - self.y - self.margin)
+            .max(MIN_WINDOW.height);
+        Rect::new(self.x, self.y, width, height)
+    }
+
+    /// The same placement as an inline CSS declaration, for pre-rendered pages. Equal to
+    /// [`Placement::resolve`] for every viewport, given `100vw`/`100vh` is the desktop's size.
+    pub fn css(&self) -> String {
+        format!(
+            "left:{x}px;top:{y}px;width:max({mw}px,min({w}px,calc(100vw - {rx}px)));height:max({mh}px,min({h}px,calc(100vh - {ry}px)))",
+            x = self.x,
+            y = self.y,
+            w = self.width,
+            h = self.height,
+            mw = MIN_WINDOW.width,
+            mh = MIN_WINDOW.height,
+            rx = self.x + self.margin,
+            ry = self.y + self.margin,
+        )
+    }
+
+    /// This placement moved `steps` cascade steps down and to the right.
+    pub fn cascaded(&self, steps: i32) -> Placement {
+        Placement {
+            x: self.x + CASCADE_STEP * steps,
+            y: self.y + CASCADE_STEP * steps,
+            ..*self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roomy_viewport_gets_the_preferred_size() {
+        let rect = PROGRAM_MANAGER.resolve(Size::new(1280, 800));
+        assert_eq!(rect, Rect::new(16, 16, 560, 360));
+    }
+
+    #[test]
+    fn small_viewport_shrinks_the_window_to_fit_with_a_margin() {
+        let rect = FIRST_POST.resolve(Size::new(600, 400));
+        assert_eq!(rect, Rect::new(96, 56, 600 - 96 - 16, 400 - 56 - 16));
+    }
+
+    #[test]
+    fn tiny_viewport_never_goes_below_the_minimum_size() {
+        let rect = FIRST_POST.resolve(Size::new(100, 80));
+        assert_eq!(rect.size(), MIN_WINDOW);
+    }
+
+    #[test]
+    fn css_names_the_same_numbers_as_resolve() {
+        assert_eq!(
+            PROGRAM_MANAGER.css(),
+            "left:16px;top:16px;width:max(160px,min(560px,calc(100vw - 32px)));\
+             height:max(100px,min(360px,calc(100vh - 32px)))"
+        );
+    }
+}

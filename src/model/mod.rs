@@ -1,0 +1,11 @@
+//! Pure model shared by the build (native) and the desktop app (WebAssembly).
+//!
+//! Nothing here touches files, the network or the DOM; every behaviour a visitor can trigger is a
+//! method on these types and is unit-tested natively.
+
+pub mod desktop;
+pub mod geometry;
+pub mod layout;
+pub mod persist;
+pub mod post;
+pub mod route;

@@ -1,0 +1,1 @@
+//! The saved desktop: what goes into localStorage, and restoring it without ever failing.

@@ -1,0 +1,97 @@
+//! The posts index: the contract between the build, which writes it, and the app, which reads it.
+//!
+//! The build writes `posts.json` (a [`PostsIndex`]) and one HTML fragment per post at
+//! [`fragment_path`]. The app fetches the index on start and a fragment only when its window opens.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped when the shape of [`PostsIndex`] changes incompatibly.
+pub const INDEX_VERSION: u32 = 1;
+
+/// File name of the posts index, relative to the site root.
+pub const INDEX_FILE: &str = "posts.json";
+
+/// What the desktop needs to know about one post before opening it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostMeta {
+    pub slug: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, for display and sorting.
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+}
+
+/// The site-wide facts the app shows, plus every published post, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostsIndex {
+    pub version: u32,
+    pub site_title: String,
+    pub posts: Vec<PostMeta>,
+}
+
+impl PostsIndex {
+    pub fn new(site_title: impl Into<String>, posts: Vec<PostMeta>) -> Self {
+        Self {
+            version: INDEX_VERSION,
+            site_title: site_title.into(),
+            posts,
+        }
+    }
+
+    pub fn find(&self, slug: &str) -> Option<&PostMeta> {
+        self.posts.iter().find(|post| post.slug == slug)
+    }
+}
+
+/// Where a post's HTML fragment (its rendered body, no page chrome) lives, relative to the root.
+pub fn fragment_path(slug: &str) -> String {
+    format!("posts/{slug}/fragment.html")
+}
+
+/// Where a post's pre-rendered page lives, relative to the site root (a folder URL).
+pub fn page_path(slug: &str) -> String {
+    format!("posts/{slug}/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> PostsIndex {
+        PostsIndex::new(
+            "My blog",
+            vec![PostMeta {
+                slug: "hello".into(),
+                title: "Hello".into(),
+                date: "2024-05-01".into(),
+                tags: vec!["intro".into()],
+                summary: "First words.".into(),
+            }],
+        )
+    }
+
+    #[test]
+    fn index_round_trips_through_json() {
+        let json = serde_json::to_string(&sample()).unwrap();
+        let back: PostsIndex = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, sample());
+    }
+
+    #[test]
+    fn empty_tags_and_summary_are_left_out_of_the_json() {
+        let mut index = sample();
+        index.posts[0].tags.clear();
+        index.posts[0].summary.clear();
+        let json = serde_json::to_string(&index).unwrap();
+        assert!(!json.contains("tags") && !json.contains("summary"), "{json}");
+    }
+
+    #[test]
+    fn paths_are_relative_folder_urls() {
+        assert_eq!(page_path("hello"), "posts/hello/");
+        assert_eq!(fragment_path("hello"), "posts/hello/fragment.html");
+    }
+}

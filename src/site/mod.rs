@@ -1,0 +1,1 @@
+//! The content pipeline behind `progman build` (native only).
