@@ -1,4 +1,25 @@
 //! The Leptos desktop (WebAssembly only).
+//!
+//! Start-up ([`boot`]) reads the base path and route from the page, fetches the posts index,
+//! takes over the pre-rendered article if the page has one, and only then replaces the static
+//! desktop with the live one in a single step, so nothing visibly jumps. From then on the
+//! components ([`desktop`], [`window`], [`program_manager`], [`post_window`]) render a
+//! [`crate::model::desktop::Desktop`] held in a signal ([`state`]) and turn pointer and keyboard
+//! events into its methods. [`history`] keeps the address bar on the active post.
 
-/// Mounts the desktop.
-pub fn start() {}
+mod boot;
+mod desktop;
+mod dom;
+mod history;
+mod keyboard;
+mod post_window;
+mod program_manager;
+mod state;
+mod window;
+mod window_menu;
+
+/// Entry point called by the `progman-app` binary.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::task::spawn_local(boot::run());
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Sets up whatever is missing (build tools, Chromium, npm packages), then runs every check and
+# test: formatting, clippy (native and wasm32), native unit and integration tests, a full site
+# build with the real app, its bundle-size budget, and the browser tests in headless Chromium.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+bash "$here/setup.sh" --browser
+# shellcheck source=scripts/env.sh
+source "$here/env.sh"
+cd "$PROGMAN_ROOT"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native, then wasm32)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test --quiet
+
+step "build the demo site with the real app"
+cargo build --release --quiet --bin progman
+site="$PROGMAN_ROOT/target/test-site"
+./target/release/progman build --out "$site"
+
+step "bundle budget"
+bash "$here/bundle-size.sh" "$site"
+
+step "browser tests (headless Chromium)"
+PROGMAN_SITE="$site" node --test --test-concurrency=1 tests/browser/

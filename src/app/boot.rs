@@ -1,0 +1,96 @@
+//! Start-up: gather everything the first frame needs, then swap the static desktop for the app.
+//!
+//! The pre-rendered page stays on screen (and usable) while the wasm loads and the posts index
+//! arrives. The live desktop is then mounted into `#desktop` in the same task that clears it, so
+//! the browser never paints an empty or half-built desktop. If the index cannot be loaded the
+//! static page is left as it is: it works without the app.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::desktop::DesktopView;
+use super::dom;
+use super::state::{AppState, Body};
+use crate::model::desktop::{Desktop, WindowId};
+use crate::model::post::{PostsIndex, INDEX_FILE};
+use crate::model::route::{self, Route};
+
+pub async fn run() {
+    let base = dom::base_path();
+    let route = route::parse(&dom::location_path(), &base);
+    if route == Route::NotFound {
+        // The static 404 page explains itself and links home; leave it alone.
+        return;
+    }
+    let index = match load_index(&base).await {
+        Ok(index) => index,
+        Err(message) => {
+            web_sys::console::warn_1(&format!("Progman keeps the static page: {message}").into());
+            return;
+        }
+    };
+    let Some(root) = dom::document().get_element_by_id("desktop") else {
+        web_sys::console::warn_1(&"Progman: the page has no #desktop element".into());
+        return;
+    };
+    let state = AppState::new(initial_desktop(&route, &index), index, base);
+    adopt_static_body(&state, &route);
+    for slug in open_post_slugs(&state) {
+        state.load_body(&slug);
+    }
+    take_over(root, state);
+}
+
+async fn load_index(base: &str) -> Result<PostsIndex, String> {
+    let text = dom::fetch_text(&format!("{base}{INDEX_FILE}")).await?;
+    serde_json::from_str(&text).map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
+}
+
+/// The desktop the visitor sees first: the default one, with the URL's post open and active.
+fn initial_desktop(route: &Route, index: &PostsIndex) -> Desktop {
+    let mut desktop = Desktop::new(dom::viewport());
+    match route {
+        Route::Post(slug) if index.find(slug).is_some() => desktop.open_post(slug),
+        _ => {
+            desktop.focus(&WindowId::ProgramManager);
+        }
+    }
+    desktop
+}
+
+/// A pre-rendered post page already holds the article: use it instead of fetching it again.
+fn adopt_static_body(state: &AppState, route: &Route) {
+    let Route::Post(slug) = route else { return };
+    let selector = format!("#{} .window-body", WindowId::post(slug.as_str()).dom_id());
+    let html = dom::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .map(|body| body.inner_html());
+    if let Some(html) = html.filter(|html| !html.trim().is_empty()) {
+        state.set_body(slug, Body::Loaded(html));
+    }
+}
+
+fn open_post_slugs(state: &AppState) -> Vec<String> {
+    state.desktop.with_untracked(|desktop| {
+        desktop
+            .windows()
+            .iter()
+            .filter_map(|window| window.id.slug().map(str::to_owned))
+            .collect()
+    })
+}
+
+/// Replaces the static desktop with the live one in one synchronous step.
+fn take_over(root: web_sys::Element, state: AppState) {
+    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, move || view! { <DesktopView state=state /> }).forget();
+    // Tests and styles can tell the live desktop from the static one.
+    if let Some(html) = dom::document().document_element() {
+        let _ = html.set_attribute("data-progman-app", "");
+    }
+}

@@ -1,0 +1,89 @@
+//! Thin helpers over the browser: the page's base path, the viewport, fetching text, focus.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::geometry::Size;
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the app runs in a browser window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("the window has a document")
+}
+
+/// The site's base path from `<meta name="progman-base">`, `/` when absent or malformed.
+pub fn base_path() -> String {
+    let content = document()
+        .query_selector("meta[name=progman-base]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_default();
+    normalise_base(&content)
+}
+
+fn normalise_base(raw: &str) -> String {
+    let trimmed = raw.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// The current URL path, percent-decoding left to the router (slugs are plain ASCII).
+pub fn location_path() -> String {
+    window().location().pathname().unwrap_or_else(|_| "/".to_owned())
+}
+
+/// The desktop's size in CSS pixels.
+pub fn viewport() -> Size {
+    let element = document().document_element();
+    let (width, height) = element
+        .map(|e| (e.client_width(), e.client_height()))
+        .unwrap_or((1024, 768));
+    Size::new(width, height)
+}
+
+/// Fetches a URL and returns its body as text, or a message saying what went wrong.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(|_| format!("could not reach {url}"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("unexpected answer from {url}"))?;
+    if !response.ok() {
+        return Err(format!("{url} answered {}", response.status()));
+    }
+    let text = response
+        .text()
+        .map_err(|_| format!("could not read {url}"))?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|value| value.as_string())
+        .ok_or_else(|| format!("could not read {url}"))
+}
+
+/// Moves keyboard focus to the element with this id, if it exists.
+pub fn focus_element(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
+/// Runs `f` after the browser has rendered the current changes.
+pub fn after_render(f: impl FnOnce() + 'static) {
+    let closure = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = window().request_animation_frame(closure.unchecked_ref());
+}

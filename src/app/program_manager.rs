@@ -1,0 +1,59 @@
+//! Program Manager's contents: the menu bar and an icon per post, newest first. An icon is a
+//! real link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it;
+//! a double-click or Enter opens the post's window.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::model::post::page_path;
+
+#[component]
+pub fn ProgramManagerBody() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let base = state.base();
+    let icons = state
+        .posts()
+        .into_iter()
+        .map(|post| {
+            let href = format!("{base}{}", page_path(&post.slug));
+            let open_slug = post.slug.clone();
+            let key_slug = post.slug.clone();
+            view! {
+                <li>
+                    <a
+                        class="icon"
+                        href=href
+                        data-slug=post.slug
+                        on:click=|event: web_sys::MouseEvent| {
+                            let plain = !(event.ctrl_key() || event.meta_key() || event.shift_key());
+                            if plain && event.button() == 0 {
+                                event.prevent_default();
+                            }
+                        }
+                        on:dblclick=move |_| state.open_post(&open_slug)
+                        on:keydown=move |event: web_sys::KeyboardEvent| {
+                            if event.key() == "Enter" {
+                                event.prevent_default();
+                                state.open_post(&key_slug);
+                            }
+                        }
+                    >
+                        <span class="icon-image" aria-hidden="true"></span>
+                        <span class="icon-label">{post.title}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="menu-bar" role="menubar">
+            <span class="menu-title"><u>"F"</u>"ile"</span>
+            <span class="menu-title"><u>"O"</u>"ptions"</span>
+            <span class="menu-title"><u>"W"</u>"indow"</span>
+            <span class="menu-title"><u>"H"</u>"elp"</span>
+        </div>
+        <div class="window-body">
+            <ul class="icons">{icons}</ul>
+        </div>
+    }
+}

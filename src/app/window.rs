@@ -1,0 +1,252 @@
+//! A window frame: title bar with control-menu box and minimize/maximize buttons, dragging by
+//! the title bar (mouse, pen and touch through pointer events), the control menu, and the
+//! window's contents. Each visual property is a memo, so a drag updates one style attribute.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::post_window::PostBody;
+use super::program_manager::ProgramManagerBody;
+use super::state::AppState;
+use crate::model::desktop::{Desktop, WindowId, WindowState};
+
+/// A drag in progress: where the pointer and the window were when it started.
+#[derive(Clone, Copy)]
+struct Drag {
+    pointer: i32,
+    start_x: i32,
+    start_y: i32,
+    window_x: i32,
+    window_y: i32,
+}
+
+/// The inline style that places a window: its frame and its z-index.
+fn window_style(desktop: &Desktop, id: &WindowId) -> String {
+    let (Some(window), Some(z)) = (desktop.window(id), desktop.z_index(id)) else {
+        return String::new();
+    };
+    let frame = window.frame(desktop.viewport());
+    format!(
+        "left:{}px;top:{}px;width:{}px;height:{}px;z-index:{z}",
+        frame.x, frame.y, frame.width, frame.height
+    )
+}
+
+fn window_state(desktop: &Desktop, id: &WindowId) -> WindowState {
+    desktop.window(id).map(|w| w.state).unwrap_or_default()
+}
+
+/// Whether an event started on one of the title bar's buttons.
+fn on_button(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("button").ok().flatten())
+        .is_some()
+}
+
+#[component]
+pub fn WindowFrame(id: WindowId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let desktop = state.desktop;
+    let style = Memo::new({
+        let id = id.clone();
+        move |_| desktop.with(|d| window_style(d, &id))
+    });
+    let window_state = Memo::new({
+        let id = id.clone();
+        move |_| desktop.with(|d| window_state(d, &id))
+    });
+    let active = Memo::new({
+        let id = id.clone();
+        move |_| desktop.with(|d| d.is_active(&id))
+    });
+    let menu_open = Memo::new({
+        let id = id.clone();
+        move |_| state.open_menu.with(|open| open.as_ref() == Some(&id))
+    });
+    let maximized = move || window_state.get() == WindowState::Maximized;
+    let minimized = move || window_state.get() == WindowState::Minimized;
+    let drag = StoredValue::new(None::<Drag>);
+
+    let dom_id = id.dom_id();
+    let title_id = format!("{dom_id}-title");
+    let labelled_by = title_id.clone();
+    let title = state.window_title(&id);
+    let is_program_manager = id == WindowId::ProgramManager;
+
+    let focus_on_press = {
+        let id = id.clone();
+        move |_: web_sys::PointerEvent| {
+            if !active.get_untracked() {
+                state.focus(&id);
+            }
+        }
+    };
+    let start_drag = {
+        let id = id.clone();
+        move |event: web_sys::PointerEvent| {
+            if event.button() != 0 || on_button(&event) || maximized() {
+                return;
+            }
+            let Some(rect) = desktop.with_untracked(|d| d.window(&id).map(|w| w.rect)) else {
+                return;
+            };
+            if let Some(target) = event
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(event.pointer_id());
+            }
+            event.prevent_default();
+            drag.set_value(Some(Drag {
+                pointer: event.pointer_id(),
+                start_x: event.client_x(),
+                start_y: event.client_y(),
+                window_x: rect.x,
+                window_y: rect.y,
+            }));
+        }
+    };
+    let drag_move = {
+        let id = id.clone();
+        move |event: web_sys::PointerEvent| {
+            let Some(start) = drag.get_value().filter(|d| d.pointer == event.pointer_id()) else {
+                return;
+            };
+            let target_x = start.window_x + event.client_x() - start.start_x;
+            let target_y = start.window_y + event.client_y() - start.start_y;
+            desktop.update(|d| {
+                if let Some(rect) = d.window(&id).map(|w| w.rect) {
+                    d.move_by(&id, target_x - rect.x, target_y - rect.y);
+                }
+            });
+        }
+    };
+    let end_drag = move |_: web_sys::PointerEvent| drag.set_value(None);
+    let toggle_maximize = {
+        let id = id.clone();
+        move || {
+            let maximized = maximized();
+            desktop.update(|d| {
+                if maximized {
+                    d.restore(&id);
+                } else {
+                    d.maximize(&id);
+                }
+            });
+        }
+    };
+    let toggle_menu = {
+        let id = id.clone();
+        move |_| {
+            state.open_menu.update(|open| {
+                *open = if open.as_ref() == Some(&id) {
+                    None
+                } else {
+                    Some(id.clone())
+                };
+            });
+        }
+    };
+    let close = {
+        let id = id.clone();
+        move |_| state.close(&id)
+    };
+    let minimize = {
+        let id = id.clone();
+        move |_| {
+            desktop.update(|d| d.minimize(&id));
+            state.focus_active();
+        }
+    };
+    let restore_icon = {
+        let id = id.clone();
+        move || {
+            desktop.update(|d| d.restore(&id));
+            state.focus_active();
+        }
+    };
+    let body = match id.slug() {
+        None => Either::Left(view! { <ProgramManagerBody /> }),
+        Some(slug) => Either::Right(view! { <PostBody slug=slug.to_owned() /> }),
+    };
+    let toggle_on_title = toggle_maximize.clone();
+    let restore_on_key = restore_icon.clone();
+    let icon_label = title.clone();
+
+    view! {
+        <section
+            class="window"
+            class:program-manager=is_program_manager
+            class:post-window=!is_program_manager
+            class:active=move || active.get()
+            class:maximized=maximized
+            class:minimized=minimized
+            id=dom_id
+            aria-labelledby=labelled_by
+            tabindex="-1"
+            style=move || style.get()
+            on:pointerdown=focus_on_press
+        >
+            <div
+                class="title-bar"
+                on:pointerdown=start_drag
+                on:pointermove=drag_move
+                on:pointerup=end_drag
+                on:pointercancel=end_drag
+                on:dblclick=move |event: web_sys::MouseEvent| {
+                    if !on_button(&event) {
+                        toggle_on_title()
+                    }
+                }
+            >
+                <button
+                    type="button"
+                    class="control-box"
+                    aria-label="Control menu"
+                    aria-haspopup="menu"
+                    aria-expanded=move || menu_open.get().to_string()
+                    on:click=toggle_menu
+                    on:dblclick=close
+                ></button>
+                <h2 class="title" id=title_id>
+                    {title}
+                </h2>
+                <button type="button" class="minimize" aria-label="Minimize" on:click=minimize></button>
+                <button
+                    type="button"
+                    class="maximize"
+                    aria-label=move || if maximized() { "Restore" } else { "Maximize" }
+                    on:click=move |_| toggle_maximize()
+                ></button>
+            </div>
+            {move || menu_open.get().then(|| view! { <super::window_menu::ControlMenu id=id.clone() /> })}
+            {body}
+        </section>
+        {move || {
+            minimized()
+                .then(|| {
+                    let restore = restore_icon.clone();
+                    let restore_key = restore_on_key.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="desktop-icon"
+                            class:program-manager=is_program_manager
+                            on:dblclick=move |_| restore()
+                            on:keydown=move |event: web_sys::KeyboardEvent| {
+                                if event.key() == "Enter" {
+                                    restore_key()
+                                }
+                            }
+                        >
+                            <span class="icon-image" aria-hidden="true"></span>
+                            <span class="icon-label">{icon_label.clone()}</span>
+                        </button>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,161 @@
+//! The control menu a window's control-menu box opens: Restore, Move, Size, Minimize, Maximize,
+//! Close and Switch To, with the entries that do not apply greyed out. Arrow keys move between
+//! entries, Esc closes the menu.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom;
+use super::state::AppState;
+use crate::model::desktop::{WindowId, WindowState};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Restore,
+    Move,
+    Size,
+    Minimize,
+    Maximize,
+    Close,
+    SwitchTo,
+}
+
+impl Command {
+    const ALL: [Command; 7] = [
+        Command::Restore,
+        Command::Move,
+        Command::Size,
+        Command::Minimize,
+        Command::Maximize,
+        Command::Close,
+        Command::SwitchTo,
+    ];
+
+    /// The label with its access key, and the shortcut shown on the right.
+    fn label(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Command::Restore => ("", "R", "estore", ""),
+            Command::Move => ("", "M", "ove", ""),
+            Command::Size => ("", "S", "ize", ""),
+            Command::Minimize => ("Mi", "n", "imize", ""),
+            Command::Maximize => ("Ma", "x", "imize", ""),
+            Command::Close => ("", "C", "lose", "Alt+F4"),
+            Command::SwitchTo => ("S", "w", "itch To...", "Ctrl+Esc"),
+        }
+    }
+
+    fn enabled(self, id: &WindowId, state: WindowState) -> bool {
+        match self {
+            Command::Restore => state != WindowState::Normal,
+            Command::Minimize => state != WindowState::Minimized,
+            Command::Maximize => state != WindowState::Maximized,
+            Command::Close => *id != WindowId::ProgramManager,
+            // Keyboard move/size and the Task List arrive with the full window manager.
+            Command::Move | Command::Size | Command::SwitchTo => false,
+        }
+    }
+
+    fn separated_before(self) -> bool {
+        matches!(self, Command::Close | Command::SwitchTo)
+    }
+}
+
+fn run(state: AppState, id: &WindowId, command: Command) {
+    state.open_menu.set(None);
+    match command {
+        Command::Restore => state.desktop.update(|d| d.restore(id)),
+        Command::Minimize => state.desktop.update(|d| d.minimize(id)),
+        Command::Maximize => state.desktop.update(|d| d.maximize(id)),
+        Command::Close => {
+            state.close(id);
+            return;
+        }
+        Command::Move | Command::Size | Command::SwitchTo => {}
+    }
+    state.focus_active();
+}
+
+/// Moves focus to the next or previous enabled entry of the menu holding `from`.
+fn step_focus(from: &web_sys::Element, forward: bool) {
+    let Some(menu) = from.closest(".control-menu").ok().flatten() else {
+        return;
+    };
+    let Ok(items) = menu.query_selector_all(".menu-item:not([disabled])") else {
+        return;
+    };
+    let items: Vec<web_sys::HtmlElement> = (0..items.length())
+        .filter_map(|i| items.item(i))
+        .filter_map(|node| node.dyn_into().ok())
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    let current = items.iter().position(|item| {
+        let item: &web_sys::Element = item;
+        item == from
+    });
+    let next = match (current, forward) {
+        (Some(i), true) => (i + 1) % items.len(),
+        (Some(i), false) => (i + items.len() - 1) % items.len(),
+        (None, _) => 0,
+    };
+    let _ = items[next].focus();
+}
+
+#[component]
+pub fn ControlMenu(id: WindowId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let window_state = state
+        .desktop
+        .with_untracked(|d| d.window(&id).map(|w| w.state))
+        .unwrap_or_default();
+    let menu_id = format!("{}-menu", id.dom_id());
+    let first_item = format!("{menu_id}-first");
+    dom::after_render(move || dom::focus_element(&first_item));
+    let mut first_enabled = true;
+    let items = Command::ALL
+        .into_iter()
+        .map(|command| {
+            let (before, key, after, shortcut) = command.label();
+            let enabled = command.enabled(&id, window_state);
+            let item_id = (enabled && std::mem::take(&mut first_enabled))
+                .then(|| format!("{menu_id}-first"));
+            let id = id.clone();
+            view! {
+                {command.separated_before().then(|| view! { <li class="separator" role="separator"></li> })}
+                <li role="none">
+                    <button
+                        type="button"
+                        role="menuitem"
+                        class="menu-item"
+                        id=item_id
+                        disabled=!enabled
+                        on:click=move |_| run(state, &id, command)
+                    >
+                        <span class="menu-label">{before}<u>{key}</u>{after}</span>
+                        <span class="shortcut">{shortcut}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        let Some(target) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        match event.key().as_str() {
+            "ArrowDown" => step_focus(&target, true),
+            "ArrowUp" => step_focus(&target, false),
+            _ => return,
+        }
+        event.prevent_default();
+    };
+    view! {
+        <ul class="menu control-menu" role="menu" id=menu_id on:keydown=on_keydown>
+            {items}
+        </ul>
+    }
+}

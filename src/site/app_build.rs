@@ -1,0 +1,193 @@
+//! Builds the WebAssembly desktop with Trunk, once per version of its sources.
+//!
+//! The app depends only on the crate's code, the styles, `index.html`, the Cargo and Trunk
+//! manifests, and the base path it is served under. [`build_app`] fingerprints exactly those and
+//! keeps one Trunk output per fingerprint under `target/progman-app/`, so a build that changed
+//! only content runs no cargo, wasm-bindgen or wasm-opt at all.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Why the app could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum AppBuildError {
+    #[error("{tool} failed: {message}")]
+    Tool { tool: String, message: String },
+    #[error("could not read or write the app build: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The files and folders (relative to the project root) the app is built from. The content
+/// pipeline (`src/site`) and the command line are not among them.
+const APP_INPUTS: &[&str] = &[
+    "Cargo.toml",
+    "Cargo.lock",
+    "Trunk.toml",
+    "index.html",
+    "src/lib.rs",
+    "src/app",
+    "src/model",
+    "src/bin/progman-app.rs",
+    "style",
+];
+
+/// Returns a folder holding the Trunk build of the app for `base_path`, building it if the
+/// sources changed since the last build.
+pub fn build_app(project_root: &Path, base_path: &str) -> Result<PathBuf, AppBuildError> {
+    let fingerprint = fingerprint(project_root, base_path)?;
+    let cache = project_root.join("target").join("progman-app");
+    let ready = cache.join(format!("{fingerprint:016x}"));
+    if ready.join("index.html").is_file() {
+        return Ok(ready);
+    }
+    let staging = cache.join(format!("staging-{}", std::process::id()));
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    run_trunk(project_root, base_path, &staging)?;
+    remove_other_builds(&cache, &staging)?;
+    fs::rename(&staging, &ready)?;
+    Ok(ready)
+}
+
+fn run_trunk(project_root: &Path, base_path: &str, dist: &Path) -> Result<(), AppBuildError> {
+    let output = Command::new("trunk")
+        .current_dir(project_root)
+        .args(["build", "--release", "--public-url", base_path, "--dist"])
+        .arg(dist)
+        .output()
+        .map_err(|error| AppBuildError::Tool {
+            tool: "trunk".into(),
+            message: format!("{error} (run `bash scripts/setup.sh` and `source scripts/env.sh`)"),
+        })?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let tail: Vec<&str> = stdout.lines().chain(stderr.lines()).rev().take(30).collect();
+    Err(AppBuildError::Tool {
+        tool: "trunk build".into(),
+        message: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
+    })
+}
+
+/// Keeps the cache to the build being made: older app builds are never needed again.
+fn remove_other_builds(cache: &Path, keep: &Path) -> std::io::Result<()> {
+    for entry in fs::read_dir(cache)? {
+        let path = entry?.path();
+        if path != keep && path.is_dir() {
+            fs::remove_dir_all(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// A hash of every app input's path and bytes, plus the base path.
+fn fingerprint(project_root: &Path, base_path: &str) -> std::io::Result<u64> {
+    let mut hash = Fnv1a::default();
+    hash.write(base_path.as_bytes());
+    for input in APP_INPUTS {
+        let mut files = Vec::new();
+        collect_files(&project_root.join(input), &mut files)?;
+        files.sort();
+        for file in files {
+            hash.write(file.to_string_lossy().as_bytes());
+            hash.write(&fs::read(&file)?);
+        }
+    }
+    Ok(hash.finish())
+}
+
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if path.is_file() {
+        files.push(path.to_owned());
+    } else if path.is_dir() {
+        for entry in fs::read_dir(path)? {
+            collect_files(&entry?.path(), files)?;
+        }
+    }
+    Ok(())
+}
+
+/// 64-bit FNV-1a: stable across Rust versions (unlike `DefaultHasher`), fine for a cache key.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        // A separator, so ("ab", "c") and ("a", "bc") differ.
+        self.0 ^= 0xff;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("src/app")).unwrap();
+        fs::write(dir.path().join("src/lib.rs"), "fn a() {}").unwrap();
+        fs::write(dir.path().join("src/app/mod.rs"), "fn a() {}").unwrap();
+        fs::write(dir.path().join("index.html"), "<html></html>").unwrap();
+        dir
+    }
+
+    #[test]
+    fn fingerprint_is_stable_while_nothing_changes() {
+        let dir = project();
+        assert_eq!(
+            fingerprint(dir.path(), "/").unwrap(),
+            fingerprint(dir.path(), "/").unwrap()
+        );
+    }
+
+    #[test]
+    fn fingerprint_changes_with_code_and_base_path() {
+        let dir = project();
+        let before = fingerprint(dir.path(), "/").unwrap();
+        assert_ne!(before, fingerprint(dir.path(), "/blog/").unwrap());
+        fs::write(dir.path().join("src/app/mod.rs"), "fn b() {}").unwrap();
+        assert_ne!(before, fingerprint(dir.path(), "/").unwrap());
+    }
+
+    #[test]
+    fn content_and_pipeline_changes_do_not_touch_the_fingerprint() {
+        let dir = project();
+        let before = fingerprint(dir.path(), "/").unwrap();
+        fs::create_dir_all(dir.path().join("src/site")).unwrap();
+        fs::write(dir.path().join("src/site/page.rs"), "fn page() {}").unwrap();
+        fs::create_dir_all(dir.path().join("content/posts")).unwrap();
+        fs::write(dir.path().join("content/posts/new.md"), "# hi").unwrap();
+        assert_eq!(before, fingerprint(dir.path(), "/").unwrap());
+    }
+
+    #[test]
+    fn a_cached_build_is_reused_without_running_trunk() {
+        let dir = project();
+        let key = fingerprint(dir.path(), "/").unwrap();
+        let ready = dir
+            .path()
+            .join("target/progman-app")
+            .join(format!("{key:016x}"));
+        fs::create_dir_all(&ready).unwrap();
+        fs::write(ready.join("index.html"), "built").unwrap();
+        assert_eq!(build_app(dir.path(), "/").unwrap(), ready);
+    }
+}

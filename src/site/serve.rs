@@ -1,0 +1,199 @@
+//! `progman serve`: a small static file server on 127.0.0.1 for the built site, and a watcher
+//! that calls back when sources change so the caller can rebuild.
+//!
+//! Requests are resolved against the output folder on every request, so a rebuild that swaps the
+//! folder is picked up at once. Only paths under the base path are served; `..` never is.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("could not listen on {address}: {message}")]
+    Listen { address: String, message: String },
+    #[error("could not watch {path}: {message}")]
+    Watch { path: String, message: String },
+}
+
+/// What a request path names inside the output folder.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A file path relative to the output folder.
+    File(PathBuf),
+    /// A directory without its trailing slash: redirect so relative links resolve.
+    Redirect(String),
+    NotFound,
+}
+
+/// Maps a URL path (query and fragment allowed) to a file under the output folder.
+pub fn resolve(url: &str, base_path: &str, is_dir: impl Fn(&Path) -> bool) -> Target {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(rest) = path.strip_prefix(base_path).or_else(|| {
+        (path == base_path.trim_end_matches('/')).then_some("")
+    }) else {
+        return Target::NotFound;
+    };
+    let relative = Path::new(rest);
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+        || rest.contains('\\')
+    {
+        return Target::NotFound;
+    }
+    if rest.is_empty() || rest.ends_with('/') {
+        return Target::File(relative.join("index.html"));
+    }
+    if is_dir(relative) {
+        return Target::Redirect(format!("{path}/"));
+    }
+    Target::File(relative.to_owned())
+}
+
+/// The Content-Type for a file name.
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves `dist` on `address` (e.g. `127.0.0.1:8080`) under `base_path` until the process ends.
+pub fn serve(dist: &Path, base_path: &str, address: &str) -> Result<(), ServeError> {
+    let server = tiny_http::Server::http(address).map_err(|error| ServeError::Listen {
+        address: address.to_owned(),
+        message: error.to_string(),
+    })?;
+    for request in server.incoming_requests() {
+        let response = respond(dist, base_path, request.url());
+        let _ = request.respond(response);
+    }
+    Ok(())
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values here are ASCII")
+}
+
+fn respond(dist: &Path, base_path: &str, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let target = resolve(url, base_path, |relative| dist.join(relative).is_dir());
+    let file = match target {
+        Target::Redirect(location) => {
+            return tiny_http::Response::from_data(Vec::new())
+                .with_status_code(301)
+                .with_header(header("Location", &location));
+        }
+        Target::File(relative) => fs::read(dist.join(&relative)).ok().map(|bytes| (relative, bytes)),
+        Target::NotFound => None,
+    };
+    match file {
+        Some((relative, bytes)) => tiny_http::Response::from_data(bytes)
+            .with_header(header("Content-Type", content_type(&relative)))
+            .with_header(header("Cache-Control", "no-cache")),
+        None => {
+            let page = fs::read(dist.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
+            tiny_http::Response::from_data(page)
+                .with_status_code(404)
+                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        }
+    }
+}
+
+/// Watches `paths` (those that exist) and calls `on_change` once per burst of changes, after
+/// `quiet` has passed without another. Runs until the process ends.
+pub fn watch(
+    paths: &[PathBuf],
+    quiet: Duration,
+    mut on_change: impl FnMut(),
+) -> Result<(), ServeError> {
+    let (sender, receiver) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = sender.send(());
+        }
+    })
+    .map_err(|error| ServeError::Watch {
+        path: "(watcher)".into(),
+        message: error.to_string(),
+    })?;
+    for path in paths.iter().filter(|p| p.exists()) {
+        watcher
+            .watch(path, RecursiveMode::Recursive)
+            .map_err(|error| ServeError::Watch {
+                path: path.display().to_string(),
+                message: error.to_string(),
+            })?;
+    }
+    while receiver.recv().is_ok() {
+        while receiver.recv_timeout(quiet).is_ok() {}
+        on_change();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_dirs(_: &Path) -> bool {
+        false
+    }
+
+    #[test]
+    fn folder_urls_serve_their_index() {
+        assert_eq!(resolve("/", "/", no_dirs), Target::File("index.html".into()));
+        assert_eq!(
+            resolve("/posts/hello/?utm=x", "/", no_dirs),
+            Target::File("posts/hello/index.html".into())
+        );
+    }
+
+    #[test]
+    fn folder_without_slash_redirects() {
+        assert_eq!(
+            resolve("/posts/hello", "/", |_| true),
+            Target::Redirect("/posts/hello/".into())
+        );
+    }
+
+    #[test]
+    fn sub_path_is_stripped_and_required() {
+        assert_eq!(
+            resolve("/blog/feed.xml", "/blog/", no_dirs),
+            Target::File("feed.xml".into())
+        );
+        assert_eq!(resolve("/blog", "/blog/", no_dirs), Target::File("index.html".into()));
+        assert_eq!(resolve("/feed.xml", "/blog/", no_dirs), Target::NotFound);
+    }
+
+    #[test]
+    fn parent_directories_are_never_served() {
+        for url in ["/../etc/passwd", "/posts/../../x", "/a\\..\\b"] {
+            assert_eq!(resolve(url, "/", no_dirs), Target::NotFound, "{url}");
+        }
+    }
+
+    #[test]
+    fn wasm_gets_the_type_streaming_compilation_needs() {
+        assert_eq!(content_type(Path::new("app_bg.wasm")), "application/wasm");
+        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
+    }
+}

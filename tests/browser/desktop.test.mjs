@@ -1,0 +1,180 @@
+// The desktop end to end, in headless Chromium against the built site served on 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
+
+const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
+let site;
+let browser;
+let posts;
+
+before(async () => {
+  site = await serveSite();
+  browser = await launchBrowser();
+  posts = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).posts;
+  await mkdir(screenshots, { recursive: true });
+  assert.ok(posts.length >= 2, 'the demo site needs at least two posts');
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openDesktop(path = '') {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(site.url + path);
+  await appReady(page);
+  return { page, errors };
+}
+
+const windowOf = (page, slug) => page.locator(`#win-post-${slug}`);
+
+async function openPost(page, post) {
+  await page.locator(`.icon[data-slug="${post.slug}"]`).dblclick();
+  const win = windowOf(page, post.slug);
+  await win.locator('article h1').waitFor();
+  return win;
+}
+
+test('Program Manager shows an icon for every post, newest first', async () => {
+  const { page, errors } = await openDesktop();
+  const manager = page.locator('#win-progman');
+  await manager.waitFor();
+  assert.equal(await manager.locator('.title').textContent(), 'Program Manager');
+  const labels = await manager.locator('.icon .icon-label').allTextContents();
+  assert.deepEqual(labels, posts.map((post) => post.title));
+  assert.match(await manager.getAttribute('class'), /\bactive\b/);
+  await page.screenshot({ path: join(screenshots, 'desktop.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('double-clicking an icon opens the post in its own window and the address follows', async () => {
+  const { page, errors } = await openDesktop();
+  const post = posts[0];
+  const win = await openPost(page, post);
+  assert.equal(await win.locator('.title-bar .title').textContent(), post.title);
+  assert.equal(await win.locator('article h1').textContent(), post.title);
+  assert.match(await win.getAttribute('class'), /\bactive\b/);
+  assert.equal(new URL(page.url()).pathname, `/posts/${post.slug}/`);
+  assert.equal(await page.title(), `${post.title} — ${await siteTitle()}`);
+  await page.screenshot({ path: join(screenshots, 'post-window.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Enter on a focused icon opens the post', async () => {
+  const { page } = await openDesktop();
+  const post = posts[1];
+  await page.locator(`.icon[data-slug="${post.slug}"]`).focus();
+  await page.keyboard.press('Enter');
+  await windowOf(page, post.slug).locator('article h1').waitFor();
+  await page.close();
+});
+
+test('dragging the title bar moves the window by the dragged distance', async () => {
+  const { page } = await openDesktop();
+  const win = await openPost(page, posts[0]);
+  const before = await win.boundingBox();
+  const title = await win.locator('.title-bar .title').boundingBox();
+  const start = { x: title.x + title.width / 2, y: title.y + title.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 60, start.y + 20, { steps: 3 });
+  await page.mouse.move(start.x + 130, start.y + 70, { steps: 5 });
+  await page.mouse.up();
+  const after = await win.boundingBox();
+  assert.equal(Math.round(after.x - before.x), 130);
+  assert.equal(Math.round(after.y - before.y), 70);
+  assert.equal(after.width, before.width);
+  await page.close();
+});
+
+test('a second post stacks on top and only the active title bar is coloured', async () => {
+  const { page } = await openDesktop();
+  const first = await openPost(page, posts[0]);
+  const second = await openPost(page, posts[1]);
+  const z = async (win) => Number(await win.evaluate((el) => getComputedStyle(el).zIndex));
+  assert.ok((await z(second)) > (await z(first)), 'the newer window is on top');
+  assert.match(await second.getAttribute('class'), /\bactive\b/);
+  assert.doesNotMatch(await first.getAttribute('class'), /\bactive\b/);
+  const titleColour = (win) =>
+    win.locator('.title-bar').evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(await titleColour(second), 'rgb(0, 0, 128)');
+  assert.notEqual(await titleColour(first), 'rgb(0, 0, 128)');
+  // Pressing anywhere in the lower window brings it to the front.
+  await first.locator('article').click({ position: { x: 20, y: 40 } });
+  assert.ok((await z(first)) > (await z(second)));
+  assert.match(await first.getAttribute('class'), /\bactive\b/);
+  await page.screenshot({ path: join(screenshots, 'two-windows.png') });
+  await page.close();
+});
+
+test('Alt+F4 and the control menu close windows', async () => {
+  const { page } = await openDesktop();
+  const first = await openPost(page, posts[0]);
+  const second = await openPost(page, posts[1]);
+  await page.keyboard.press('Alt+F4');
+  await second.waitFor({ state: 'detached' });
+  assert.match(await first.getAttribute('class'), /\bactive\b/);
+  await first.locator('.control-box').click();
+  const close = page.locator('.control-menu .menu-item', { hasText: 'Close' });
+  await page.screenshot({ path: join(screenshots, 'control-menu.png') });
+  await close.click();
+  await first.waitFor({ state: 'detached' });
+  assert.equal(new URL(page.url()).pathname, '/');
+  await page.close();
+});
+
+test('a post URL opens the desktop with that post active, without anything jumping', async () => {
+  const post = posts[posts.length - 1];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Record where the static page put the windows before the app took over.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__static = [...document.querySelectorAll('.window')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { id: el.id, x: r.x, y: r.y, w: r.width, h: r.height };
+      });
+    });
+  });
+  await page.goto(`${site.url}posts/${post.slug}/`);
+  await appReady(page);
+  const win = windowOf(page, post.slug);
+  assert.equal(await win.locator('article h1').textContent(), post.title);
+  assert.match(await win.getAttribute('class'), /\bactive\b/);
+  const [staticRects, liveRects] = await page.evaluate(() => [
+    window.__static,
+    [...document.querySelectorAll('.window')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.id, x: r.x, y: r.y, w: r.width, h: r.height };
+    }),
+  ]);
+  assert.deepEqual(liveRects, staticRects);
+  await page.close();
+});
+
+test('without JavaScript a post page is a readable article with links home', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const post = posts[0];
+  await page.goto(`${site.url}posts/${post.slug}/`);
+  assert.equal(await page.locator('article h1').textContent(), post.title);
+  assert.ok((await page.locator('article .post-content').innerText()).length > 100);
+  assert.ok(await page.locator('article time[datetime]').count());
+  await page.goto(site.url);
+  const links = await page.locator('.icon').evaluateAll((els) => els.map((el) => el.getAttribute('href')));
+  assert.equal(links.length, posts.length);
+  await page.locator(`.icon[data-slug="${posts[1].slug}"]`).click();
+  assert.equal(await page.locator('article h1').textContent(), posts[1].title);
+  await context.close();
+});
+
+async function siteTitle() {
+  return JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).site_title;
+}

@@ -1,0 +1,75 @@
+// Shared set-up for the browser tests: a static file server for the built site (as any static
+// host would serve it) and headless Chromium from Debian's package, driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, extname, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain',
+};
+
+/** The built site to test: PROGMAN_SITE, or target/test-site. */
+export const siteDir = process.env.PROGMAN_SITE ?? new URL('../../target/test-site', import.meta.url).pathname;
+
+/** Serves `dir` under `basePath` on 127.0.0.1 at a free port; resolves to { url, close }. */
+export async function serveSite(dir = siteDir, basePath = '/') {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (!path.startsWith(basePath) || normalize(path) !== path) {
+      return send(response, 404, await notFound(dir), '.html');
+    }
+    let file = join(dir, path.slice(basePath.length));
+    try {
+      if ((await stat(file)).isDirectory()) {
+        if (!path.endsWith('/')) {
+          response.writeHead(301, { Location: `${path}/` });
+          return response.end();
+        }
+        file = join(file, 'index.html');
+      }
+      send(response, 200, await readFile(file), extname(file));
+    } catch {
+      send(response, 404, await notFound(dir), '.html');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${basePath}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+function send(response, status, body, extension) {
+  response.writeHead(status, { 'Content-Type': TYPES[extension] ?? 'application/octet-stream' });
+  response.end(body);
+}
+
+async function notFound(dir) {
+  return readFile(join(dir, '404.html')).catch(() => 'Not found');
+}
+
+/** Launches Debian's Chromium headless with a fresh profile. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    // Playwright gives every launch a fresh, empty user data directory of its own.
+  });
+}
+
+/** Waits until the app has taken over the static desktop. */
+export async function appReady(page) {
+  await page.waitForSelector('html[data-progman-app]', { timeout: 15000 });
+}
