@@ -35,7 +35,10 @@ fn normalise_base(raw: &str) -> String {
 
 /// The current URL path, percent-decoding left to the router (slugs are plain ASCII).
 pub fn location_path() -> String {
-    window().location().pathname().unwrap_or_else(|_| "/".to_owned())
+    window()
+        .location()
+        .pathname()
+        .unwrap_or_else(|_| "/".to_owned())
 }
 
 /// The desktop's size in CSS pixels.

@@ -42,7 +42,10 @@ fn follow(state: AppState, route: &Route) {
     }
     let site = state.site_title();
     let title = match route {
-        Route::Post(slug) => format!("{} — {site}", state.window_title(&WindowId::post(slug.as_str()))),
+        Route::Post(slug) => format!(
+            "{} — {site}",
+            state.window_title(&WindowId::post(slug.as_str()))
+        ),
         _ => site,
     };
     dom::set_title(&title);

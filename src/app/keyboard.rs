@@ -75,6 +75,11 @@ fn inside_menu(event: &web_sys::PointerEvent) -> bool {
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest(".control-menu, .control-box").ok().flatten())
+        .and_then(|element| {
+            element
+                .closest(".control-menu, .control-box")
+                .ok()
+                .flatten()
+        })
         .is_some()
 }

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use super::state::{AppState, Body};
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn body_html(body: Body) -> String {

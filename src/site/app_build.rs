@@ -66,7 +66,12 @@ fn run_trunk(project_root: &Path, base_path: &str, dist: &Path) -> Result<(), Ap
     }
     let stderr = String::from_utf8_lossy(&output.stderr);
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let tail: Vec<&str> = stdout.lines().chain(stderr.lines()).rev().take(30).collect();
+    let tail: Vec<&str> = stdout
+        .lines()
+        .chain(stderr.lines())
+        .rev()
+        .take(30)
+        .collect();
     Err(AppBuildError::Tool {
         tool: "trunk build".into(),
         message: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),

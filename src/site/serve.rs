@@ -32,9 +32,10 @@ pub enum Target {
 /// Maps a URL path (query and fragment allowed) to a file under the output folder.
 pub fn resolve(url: &str, base_path: &str, is_dir: impl Fn(&Path) -> bool) -> Target {
     let path = url.split(['?', '#']).next().unwrap_or("");
-    let Some(rest) = path.strip_prefix(base_path).or_else(|| {
-        (path == base_path.trim_end_matches('/')).then_some("")
-    }) else {
+    let Some(rest) = path
+        .strip_prefix(base_path)
+        .or_else(|| (path == base_path.trim_end_matches('/')).then_some(""))
+    else {
         return Target::NotFound;
     };
     let relative = Path::new(rest);
@@ -93,7 +94,11 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
         .expect("header names and values here are ASCII")
 }
 
-fn respond(dist: &Path, base_path: &str, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+fn respond(
+    dist: &Path,
+    base_path: &str,
+    url: &str,
+) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     let target = resolve(url, base_path, |relative| dist.join(relative).is_dir());
     let file = match target {
         Target::Redirect(location) => {
@@ -101,7 +106,9 @@ fn respond(dist: &Path, base_path: &str, url: &str) -> tiny_http::Response<std::
                 .with_status_code(301)
                 .with_header(header("Location", &location));
         }
-        Target::File(relative) => fs::read(dist.join(&relative)).ok().map(|bytes| (relative, bytes)),
+        Target::File(relative) => fs::read(dist.join(&relative))
+            .ok()
+            .map(|bytes| (relative, bytes)),
         Target::NotFound => None,
     };
     match file {
@@ -159,7 +166,10 @@ mod tests {
 
     #[test]
     fn folder_urls_serve_their_index() {
-        assert_eq!(resolve("/", "/", no_dirs), Target::File("index.html".into()));
+        assert_eq!(
+            resolve("/", "/", no_dirs),
+            Target::File("index.html".into())
+        );
         assert_eq!(
             resolve("/posts/hello/?utm=x", "/", no_dirs),
             Target::File("posts/hello/index.html".into())
@@ -180,7 +190,10 @@ mod tests {
             resolve("/blog/feed.xml", "/blog/", no_dirs),
             Target::File("feed.xml".into())
         );
-        assert_eq!(resolve("/blog", "/blog/", no_dirs), Target::File("index.html".into()));
+        assert_eq!(
+            resolve("/blog", "/blog/", no_dirs),
+            Target::File("index.html".into())
+        );
         assert_eq!(resolve("/feed.xml", "/blog/", no_dirs), Target::NotFound);
     }
 
@@ -194,6 +207,9 @@ mod tests {
     #[test]
     fn wasm_gets_the_type_streaming_compilation_needs() {
         assert_eq!(content_type(Path::new("app_bg.wasm")), "application/wasm");
-        assert_eq!(content_type(Path::new("index.html")), "text/html; charset=utf-8");
+        assert_eq!(
+            content_type(Path::new("index.html")),
+            "text/html; charset=utf-8"
+        );
     }
 }
