@@ -1267,16 +1267,8 @@ pub(crate) mod arbitrary {
             desktop
         })
     }
-}
 
-#[cfg(test)]
-mod properties {
-    use proptest::prelude::*;
-
-    use super::arbitrary::{apply, command, Command};
-    use super::*;
-
-    fn check_invariants(desktop: &Desktop) -> Result<(), TestCaseError> {
+    pub fn check_invariants(desktop: &Desktop) -> Result<(), TestCaseError> {
         let viewport = desktop.viewport();
         let mut open: Vec<&WindowId> = desktop.windows().iter().map(|w| &w.id).collect();
         let mut stacked: Vec<&WindowId> = desktop.stack().iter().collect();
@@ -1309,7 +1301,7 @@ mod properties {
 
     /// The active window is the topmost non-minimized one, and there is one whenever any
     /// window is not minimized.
-    fn check_active(desktop: &Desktop) -> Result<(), TestCaseError> {
+    pub fn check_active(desktop: &Desktop) -> Result<(), TestCaseError> {
         let minimized = |id: &WindowId| {
             desktop
                 .window(id)
@@ -1329,6 +1321,14 @@ mod properties {
         }
         Ok(())
     }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::arbitrary::{apply, check_invariants, command, Command};
+    use super::*;
 
     proptest! {
         #[test]
