@@ -21,6 +21,19 @@ pub struct Placement {
 /// The smallest a window may be (title bar, buttons and a little content stay usable).
 pub const MIN_WINDOW: Size = Size::new(160, 100);
 
+/// The largest a window may be; anything bigger is a corrupt value, not a wish.
+pub const MAX_WINDOW: Size = Size::new(10_000, 10_000);
+
+/// The largest viewport the desktop accepts; bigger values are treated as this.
+pub const MAX_VIEWPORT: Size = Size::new(100_000, 100_000);
+
+/// How much of a title bar's width must stay on screen so the window can still be dragged.
+pub const TITLE_BAR_GRAB: i32 = 48;
+
+/// The cell a minimized window's desktop icon occupies; icons line up along the bottom of the
+/// desktop in cells of this size, as in Windows 3.1.
+pub const ICON_SLOT: Size = Size::new(76, 64);
+
 /// Height of a window's title bar, which must stay reachable on screen.
 pub const TITLE_BAR_HEIGHT: i32 = 20;
 

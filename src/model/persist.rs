@@ -1,1 +1,895 @@
 //! The saved desktop: what goes into localStorage, and restoring it without ever failing.
+//!
+//! [`save`] writes a [`Saved`] as JSON: every open window (Program Manager included) with its
+//! rectangle, state and icon position, the stacking order, and the colour scheme's name.
+//!
+//! [`restore`] reads whatever localStorage holds, which may be from an older version of the
+//! site, edited by hand, or truncated. It never fails: it walks the JSON value field by field,
+//! so one bad window does not lose the others, repairs or drops what it cannot use, and lists
+//! each repair in [`Restored::problems`] for the app to log. If nothing is usable it returns the
+//! default desktop.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+use super::desktop::{Desktop, Window, WindowId, WindowState};
+use super::geometry::{Point, Rect, Size};
+use super::layout::{FIRST_POST, MAX_WINDOW, MIN_WINDOW, PROGRAM_MANAGER};
+use super::route::is_valid_slug;
+
+/// Bumped when the shape of [`Saved`] changes incompatibly; other versions are discarded.
+pub const SAVED_VERSION: u32 = 1;
+
+/// Coordinates further from the origin than this are corrupt, not a window parked far away.
+const MAX_COORDINATE: i64 = 1_000_000;
+
+/// Colour scheme names longer than this are corrupt.
+const MAX_SCHEME_LENGTH: usize = 64;
+
+/// The saved desktop, as stored in localStorage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub version: u32,
+    /// Open windows in the order they were opened, Program Manager included, each with its
+    /// normal rectangle, state and moved icon position.
+    pub windows: Vec<Window>,
+    /// Window ids from bottom to top.
+    pub stack: Vec<WindowId>,
+    /// The colour scheme's name; `None` for the default scheme.
+    #[serde(default)]
+    pub scheme: Option<String>,
+}
+
+impl Saved {
+    pub fn new(desktop: &Desktop, scheme: Option<&str>) -> Self {
+        Self {
+            version: SAVED_VERSION,
+            windows: desktop.windows().to_vec(),
+            stack: desktop.stack().to_vec(),
+            scheme: scheme.map(str::to_owned),
+        }
+    }
+}
+
+/// The desktop and colour scheme as JSON for localStorage.
+pub fn save(desktop: &Desktop, scheme: Option<&str>) -> String {
+    // Plain structs with string keys always serialise; an empty string would restore to the
+    // default desktop anyway.
+    serde_json::to_string(&Saved::new(desktop, scheme)).unwrap_or_default()
+}
+
+/// What [`restore`] made of a saved desktop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restored {
+    pub desktop: Desktop,
+    pub scheme: Option<String>,
+    /// Human-readable reasons for everything dropped or repaired; empty for a clean restore.
+    pub problems: Vec<String>,
+}
+
+/// Rebuilds the desktop saved in `json` for a viewport of `viewport`, keeping only windows of
+/// posts for which `known_slugs` is true. Never fails; see the module documentation.
+pub fn restore(json: &str, known_slugs: &dyn Fn(&str) -> bool, viewport: Size) -> Restored {
+    let mut problems = Vec::new();
+    let (desktop, scheme) = match read_object(json) {
+        Ok(object) => {
+            let mut reader = Reader {
+                known_slugs,
+                viewport,
+                problems: &mut problems,
+            };
+            reader.desktop_and_scheme(&object)
+        }
+        Err(problem) => {
+            problems.push(problem);
+            (Desktop::new(viewport), None)
+        }
+    };
+    Restored {
+        desktop,
+        scheme,
+        problems: problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// Something wrong with the saved desktop, and what was done about it.
+#[derive(Debug, Error)]
+enum Problem {
+    #[error("saved desktop is not valid JSON ({0}); starting afresh")]
+    NotJson(String),
+    #[error("saved desktop is not a JSON object; starting afresh")]
+    NotAnObject,
+    #[error("saved desktop has no version number; starting afresh")]
+    NoVersion,
+    #[error(
+        "saved desktop has version {0}, this site reads version {SAVED_VERSION}; starting afresh"
+    )]
+    WrongVersion(String),
+    #[error("`{0}` is missing or not a list; using an empty one")]
+    NotAList(&'static str),
+    #[error("window {0} is not an object; dropped")]
+    WindowNotAnObject(usize),
+    #[error("window {0} has no valid id; dropped")]
+    NoWindowId(usize),
+    #[error("window of post `{0}` dropped: no such post")]
+    UnknownPost(String),
+    #[error("second window of {0} dropped")]
+    DuplicateWindow(String),
+    #[error("{window}: `{field}` {problem}")]
+    BadField {
+        window: String,
+        field: &'static str,
+        problem: FieldProblem,
+    },
+    #[error("stack entry {0} is not a window id; dropped")]
+    BadStackEntry(usize),
+    #[error("stack entry for {0} names no open window; dropped")]
+    StackEntryWithoutWindow(String),
+    #[error("repeated stack entry for {0} dropped")]
+    RepeatedStackEntry(String),
+    #[error("{0} was missing from the stack; put on top")]
+    NotStacked(String),
+    #[error("Program Manager was missing; put back at its default place")]
+    NoProgramManager,
+    #[error("colour scheme is not a short name; using the default scheme")]
+    BadScheme,
+}
+
+/// What was wrong with one field of a window, and the value used instead.
+#[derive(Debug, Error)]
+enum FieldProblem {
+    #[error("is missing; using {0}")]
+    Missing(String),
+    #[error("has the wrong type; using {0}")]
+    WrongType(String),
+    #[error("{found} is out of range; using {used}")]
+    OutOfRange { found: i64, used: i32 },
+}
+
+/// Parses the JSON and checks it is an object of the version this code reads.
+fn read_object(json: &str) -> Result<Map<String, Value>, Problem> {
+    let value: Value = serde_json::from_str(json).map_err(|e| Problem::NotJson(e.to_string()))?;
+    let Value::Object(object) = value else {
+        return Err(Problem::NotAnObject);
+    };
+    match object.get("version") {
+        None => Err(Problem::NoVersion),
+        Some(version) if version.as_u64() == Some(u64::from(SAVED_VERSION)) => Ok(object),
+        Some(version) => Err(Problem::WrongVersion(version.to_string())),
+    }
+}
+
+/// A readable name for a window in problem messages.
+fn describe(id: &WindowId) -> String {
+    match id {
+        WindowId::ProgramManager => "Program Manager".to_owned(),
+        WindowId::Post(slug) => format!("window of post `{slug}`"),
+    }
+}
+
+/// Reads the parts of a saved desktop, noting every problem.
+struct Reader<'a> {
+    known_slugs: &'a dyn Fn(&str) -> bool,
+    viewport: Size,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn desktop_and_scheme(&mut self, object: &Map<String, Value>) -> (Desktop, Option<String>) {
+        let scheme = self.scheme(object.get("scheme"));
+        let windows = self.windows(object.get("windows"));
+        let stack = self.stack(object.get("stack"), &windows);
+        if !windows.iter().any(|w| w.id == WindowId::ProgramManager) {
+            self.problems.push(Problem::NoProgramManager);
+        }
+        (Desktop::from_parts(self.viewport, windows, stack), scheme)
+    }
+
+    fn scheme(&mut self, value: Option<&Value>) -> Option<String> {
+        match value {
+            None | Some(Value::Null) => None,
+            Some(Value::String(name)) if is_scheme_name(name) => Some(name.clone()),
+            Some(_) => {
+                self.problems.push(Problem::BadScheme);
+                None
+            }
+        }
+    }
+
+    fn windows(&mut self, value: Option<&Value>) -> Vec<Window> {
+        let Some(Value::Array(items)) = value else {
+            self.problems.push(Problem::NotAList("windows"));
+            return Vec::new();
+        };
+        let mut windows: Vec<Window> = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match self.window(index, item) {
+                Ok(window) if windows.iter().any(|w| w.id == window.id) => {
+                    self.problems
+                        .push(Problem::DuplicateWindow(describe(&window.id)));
+                }
+                Ok(window) => windows.push(window),
+                Err(problem) => self.problems.push(problem),
+            }
+        }
+        windows
+    }
+
+    fn window(&mut self, index: usize, value: &Value) -> Result<Window, Problem> {
+        let Value::Object(fields) = value else {
+            return Err(Problem::WindowNotAnObject(index));
+        };
+        let id = fields
+            .get("id")
+            .and_then(|id| serde_json::from_value::<WindowId>(id.clone()).ok())
+            .ok_or(Problem::NoWindowId(index))?;
+        if let Some(slug) = id.slug() {
+            if !is_valid_slug(slug) || !(self.known_slugs)(slug) {
+                return Err(Problem::UnknownPost(slug.to_owned()));
+            }
+        }
+        let mut fields = WindowFields {
+            window: describe(&id),
+            fields,
+            problems: self.problems,
+        };
+        let rect = fields.rect(default_rect(&id, self.viewport));
+        let state = fields.state();
+        let icon = fields.icon();
+        Ok(Window {
+            id,
+            rect,
+            state,
+            icon,
+        })
+    }
+
+    fn stack(&mut self, value: Option<&Value>, windows: &[Window]) -> Vec<WindowId> {
+        let items = match value {
+            Some(Value::Array(items)) => items.as_slice(),
+            _ => {
+                self.problems.push(Problem::NotAList("stack"));
+                &[]
+            }
+        };
+        let mut stack: Vec<WindowId> = Vec::with_capacity(windows.len());
+        for (index, item) in items.iter().enumerate() {
+            let Ok(id) = serde_json::from_value::<WindowId>(item.clone()) else {
+                self.problems.push(Problem::BadStackEntry(index));
+                continue;
+            };
+            if stack.contains(&id) {
+                self.problems
+                    .push(Problem::RepeatedStackEntry(describe(&id)));
+            } else if !windows.iter().any(|w| w.id == id) {
+                self.problems
+                    .push(Problem::StackEntryWithoutWindow(describe(&id)));
+            } else {
+                stack.push(id);
+            }
+        }
+        for window in windows.iter().filter(|w| !stack.contains(&w.id)) {
+            self.problems
+                .push(Problem::NotStacked(describe(&window.id)));
+        }
+        stack
+    }
+}
+
+/// Whether a saved colour scheme name is plausible: short, non-empty, no control characters.
+fn is_scheme_name(name: &str) -> bool {
+    !name.trim().is_empty()
+        && name.chars().count() <= MAX_SCHEME_LENGTH
+        && !name.chars().any(char::is_control)
+}
+
+/// Where a window goes when its saved rectangle is unusable.
+fn default_rect(id: &WindowId, viewport: Size) -> Rect {
+    match id {
+        WindowId::ProgramManager => PROGRAM_MANAGER.resolve(viewport),
+        WindowId::Post(_) => FIRST_POST.resolve(viewport),
+    }
+}
+
+/// Reads the fields of one saved window, repairing each on its own.
+struct WindowFields<'a> {
+    window: String,
+    fields: &'a Map<String, Value>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl WindowFields<'_> {
+    fn note(&mut self, field: &'static str, problem: FieldProblem) {
+        self.problems.push(Problem::BadField {
+            window: self.window.clone(),
+            field,
+            problem,
+        });
+    }
+
+    fn rect(&mut self, fallback: Rect) -> Rect {
+        let Some(Value::Object(rect)) = self.fields.get("rect") else {
+            let used = "the default place".to_owned();
+            let problem = match self.fields.get("rect") {
+                None => FieldProblem::Missing(used),
+                Some(_) => FieldProblem::WrongType(used),
+            };
+            self.note("rect", problem);
+            return fallback;
+        };
+        let coordinate = (-MAX_COORDINATE, MAX_COORDINATE);
+        let width = (i64::from(MIN_WINDOW.width), i64::from(MAX_WINDOW.width));
+        let height = (i64::from(MIN_WINDOW.height), i64::from(MAX_WINDOW.height));
+        Rect::new(
+            self.number(rect, "x", fallback.x, coordinate),
+            self.number(rect, "y", fallback.y, coordinate),
+            self.number(rect, "width", fallback.width, width),
+            self.number(rect, "height", fallback.height, height),
+        )
+    }
+
+    /// An integer field of `object`, clamped into `range`; `fallback` if missing or not a
+    /// number. Fractions are rounded.
+    fn number(
+        &mut self,
+        object: &Map<String, Value>,
+        field: &'static str,
+        fallback: i32,
+        (low, high): (i64, i64),
+    ) -> i32 {
+        let found = match object.get(field) {
+            None => {
+                self.note(field, FieldProblem::Missing(fallback.to_string()));
+                return fallback;
+            }
+            Some(value) => match whole_number(value) {
+                Some(found) => found,
+                None => {
+                    self.note(field, FieldProblem::WrongType(fallback.to_string()));
+                    return fallback;
+                }
+            },
+        };
+        let clamped = found.clamp(low, high);
+        let used = i32::try_from(clamped).unwrap_or(fallback);
+        if clamped != found {
+            self.note(field, FieldProblem::OutOfRange { found, used });
+        }
+        used
+    }
+
+    fn state(&mut self) -> WindowState {
+        let value = self.fields.get("state");
+        match value.map(|v| serde_json::from_value::<WindowState>(v.clone())) {
+            Some(Ok(state)) => state,
+            None => {
+                self.note("state", FieldProblem::Missing("normal".to_owned()));
+                WindowState::Normal
+            }
+            Some(Err(_)) => {
+                self.note("state", FieldProblem::WrongType("normal".to_owned()));
+                WindowState::Normal
+            }
+        }
+    }
+
+    /// The moved icon position; missing or null means the automatic slot.
+    fn icon(&mut self) -> Option<Point> {
+        let automatic = || "the automatic slot".to_owned();
+        match self.fields.get("icon") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(icon)) => {
+                let (x, y) = (icon.get("x"), icon.get("y"));
+                match (x.and_then(whole_number), y.and_then(whole_number)) {
+                    (Some(x), Some(y)) => Some(Point::new(
+                        clamp_to_i32(x, MAX_COORDINATE),
+                        clamp_to_i32(y, MAX_COORDINATE),
+                    )),
+                    _ => {
+                        self.note("icon", FieldProblem::WrongType(automatic()));
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                self.note("icon", FieldProblem::WrongType(automatic()));
+                None
+            }
+        }
+    }
+}
+
+/// A JSON number as a whole number (fractions rounded, huge values saturated); `None` for
+/// anything that is not a number, such as `null` or the string `"NaN"`.
+fn whole_number(value: &Value) -> Option<i64> {
+    let number = value.as_number()?;
+    if let Some(whole) = number.as_i64() {
+        return Some(whole);
+    }
+    if number.as_u64().is_some() {
+        return Some(i64::MAX);
+    }
+    // Float-to-integer `as` saturates, and parsed JSON numbers are always finite.
+    number
+        .as_f64()
+        .filter(|f| f.is_finite())
+        .map(|f| f.round() as i64)
+}
+
+/// `value` clamped into `-limit..=limit`, which fits an `i32`.
+fn clamp_to_i32(value: i64, limit: i64) -> i32 {
+    i32::try_from(value.clamp(-limit, limit)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::desktop::keep_title_bar_reachable;
+
+    const VIEWPORT: Size = Size::new(1280, 800);
+
+    fn any_slug(_: &str) -> bool {
+        true
+    }
+
+    fn restore_value(value: Value) -> Restored {
+        restore(&value.to_string(), &any_slug, VIEWPORT)
+    }
+
+    fn post(slug: &str) -> WindowId {
+        WindowId::post(slug)
+    }
+
+    fn window_json(slug: &str, rect: Value) -> Value {
+        json!({"id": {"kind": "post", "slug": slug}, "rect": rect, "state": "normal"})
+    }
+
+    fn program_manager_json() -> Value {
+        json!({"id": {"kind": "program_manager"}, "rect": {"x": 16, "y": 16, "width": 560, "height": 360}, "state": "normal"})
+    }
+
+    fn good_rect() -> Value {
+        json!({"x": 100, "y": 60, "width": 400, "height": 300})
+    }
+
+    /// A saved desktop with Program Manager and one post window whose rect is `rect`.
+    fn with_post_rect(rect: Value) -> Value {
+        json!({
+            "version": SAVED_VERSION,
+            "windows": [program_manager_json(), window_json("a", rect)],
+            "stack": [{"kind": "program_manager"}, {"kind": "post", "slug": "a"}],
+        })
+    }
+
+    fn post_rect(restored: &Restored) -> Option<Rect> {
+        restored.desktop.window(&post("a")).map(|w| w.rect)
+    }
+
+    fn assert_fresh(restored: &Restored) {
+        assert_eq!(restored.desktop, Desktop::new(VIEWPORT));
+        assert_eq!(restored.scheme, None);
+        assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+    }
+
+    fn a_busy_desktop() -> Desktop {
+        let mut desktop = Desktop::new(VIEWPORT);
+        for slug in ["a", "b", "c"] {
+            desktop.open_post(slug);
+        }
+        desktop.move_by(&post("a"), 40, 30);
+        desktop.maximize(&post("b"));
+        desktop.minimize(&post("c"));
+        desktop.move_icon(&post("c"), 300, -200);
+        desktop.focus(&WindowId::ProgramManager);
+        desktop
+    }
+
+    #[test]
+    fn a_saved_desktop_restores_exactly_with_its_scheme_and_no_problems() {
+        let desktop = a_busy_desktop();
+        let restored = restore(&save(&desktop, Some("Hotdog Stand")), &any_slug, VIEWPORT);
+        assert_eq!(restored.desktop, desktop);
+        assert_eq!(restored.scheme.as_deref(), Some("Hotdog Stand"));
+        assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn the_saved_json_names_version_windows_stack_and_scheme() {
+        let saved: Value =
+            serde_json::from_str(&save(&Desktop::new(VIEWPORT), None)).unwrap_or(Value::Null);
+        assert_eq!(
+            saved,
+            json!({
+                "version": 1,
+                "windows": [{
+                    "id": {"kind": "program_manager"},
+                    "rect": {"x": 16, "y": 16, "width": 560, "height": 360},
+                    "state": "normal",
+                    "icon": null,
+                }],
+                "stack": [{"kind": "program_manager"}],
+                "scheme": null,
+            })
+        );
+    }
+
+    #[test]
+    fn malformed_json_starts_afresh() {
+        for json in ["", "{", "not json", "{\"version\": 1,}", "[1, 2"] {
+            assert_fresh(&restore(json, &any_slug, VIEWPORT));
+        }
+    }
+
+    #[test]
+    fn json_that_is_not_an_object_starts_afresh() {
+        for value in [json!([1, 2]), json!(3), json!("desktop"), Value::Null] {
+            assert_fresh(&restore_value(value));
+        }
+    }
+
+    #[test]
+    fn a_missing_or_unknown_version_starts_afresh() {
+        let mut saved = with_post_rect(good_rect());
+        for version in [
+            None,
+            Some(json!(2)),
+            Some(json!(0)),
+            Some(json!("1")),
+            Some(json!(-1)),
+        ] {
+            match version {
+                Some(version) => saved["version"] = version,
+                None => drop(saved.as_object_mut().map(|o| o.remove("version"))),
+            }
+            assert_fresh(&restore_value(saved.clone()));
+        }
+    }
+
+    #[test]
+    fn a_number_too_big_for_json_starts_afresh() {
+        let json = r#"{"version": 1, "windows": [{"rect": {"x": 1e400}}], "stack": []}"#;
+        assert_fresh(&restore(json, &any_slug, VIEWPORT));
+    }
+
+    #[test]
+    fn windows_that_are_not_a_list_leave_program_manager_at_its_default_place() {
+        let restored = restore_value(json!({"version": 1, "windows": {"a": 1}, "stack": []}));
+        assert_eq!(restored.desktop, Desktop::new(VIEWPORT));
+        assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn a_bad_window_does_not_lose_the_others() {
+        let mut saved = with_post_rect(good_rect());
+        saved["windows"] = json!([
+            program_manager_json(),
+            "junk",
+            {"rect": good_rect()},
+            {"id": {"kind": "nonsense"}},
+            {"id": "a"},
+            window_json("a", good_rect()),
+        ]);
+        let restored = restore_value(saved);
+        assert_eq!(post_rect(&restored), Some(Rect::new(100, 60, 400, 300)));
+        assert_eq!(restored.problems.len(), 4, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn windows_of_unknown_posts_are_dropped_with_their_stack_entries() {
+        let restored = restore(
+            &with_post_rect(good_rect()).to_string(),
+            &|slug| slug != "a",
+            VIEWPORT,
+        );
+        assert_eq!(restored.desktop, Desktop::new(VIEWPORT));
+        assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
+        assert!(restored.problems[0].contains("no such post"));
+    }
+
+    #[test]
+    fn windows_with_slugs_that_could_not_be_posts_are_dropped() {
+        let mut saved = with_post_rect(good_rect());
+        saved["windows"][1]["id"]["slug"] = json!("../../etc");
+        let restored = restore_value(saved);
+        assert_eq!(restored.desktop.windows().len(), 1);
+    }
+
+    #[test]
+    fn a_duplicate_window_keeps_the_first() {
+        let mut saved = with_post_rect(good_rect());
+        let second = window_json("a", json!({"x": 0, "y": 0, "width": 200, "height": 200}));
+        if let Some(windows) = saved["windows"].as_array_mut() {
+            windows.push(second);
+        }
+        let restored = restore_value(saved);
+        assert_eq!(restored.desktop.windows().len(), 2);
+        assert_eq!(post_rect(&restored), Some(Rect::new(100, 60, 400, 300)));
+        assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn missing_program_manager_comes_back_at_its_default_place_at_the_bottom() {
+        let saved = json!({
+            "version": 1,
+            "windows": [window_json("a", good_rect())],
+            "stack": [{"kind": "post", "slug": "a"}],
+        });
+        let restored = restore_value(saved);
+        let program_manager = restored.desktop.window(&WindowId::ProgramManager);
+        assert_eq!(
+            program_manager.map(|w| w.rect),
+            Some(Rect::new(16, 16, 560, 360))
+        );
+        assert_eq!(
+            restored.desktop.stack(),
+            &[WindowId::ProgramManager, post("a")][..]
+        );
+        assert!(restored.desktop.is_active(&post("a")));
+        assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn stack_entries_without_windows_repeated_or_malformed_are_dropped() {
+        let mut saved = with_post_rect(good_rect());
+        saved["stack"] = json!([
+            {"kind": "post", "slug": "a"},
+            {"kind": "post", "slug": "ghost"},
+            {"kind": "post", "slug": "a"},
+            42,
+            {"kind": "program_manager"},
+        ]);
+        let restored = restore_value(saved);
+        assert_eq!(
+            restored.desktop.stack(),
+            &[post("a"), WindowId::ProgramManager][..]
+        );
+        assert_eq!(restored.problems.len(), 3, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn windows_missing_from_the_stack_go_on_top() {
+        let mut saved = with_post_rect(good_rect());
+        saved["stack"] = json!([{"kind": "program_manager"}]);
+        let restored = restore_value(saved.clone());
+        assert!(restored.desktop.is_active(&post("a")));
+        assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+        saved["stack"] = json!("top");
+        let restored = restore_value(saved);
+        assert_eq!(
+            restored.desktop.stack(),
+            &[WindowId::ProgramManager, post("a")][..]
+        );
+    }
+
+    #[test]
+    fn negative_zero_and_tiny_sizes_become_the_minimum() {
+        let restored = restore_value(with_post_rect(
+            json!({"x": 100, "y": 60, "width": -400, "height": 0}),
+        ));
+        assert_eq!(post_rect(&restored), Some(Rect::new(100, 60, 160, 100)));
+        assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn huge_sizes_become_the_maximum() {
+        let rect = json!({"x": 100, "y": 60, "width": 1e9, "height": 18446744073709551615u64});
+        let restored = restore_value(with_post_rect(rect));
+        assert_eq!(post_rect(&restored).map(|r| r.size()), Some(MAX_WINDOW));
+        assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn nan_like_and_wrongly_typed_numbers_fall_back_field_by_field() {
+        let rect = json!({"x": "NaN", "y": null, "width": "Infinity", "height": [300]});
+        let restored = restore_value(with_post_rect(rect));
+        assert_eq!(post_rect(&restored), Some(FIRST_POST.resolve(VIEWPORT)));
+        assert_eq!(restored.problems.len(), 4, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn missing_rect_fields_fall_back_one_by_one() {
+        let restored = restore_value(with_post_rect(json!({"x": 200, "height": 250})));
+        let fallback = FIRST_POST.resolve(VIEWPORT);
+        let expected = Rect::new(200, fallback.y, fallback.width, 250);
+        assert_eq!(post_rect(&restored), Some(expected));
+        assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn fractional_pixels_are_rounded_without_complaint() {
+        let rect = json!({"x": 100.4, "y": 59.6, "width": 400.5, "height": 300.0});
+        let restored = restore_value(with_post_rect(rect));
+        assert_eq!(post_rect(&restored), Some(Rect::new(100, 60, 401, 300)));
+        assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+    }
+
+    #[test]
+    fn absurd_coordinates_are_brought_back_on_screen() {
+        for (x, y) in [(1e12, -1e12), (-5e6, 9e18), (2_000_000.0, 3_000.0)] {
+            let rect = json!({"x": x, "y": y, "width": 400, "height": 300});
+            let restored = restore_value(with_post_rect(rect));
+            let rect = post_rect(&restored).unwrap_or_default();
+            assert_eq!(rect, keep_title_bar_reachable(rect, VIEWPORT), "{x} {y}");
+        }
+    }
+
+    #[test]
+    fn a_rect_of_the_wrong_type_gives_the_default_place() {
+        for rect in [json!("big"), json!([1, 2, 3, 4]), json!(7)] {
+            let restored = restore_value(with_post_rect(rect));
+            assert_eq!(post_rect(&restored), Some(FIRST_POST.resolve(VIEWPORT)));
+            assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+        }
+    }
+
+    #[test]
+    fn an_unknown_or_mistyped_state_becomes_normal() {
+        for state in [json!("floating"), json!(7), json!({"maximized": true})] {
+            let mut saved = with_post_rect(good_rect());
+            saved["windows"][1]["state"] = state;
+            let restored = restore_value(saved);
+            let state = restored.desktop.window(&post("a")).map(|w| w.state);
+            assert_eq!(state, Some(WindowState::Normal));
+            assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+        }
+    }
+
+    #[test]
+    fn icon_positions_are_restored_kept_on_screen_or_dropped_when_malformed() {
+        let cases = [
+            (json!({"x": 300, "y": 200}), Some(Point::new(300, 200)), 0),
+            (
+                json!({"x": -1e15, "y": 1e15}),
+                Some(Point::new(0, 800 - 64)),
+                0,
+            ),
+            (json!({"x": "left"}), None, 1),
+            (json!("corner"), None, 1),
+        ];
+        for (icon, expected, problem_count) in cases {
+            let mut saved = with_post_rect(good_rect());
+            saved["windows"][1]["state"] = json!("minimized");
+            saved["windows"][1]["icon"] = icon;
+            let restored = restore_value(saved);
+            let window = restored.desktop.window(&post("a"));
+            assert_eq!(window.and_then(|w| w.icon), expected);
+            assert_eq!(
+                restored.problems.len(),
+                problem_count,
+                "{:?}",
+                restored.problems
+            );
+        }
+    }
+
+    #[test]
+    fn implausible_scheme_names_fall_back_to_the_default() {
+        let long = "x".repeat(65);
+        for scheme in [
+            json!(3),
+            json!(""),
+            json!(long),
+            json!("Bad\nName"),
+            json!(["Ocean"]),
+        ] {
+            let mut saved = with_post_rect(good_rect());
+            saved["scheme"] = scheme;
+            let restored = restore_value(saved);
+            assert_eq!(restored.scheme, None);
+            assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+            assert!(restored.desktop.is_open(&post("a")));
+        }
+    }
+
+    #[test]
+    fn restoring_into_a_smaller_viewport_brings_windows_into_reach_silently() {
+        let json = save(&a_busy_desktop(), None);
+        let small = Size::new(320, 240);
+        let restored = restore(&json, &any_slug, small);
+        assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+        for window in restored.desktop.windows() {
+            assert_eq!(window.rect, keep_title_bar_reachable(window.rect, small));
+        }
+    }
+
+    #[test]
+    fn problems_read_as_sentences_naming_the_window_and_field() {
+        let restored = restore_value(with_post_rect(
+            json!({"x": 100, "y": 60, "width": -400, "height": 300}),
+        ));
+        assert_eq!(
+            restored.problems,
+            vec!["window of post `a`: `width` -400 is out of range; using 160"]
+        );
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::desktop::arbitrary::{check_invariants, desktop};
+
+    fn json_leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            "[a-z_]{0,8}".prop_map(Value::from),
+        ]
+    }
+
+    /// Arbitrary JSON, with keys that often match the saved desktop's own.
+    fn json_value() -> impl Strategy<Value = Value> {
+        let key = prop::sample::select(vec![
+            "version", "windows", "stack", "scheme", "id", "kind", "slug", "rect", "x", "y",
+            "width", "height", "state", "icon",
+        ]);
+        json_leaf().prop_recursive(4, 48, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
+                prop::collection::btree_map(key.clone(), inner, 0..6).prop_map(|map| {
+                    Value::Object(map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+                }),
+            ]
+        })
+    }
+
+    fn any_slug(_: &str) -> bool {
+        true
+    }
+
+    proptest! {
+        #[test]
+        fn save_then_restore_gives_back_an_equal_desktop(desktop in desktop()) {
+            let json = save(&desktop, Some("Ocean"));
+            let restored = restore(&json, &any_slug, desktop.viewport());
+            prop_assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+            prop_assert_eq!(restored.scheme.as_deref(), Some("Ocean"));
+            prop_assert_eq!(restored.desktop, desktop);
+        }
+
+        #[test]
+        fn restoring_any_text_gives_a_consistent_desktop(text in ".{0,200}") {
+            let restored = restore(&text, &any_slug, Size::new(1280, 800));
+            check_invariants(&restored.desktop)?;
+        }
+
+        #[test]
+        fn restoring_any_json_gives_a_consistent_desktop(mut value in json_value()) {
+            if let Some(object) = value.as_object_mut() {
+                object.insert("version".to_owned(), Value::from(SAVED_VERSION));
+            }
+            let restored = restore(&value.to_string(), &any_slug, Size::new(1280, 800));
+            check_invariants(&restored.desktop)?;
+        }
+
+        #[test]
+        fn one_corrupt_window_loses_no_other(
+            desktop in desktop(),
+            victim in any::<prop::sample::Index>(),
+            junk in json_value(),
+        ) {
+            let mut saved: Value = serde_json::from_str(&save(&desktop, None))
+                .unwrap_or(Value::Null);
+            let Some(windows) = saved["windows"].as_array_mut() else {
+                return Err(TestCaseError::fail("saved windows are not a list"));
+            };
+            let victim = victim.index(windows.len());
+            windows[victim] = junk;
+            let restored = restore(&saved.to_string(), &any_slug, desktop.viewport());
+            for (index, window) in desktop.windows().iter().enumerate() {
+                if index != victim {
+                    prop_assert_eq!(restored.desktop.window(&window.id), Some(window));
+                }
+            }
+        }
+    }
+}
