@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use super::desktop::DesktopView;
 use super::dom;
 use super::state::{AppState, Body};
+use super::storage;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::post::{PostsIndex, INDEX_FILE};
 use crate::model::route::{self, Route};
@@ -46,9 +47,12 @@ async fn load_index(base: &str) -> Result<PostsIndex, String> {
     serde_json::from_str(&text).map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
 }
 
-/// The desktop the visitor sees first: the default one, with the URL's post open and active.
+/// The desktop the visitor sees first: the saved one (or the default), with the URL's post open
+/// and active; a plain desktop URL brings Program Manager to the front.
 fn initial_desktop(route: &Route, index: &PostsIndex) -> Desktop {
-    let mut desktop = Desktop::new(dom::viewport());
+    let viewport = dom::viewport();
+    let known = |slug: &str| index.find(slug).is_some();
+    let mut desktop = storage::load(viewport, &known).unwrap_or_else(|| Desktop::new(viewport));
     match route {
         Route::Post(slug) if index.find(slug).is_some() => desktop.open_post(slug),
         _ => {

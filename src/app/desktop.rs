@@ -6,6 +6,7 @@ use super::dom;
 use super::history;
 use super::keyboard;
 use super::state::AppState;
+use super::storage;
 use super::window::WindowFrame;
 use crate::model::desktop::WindowId;
 
@@ -14,6 +15,7 @@ pub fn DesktopView(state: AppState) -> impl IntoView {
     provide_context(state);
     keyboard::install(state);
     history::install(state);
+    storage::install(state);
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         state
             .desktop

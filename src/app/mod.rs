@@ -15,6 +15,7 @@ mod keyboard;
 mod post_window;
 mod program_manager;
 mod state;
+mod storage;
 mod window;
 mod window_menu;
 

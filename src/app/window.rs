@@ -127,17 +127,21 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     let end_drag = move |_: web_sys::PointerEvent| drag.set_value(None);
     let toggle_maximize = {
         let id = id.clone();
-        move || {
-            let maximized = maximized();
-            desktop.update(|d| {
-                if maximized {
-                    d.restore(&id);
-                } else {
-                    d.maximize(&id);
-                }
-            });
-        }
+        move || desktop.update(|d| d.toggle_maximize(&id))
     };
+    let icon_style = Memo::new({
+        let id = id.clone();
+        move |_| {
+            if window_state.get() != WindowState::Minimized {
+                return String::new();
+            }
+            desktop.with(|d| {
+                d.icon_position(&id)
+                    .map(|p| format!("left:{}px;top:{}px", p.x, p.y))
+                    .unwrap_or_default()
+            })
+        }
+    });
     let toggle_menu = {
         let id = id.clone();
         move |_| {
@@ -235,6 +239,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
                             type="button"
                             class="desktop-icon"
                             class:program-manager=is_program_manager
+                            style=move || icon_style.get()
                             on:dblclick=move |_| restore()
                             on:keydown=move |event: web_sys::KeyboardEvent| {
                                 if event.key() == "Enter" {

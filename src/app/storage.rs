@@ -1,0 +1,75 @@
+//! The one place the desktop is remembered: read once at start-up, written by a single effect.
+//!
+//! Writes are coalesced: a drag changes the desktop on every pointer move, but storage is written
+//! at most a few times a second and once more when the page is hidden. Storage that is missing,
+//! blocked or full is not an error a visitor should see; the desktop simply is not remembered.
+
+use std::time::Duration;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::model::desktop::Desktop;
+use crate::model::geometry::Size;
+use crate::model::persist;
+
+/// The localStorage key holding the saved desktop.
+pub const KEY: &str = "progman.desktop";
+
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+
+fn available() -> bool {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some()
+}
+
+/// The saved desktop, restored for this viewport and these posts, or `None` if nothing usable
+/// was saved. Problems with the saved value are logged, never shown.
+pub fn load(viewport: Size, known_slug: &dyn Fn(&str) -> bool) -> Option<Desktop> {
+    if !available() {
+        return None;
+    }
+    let json = LocalStorage::raw().get_item(KEY).ok().flatten()?;
+    let restored = persist::restore(&json, known_slug, viewport);
+    for problem in &restored.problems {
+        web_sys::console::warn_1(&format!("Progman: saved desktop: {problem}").into());
+    }
+    Some(restored.desktop)
+}
+
+fn save(desktop: &Desktop) {
+    if !available() {
+        return;
+    }
+    if LocalStorage::raw()
+        .set_item(KEY, &persist::save(desktop, None))
+        .is_err()
+    {
+        web_sys::console::warn_1(&"Progman: the desktop could not be saved (storage full?)".into());
+    }
+}
+
+/// Saves the desktop shortly after every change, and when the page is hidden.
+pub fn install(state: AppState) {
+    let pending = StoredValue::new(false);
+    Effect::new(move |_| {
+        state.desktop.track();
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        set_timeout(
+            move || {
+                pending.set_value(false);
+                state.desktop.with_untracked(save);
+            },
+            SAVE_DELAY,
+        );
+    });
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        state.desktop.with_untracked(save);
+    });
+    on_cleanup(move || hide.remove());
+}
