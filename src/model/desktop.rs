@@ -172,7 +172,11 @@ impl Desktop {
             self.focus(&id);
             return;
         }
-        let steps = self.windows.iter().filter(|w| w.id.slug().is_some()).count() as i32;
+        let steps = self
+            .windows
+            .iter()
+            .filter(|w| w.id.slug().is_some())
+            .count() as i32;
         let rect = self.cascade_placement(steps).resolve(self.viewport);
         self.windows.push(Window {
             id: id.clone(),
@@ -399,6 +403,9 @@ mod tests {
         desktop.move_by(&WindowId::post("a"), 1000, 700);
         desktop.set_viewport(Size::new(400, 300));
         let rect = desktop.window(&WindowId::post("a")).unwrap().rect;
-        assert!(rect.x <= 400 - 48 && rect.y <= 300 - TITLE_BAR_HEIGHT, "{rect:?}");
+        assert!(
+            rect.x <= 400 - 48 && rect.y <= 300 - TITLE_BAR_HEIGHT,
+            "{rect:?}"
+        );
     }
 }

@@ -86,7 +86,10 @@ mod tests {
         index.posts[0].tags.clear();
         index.posts[0].summary.clear();
         let json = serde_json::to_string(&index).unwrap();
-        assert!(!json.contains("tags") && !json.contains("summary"), "{json}");
+        assert!(
+            !json.contains("tags") && !json.contains("summary"),
+            "{json}"
+        );
     }
 
     #[test]

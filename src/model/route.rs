@@ -69,12 +69,21 @@ mod tests {
     fn post_paths_name_the_post_with_or_without_trailing_parts() {
         assert_eq!(parse("/posts/hello/", "/"), Route::post("hello"));
         assert_eq!(parse("/posts/hello", "/"), Route::post("hello"));
-        assert_eq!(parse("/blog/posts/hello/index.html", "/blog/"), Route::post("hello"));
+        assert_eq!(
+            parse("/blog/posts/hello/index.html", "/blog/"),
+            Route::post("hello")
+        );
     }
 
     #[test]
     fn odd_paths_are_not_found() {
-        for path in ["/posts/", "/posts/Hello/", "/posts/../etc/", "/other", "/elsewhere/posts/a/"] {
+        for path in [
+            "/posts/",
+            "/posts/Hello/",
+            "/posts/../etc/",
+            "/other",
+            "/elsewhere/posts/a/",
+        ] {
             assert_eq!(parse(path, "/"), Route::NotFound, "{path}");
         }
         assert_eq!(parse("/posts/a/", "/blog/"), Route::NotFound);
