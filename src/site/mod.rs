@@ -1,4 +1,27 @@
 //! The content pipeline behind `progman build` (native only).
+//!
+//! Reading: [`load`] reads `content/` (the site [`config`] and every post), using the pure
+//! [`post::Post::parse`] ([`front_matter`], [`date`], [`slug`], [`markdown`]). Rendering: [`page`],
+//! [`feed`], [`sitemap`] and [`robots`] are pure functions from data to text. Writing: [`output`]
+//! is the only module that writes files. [`build`] ties them together.
 
 pub mod app_build;
+pub mod app_bundle;
+pub mod build;
+pub mod config;
+pub mod date;
+pub mod error;
+pub mod escape;
+pub mod feed;
+pub mod front_matter;
+pub mod load;
+pub mod markdown;
+pub mod new_post;
+pub mod output;
+pub mod page;
+pub mod parallel;
+pub mod post;
+pub mod robots;
 pub mod serve;
+pub mod sitemap;
+pub mod slug;

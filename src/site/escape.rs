@@ -1,0 +1,48 @@
+//! HTML and XML escaping: the one place that turns text into markup-safe text.
+//!
+//! Every piece of user text (titles, tags, summaries, URLs) goes through these functions before it
+//! lands in a page, the feed or the sitemap. The same escaping is valid in HTML text, quoted HTML
+//! attributes and XML text and attributes.
+
+/// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped.
+pub fn push_escaped(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
+/// `text` escaped into a new string.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    push_escaped(&mut out, text);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_markup_character() {
+        assert_eq!(
+            escape(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn leaves_plain_and_non_ascii_text_alone() {
+        assert_eq!(escape("Grüße — plain"), "Grüße — plain");
+        assert_eq!(escape(""), "");
+    }
+}

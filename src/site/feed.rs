@@ -1,0 +1,180 @@
+//! The Atom feed (`feed.xml`): the newest posts with their full content.
+
+use super::escape::push_escaped;
+use super::page::Site;
+use super::post::Post;
+
+/// How many of the newest posts the feed carries (feed readers only look at recent entries,
+/// and every entry holds a whole post).
+pub const FEED_ENTRY_LIMIT: usize = 50;
+
+/// `updated` of a feed with no posts, so output stays the same from build to build.
+const EPOCH: &str = "1970-01-01T00:00:00Z";
+
+/// The feed for `posts` (newest first).
+pub fn feed(site: Site<'_>, posts: &[Post]) -> String {
+    let config = site.config;
+    let base = config.base.url();
+    let entries = &posts[..posts.len().min(FEED_ENTRY_LIMIT)];
+    let mut out = String::with_capacity(
+        1024 + entries
+            .iter()
+            .map(|p| p.content_html.len() * 5 / 4 + 512)
+            .sum::<usize>(),
+    );
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+    push_escaped(&mut out, &config.language);
+    out.push_str("\">\n");
+    text_element(&mut out, "  ", "title", &config.title);
+    if !config.description.is_empty() {
+        text_element(&mut out, "  ", "subtitle", &config.description);
+    }
+    out.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
+    push_escaped(&mut out, base);
+    out.push_str("feed.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
+    push_escaped(&mut out, base);
+    out.push_str("\"/>\n");
+    text_element(&mut out, "  ", "id", base);
+    let updated = posts.first().map(|post| post.date.rfc3339());
+    text_element(
+        &mut out,
+        "  ",
+        "updated",
+        updated.as_deref().unwrap_or(EPOCH),
+    );
+    let author = if config.author.is_empty() {
+        &config.title
+    } else {
+        &config.author
+    };
+    out.push_str("  <author>\n");
+    text_element(&mut out, "    ", "name", author);
+    out.push_str("  </author>\n  <generator>Progman</generator>\n");
+    for post in entries {
+        entry(&mut out, site, post);
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn entry(out: &mut String, site: Site<'_>, post: &Post) {
+    let url = site.post_url(&post.slug);
+    let date = post.date.rfc3339();
+    out.push_str("  <entry>\n");
+    text_element(out, "    ", "title", &post.title);
+    out.push_str("    <link rel=\"alternate\" type=\"text/html\" href=\"");
+    push_escaped(out, &url);
+    out.push_str("\"/>\n");
+    text_element(out, "    ", "id", &url);
+    text_element(out, "    ", "published", &date);
+    text_element(out, "    ", "updated", &date);
+    if !post.summary.is_empty() {
+        text_element(out, "    ", "summary", &post.summary);
+    }
+    for tag in &post.tags {
+        out.push_str("    <category term=\"");
+        push_escaped(out, tag);
+        out.push_str("\"/>\n");
+    }
+    out.push_str("    <content type=\"html\" xml:base=\"");
+    push_escaped(out, &url);
+    out.push_str("\">");
+    push_escaped(out, &post.content_html);
+    out.push_str("</content>\n  </entry>\n");
+}
+
+/// `<name>text</name>` on its own line with `indent`.
+fn text_element(out: &mut String, indent: &str, name: &str, text: &str) {
+    out.push_str(indent);
+    out.push('<');
+    out.push_str(name);
+    out.push('>');
+    push_escaped(out, text);
+    out.push_str("</");
+    out.push_str(name);
+    out.push_str(">\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::config::{BaseUrl, SiteConfig};
+    use crate::site::date::PostDate;
+
+    fn post(slug: &str, date: &str) -> Post {
+        Post {
+            slug: slug.into(),
+            title: format!("{slug} & co"),
+            date: PostDate::parse(date).unwrap(),
+            tags: vec!["t<1>".into()],
+            summary: String::new(),
+            draft: false,
+            content_html: "<p>A &amp; B</p>\n".into(),
+            slug_line: None,
+        }
+    }
+
+    fn config() -> SiteConfig {
+        SiteConfig {
+            base: BaseUrl::parse("https://example.org/b/").unwrap(),
+            ..SiteConfig::default()
+        }
+    }
+
+    fn site(config: &SiteConfig) -> Site<'_> {
+        Site {
+            config,
+            app_head: "",
+        }
+    }
+
+    #[test]
+    fn feed_is_updated_with_the_newest_post_and_escapes_everything() {
+        let config = config();
+        let xml = feed(
+            site(&config),
+            &[
+                post("new", "2024-05-02T08:00:00+02:00"),
+                post("old", "2024-05-01"),
+            ],
+        );
+        assert!(
+            xml.contains("<updated>2024-05-02T08:00:00+02:00</updated>\n  <author>"),
+            "{xml}"
+        );
+        assert!(xml.contains("<title>new &amp; co</title>"), "{xml}");
+        assert!(
+            xml.contains("<id>https://example.org/b/posts/old/</id>"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<published>2024-05-01T00:00:00Z</published>"),
+            "{xml}"
+        );
+        assert!(xml.contains("<category term=\"t&lt;1&gt;\"/>"), "{xml}");
+        assert!(xml.contains("&lt;p&gt;A &amp;amp; B&lt;/p&gt;"), "{xml}");
+        assert!(xml.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/b/feed.xml\"/>"), "{xml}");
+        assert!(xml.contains("<name>Progman</name>"), "{xml}");
+    }
+
+    #[test]
+    fn empty_feed_is_still_valid_and_stable() {
+        let config = config();
+        let xml = feed(site(&config), &[]);
+        assert!(
+            xml.contains("<updated>1970-01-01T00:00:00Z</updated>"),
+            "{xml}"
+        );
+        assert!(!xml.contains("<entry>"));
+    }
+
+    #[test]
+    fn feed_carries_only_the_newest_posts() {
+        let config = config();
+        let posts: Vec<Post> = (0..FEED_ENTRY_LIMIT + 5)
+            .map(|i| post(&format!("p{i}"), "2024-01-01"))
+            .collect();
+        let xml = feed(site(&config), &posts);
+        assert_eq!(xml.matches("<entry>").count(), FEED_ENTRY_LIMIT);
+    }
+}

@@ -1,0 +1,259 @@
+//! Writing the built site: the only module that writes into the output folder.
+//!
+//! Everything goes into a fresh staging folder next to the target (`<out>.tmp-<pid>`). Only when
+//! the whole site is written does [`Staging::commit`] swap it in: the old folder is renamed away,
+//! the new one renamed into place, and the old one deleted. A build that fails part-way drops the
+//! staging folder and leaves the previous output exactly as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum OutputError {
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot copy {path}: {source}")]
+    Copy {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot move the new site into {path}: {source}")]
+    Swap {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{0} cannot be an output folder (it needs a parent folder and a name)")]
+    BadTarget(PathBuf),
+    #[error("{0} exists and is not a folder")]
+    NotAFolder(PathBuf),
+}
+
+/// A half-built site in its staging folder; removed on drop unless committed.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    files: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder next to `target` (creating `target`'s parents).
+    pub fn create(target: &Path) -> Result<Staging, OutputError> {
+        if target.exists() && !target.is_dir() {
+            return Err(OutputError::NotAFolder(target.to_owned()));
+        }
+        let dir = sibling(target, "tmp")?;
+        let write_error = |source| OutputError::Write {
+            path: dir.clone(),
+            source,
+        };
+        if dir.exists() {
+            // Left behind by a killed build that had our process id.
+            fs::remove_dir_all(&dir).map_err(write_error)?;
+        }
+        fs::create_dir_all(&dir).map_err(write_error)?;
+        Ok(Staging {
+            target: target.to_owned(),
+            dir,
+            files: AtomicUsize::new(0),
+            committed: false,
+        })
+    }
+
+    /// Writes `contents` to `relative` (a `/`-separated path), creating folders as needed.
+    pub fn write(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
+        let path = self.dir.join(relative);
+        let result = match path.parent() {
+            Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&path, contents)),
+            None => fs::write(&path, contents),
+        };
+        result.map_err(|source| OutputError::Write { path, source })?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Copies every file under `from` to `relative` (`""` for the root), except those for which
+    /// `skip` (given the path relative to `from`) is true.
+    pub fn copy_tree(
+        &self,
+        from: &Path,
+        relative: &str,
+        skip: &dyn Fn(&Path) -> bool,
+    ) -> Result<(), OutputError> {
+        self.copy_dir(from, Path::new(""), &self.dir.join(relative), skip)
+    }
+
+    fn copy_dir(
+        &self,
+        root: &Path,
+        inner: &Path,
+        to: &Path,
+        skip: &dyn Fn(&Path) -> bool,
+    ) -> Result<(), OutputError> {
+        let from = root.join(inner);
+        let copy_error = |source| OutputError::Copy {
+            path: from.clone(),
+            source,
+        };
+        fs::create_dir_all(to.join(inner)).map_err(copy_error)?;
+        let mut entries = fs::read_dir(&from)
+            .and_then(|entries| entries.collect::<io::Result<Vec<_>>>())
+            .map_err(copy_error)?;
+        entries.sort_by_key(fs::DirEntry::file_name);
+        for entry in entries {
+            let relative = inner.join(entry.file_name());
+            if skip(&relative) {
+                continue;
+            }
+            let source = entry.path();
+            if source.is_dir() {
+                self.copy_dir(root, &relative, to, skip)?;
+            } else {
+                fs::copy(&source, to.join(&relative)).map_err(|error| OutputError::Copy {
+                    path: source,
+                    source: error,
+                })?;
+                self.files.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    }
+
+    /// How many files have been written or copied so far.
+    pub fn files(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
+    }
+
+    /// Replaces the target folder with the staged site.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let old = sibling(&self.target, "old")?;
+        let swap_error = |source| OutputError::Swap {
+            path: self.target.clone(),
+            source,
+        };
+        if old.exists() {
+            fs::remove_dir_all(&old).map_err(swap_error)?;
+        }
+        let had_old = self.target.exists();
+        if had_old {
+            fs::rename(&self.target, &old).map_err(swap_error)?;
+        }
+        if let Err(error) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                // Put the previous site back; the staging folder is dropped below.
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(swap_error(error));
+        }
+        self.committed = true;
+        if had_old {
+            // The new site is in place; a leftover old copy is only clutter.
+            let _ = fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// `<parent>/<name>.<tag>-<pid>`, a folder beside `target` on the same file system.
+fn sibling(target: &Path, tag: &str) -> Result<PathBuf, OutputError> {
+    let name = target
+        .file_name()
+        .filter(|name| *name != "." && *name != "..")
+        .ok_or_else(|| OutputError::BadTarget(target.to_owned()))?;
+    let mut sibling_name = name.to_owned();
+    sibling_name.push(format!(".{tag}-{}", std::process::id()));
+    Ok(target.with_file_name(sibling_name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_the_old_output_entirely() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        fs::create_dir_all(out.join("stale")).unwrap();
+        fs::write(out.join("stale/old.html"), "old").unwrap();
+        let staging = Staging::create(&out).unwrap();
+        staging.write("posts/a/index.html", b"new").unwrap();
+        assert_eq!(staging.files(), 1);
+        staging.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("posts/a/index.html")).unwrap(),
+            "new"
+        );
+        assert!(!out.join("stale").exists());
+        let names: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["dist"], "no temporary folders are left behind");
+    }
+
+    #[test]
+    fn dropping_without_commit_leaves_the_old_output_untouched() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("index.html"), "old").unwrap();
+        let staging = Staging::create(&out).unwrap();
+        staging.write("index.html", b"new").unwrap();
+        drop(staging);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn copy_tree_copies_nested_files_and_honours_skip() {
+        let root = tempfile::tempdir().unwrap();
+        let from = root.path().join("from");
+        fs::create_dir_all(from.join("img")).unwrap();
+        fs::write(from.join("img/a.png"), "png").unwrap();
+        fs::write(from.join("index.html"), "skip me").unwrap();
+        let out = root.path().join("out");
+        let staging = Staging::create(&out).unwrap();
+        staging
+            .copy_tree(&from, "static", &|path| path == Path::new("index.html"))
+            .unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("static/img/a.png")).unwrap(),
+            "png"
+        );
+        assert!(!out.join("static/index.html").exists());
+    }
+
+    #[test]
+    fn odd_targets_are_refused() {
+        assert!(matches!(
+            Staging::create(Path::new("..")),
+            Err(OutputError::BadTarget(_))
+        ));
+        let root = tempfile::tempdir().unwrap();
+        let file = root.path().join("file");
+        fs::write(&file, "x").unwrap();
+        assert!(matches!(
+            Staging::create(&file),
+            Err(OutputError::NotAFolder(_))
+        ));
+    }
+}

@@ -1,0 +1,506 @@
+//! The HTML pages: the desktop (`index.html`), one page per post, the post fragment and the
+//! "not found" page. Pure functions from data to text, producing the DOM the app also renders
+//! (see the contract), so nothing moves when the app takes over.
+
+use super::config::SiteConfig;
+use super::escape::{escape, push_escaped};
+use super::post::Post;
+use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
+use crate::model::post::page_path;
+
+/// How many post icons Program Manager shows on post pages and the "not found" page (newest
+/// first). The desktop page lists every post; repeating thousands of icons on every post page
+/// would make the site's size grow with the square of the number of posts.
+pub const PAGE_ICON_LIMIT: usize = 50;
+
+/// What every page of one build shares.
+#[derive(Clone, Copy, Debug)]
+pub struct Site<'a> {
+    pub config: &'a SiteConfig,
+    /// Markup from the app bundle, written into every `<head>`.
+    pub app_head: &'a str,
+}
+
+impl Site<'_> {
+    fn base_path(&self) -> &str {
+        self.config.base.path()
+    }
+
+    /// The absolute URL of a post page.
+    pub fn post_url(&self, slug: &str) -> String {
+        format!("{}{}", self.config.base.url(), page_path(slug))
+    }
+}
+
+/// The `<ul class="icons">` list linking to `posts` (already in display order).
+pub fn icon_list(site: Site<'_>, posts: &[Post]) -> String {
+    let mut out = String::with_capacity(64 + posts.len() * 200);
+    out.push_str("      <ul class=\"icons\">\n");
+    for post in posts {
+        let slug = escape(&post.slug);
+        out.push_str("        <li><a class=\"icon\" href=\"");
+        push_escaped(&mut out, site.base_path());
+        out.push_str(&format!("posts/{slug}/\" data-slug=\"{slug}\">"));
+        out.push_str(
+            "<span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
+        );
+        push_escaped(&mut out, &post.title);
+        out.push_str("</span></a></li>\n");
+    }
+    out.push_str("      </ul>\n");
+    out
+}
+
+/// The post's `<article class="post">` element, as in the page and `fragment.html`.
+pub fn article(post: &Post) -> String {
+    let mut out = String::with_capacity(post.content_html.len() + 512);
+    out.push_str("<article class=\"post\">\n<h1>");
+    push_escaped(&mut out, &post.title);
+    out.push_str("</h1>\n<p class=\"post-meta\"><time datetime=\"");
+    push_escaped(&mut out, &post.date.machine());
+    out.push_str("\">");
+    push_escaped(&mut out, &post.date.human());
+    out.push_str("</time></p>\n");
+    if !post.tags.is_empty() {
+        out.push_str("<ul class=\"tags\">");
+        for tag in &post.tags {
+            out.push_str("<li>");
+            push_escaped(&mut out, tag);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<div class=\"post-content\">\n");
+    out.push_str(&post.content_html);
+    out.push_str("</div>\n</article>");
+    out
+}
+
+/// `index.html`: the desktop with Program Manager active, listing every post.
+pub fn desktop_page(site: Site<'_>, icons: &str) -> String {
+    let config = site.config;
+    let description = or_else(&config.description, &config.title);
+    let mut out = String::with_capacity(icons.len() + 4096);
+    head(
+        &mut out,
+        site,
+        &Head {
+            title: &config.title,
+            description,
+            canonical: Some(config.base.url()),
+            kind: HeadKind::Website,
+        },
+    );
+    desktop_open(&mut out);
+    program_manager(&mut out, icons, true);
+    desktop_close(&mut out);
+    out
+}
+
+/// `posts/<slug>/index.html`: Program Manager behind the post's active window.
+pub fn post_page(site: Site<'_>, icons: &str, post: &Post, article: &str) -> String {
+    let config = site.config;
+    let title = format!("{} — {}", post.title, config.title);
+    let description = or_else(or_else(&post.summary, &config.description), &post.title);
+    let url = site.post_url(&post.slug);
+    let mut out = String::with_capacity(icons.len() + article.len() + 4096);
+    head(
+        &mut out,
+        site,
+        &Head {
+            title: &title,
+            description,
+            canonical: Some(&url),
+            kind: HeadKind::Article(post),
+        },
+    );
+    desktop_open(&mut out);
+    program_manager(&mut out, icons, false);
+    let id = format!("win-post-{}", post.slug);
+    window_open(
+        &mut out,
+        "post-window active",
+        &id,
+        &post.title,
+        FIRST_POST,
+        1,
+    );
+    out.push_str("    <div class=\"window-body\">\n");
+    out.push_str(article);
+    out.push_str("\n    </div>\n  </section>\n");
+    desktop_close(&mut out);
+    out
+}
+
+/// `404.html`: the desktop with a message window saying the page does not exist.
+pub fn not_found_page(site: Site<'_>, icons: &str) -> String {
+    let config = site.config;
+    let title = format!("Not found — {}", config.title);
+    let mut out = String::with_capacity(icons.len() + 4096);
+    head(
+        &mut out,
+        site,
+        &Head {
+            title: &title,
+            description: "This page does not exist.",
+            canonical: None,
+            kind: HeadKind::NotFound,
+        },
+    );
+    desktop_open(&mut out);
+    program_manager(&mut out, icons, false);
+    window_open(
+        &mut out,
+        "message-box not-found active",
+        "win-not-found",
+        "Not found",
+        FIRST_POST,
+        1,
+    );
+    out.push_str("    <div class=\"window-body\">\n      <p>Cannot find the page you asked for. It may have moved, or never existed.</p>\n      <p><a href=\"");
+    push_escaped(&mut out, site.base_path());
+    out.push_str("\">Back to the desktop</a></p>\n    </div>\n  </section>\n");
+    desktop_close(&mut out);
+    out
+}
+
+/// `text`, or `fallback` when `text` is empty.
+fn or_else<'a>(text: &'a str, fallback: &'a str) -> &'a str {
+    if text.is_empty() {
+        fallback
+    } else {
+        text
+    }
+}
+
+/// What a page's `<head>` says about it.
+struct Head<'a> {
+    title: &'a str,
+    description: &'a str,
+    canonical: Option<&'a str>,
+    kind: HeadKind<'a>,
+}
+
+enum HeadKind<'a> {
+    Website,
+    Article(&'a Post),
+    NotFound,
+}
+
+/// Everything up to and including `<body>`.
+fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
+    let config = site.config;
+    out.push_str("<!DOCTYPE html>\n<html lang=\"");
+    push_escaped(out, &config.language);
+    out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    element(out, "<title>", head.title, "</title>\n");
+    element(
+        out,
+        "<meta name=\"description\" content=\"",
+        head.description,
+        "\">\n",
+    );
+    if !config.author.is_empty() {
+        element(
+            out,
+            "<meta name=\"author\" content=\"",
+            &config.author,
+            "\">\n",
+        );
+    }
+    if let Some(url) = head.canonical {
+        element(out, "<link rel=\"canonical\" href=\"", url, "\">\n");
+    }
+    open_graph(out, config, head);
+    element(
+        out,
+        "<meta name=\"progman-base\" content=\"",
+        config.base.path(),
+        "\">\n",
+    );
+    out.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"");
+    push_escaped(out, config.base.path());
+    element(out, "feed.xml\" title=\"", &config.title, "\">\n");
+    out.push_str(site.app_head);
+    if !site.app_head.is_empty() && !site.app_head.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("</head>\n<body>\n");
+}
+
+/// The Open Graph tags (none on the "not found" page, which asks not to be indexed).
+fn open_graph(out: &mut String, config: &SiteConfig, head: &Head<'_>) {
+    let kind = match head.kind {
+        HeadKind::NotFound => {
+            out.push_str("<meta name=\"robots\" content=\"noindex\">\n");
+            return;
+        }
+        HeadKind::Website => "website",
+        HeadKind::Article(_) => "article",
+    };
+    element(out, "<meta property=\"og:type\" content=\"", kind, "\">\n");
+    let title = match head.kind {
+        HeadKind::Article(post) => &post.title,
+        _ => head.title,
+    };
+    element(
+        out,
+        "<meta property=\"og:title\" content=\"",
+        title,
+        "\">\n",
+    );
+    element(
+        out,
+        "<meta property=\"og:description\" content=\"",
+        head.description,
+        "\">\n",
+    );
+    if let Some(url) = head.canonical {
+        element(out, "<meta property=\"og:url\" content=\"", url, "\">\n");
+    }
+    element(
+        out,
+        "<meta property=\"og:site_name\" content=\"",
+        &config.title,
+        "\">\n",
+    );
+    if let HeadKind::Article(post) = head.kind {
+        let published = post.date.machine();
+        element(
+            out,
+            "<meta property=\"article:published_time\" content=\"",
+            &published,
+            "\">\n",
+        );
+        for tag in &post.tags {
+            element(
+                out,
+                "<meta property=\"article:tag\" content=\"",
+                tag,
+                "\">\n",
+            );
+        }
+    }
+}
+
+/// `open`, then `text` escaped, then `close`.
+fn element(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    push_escaped(out, text);
+    out.push_str(close);
+}
+
+fn desktop_open(out: &mut String) {
+    out.push_str("<div id=\"desktop\" class=\"desktop\">\n");
+}
+
+fn desktop_close(out: &mut String) {
+    out.push_str("</div>\n</body>\n</html>\n");
+}
+
+/// Program Manager's window with its menu bar and the given icon list.
+fn program_manager(out: &mut String, icons: &str, active: bool) {
+    let class = if active {
+        "program-manager active"
+    } else {
+        "program-manager"
+    };
+    window_open(
+        out,
+        class,
+        "win-progman",
+        "Program Manager",
+        PROGRAM_MANAGER,
+        0,
+    );
+    out.push_str(concat!(
+        "    <div class=\"menu-bar\" role=\"menubar\">\n",
+        "      <span class=\"menu-title\"><u>F</u>ile</span> <span class=\"menu-title\"><u>O</u>ptions</span>\n",
+        "      <span class=\"menu-title\"><u>W</u>indow</span> <span class=\"menu-title\"><u>H</u>elp</span>\n",
+        "    </div>\n",
+        "    <div class=\"window-body\">\n",
+    ));
+    out.push_str(icons);
+    out.push_str("    </div>\n  </section>\n");
+}
+
+/// A window's opening tag and title bar, placed by `placement` at stacking order `z`.
+fn window_open(out: &mut String, class: &str, id: &str, title: &str, placement: Placement, z: u32) {
+    let style = format!("{};z-index:{z}", placement.css());
+    out.push_str("  <section class=\"window ");
+    out.push_str(class);
+    out.push_str("\" id=\"");
+    push_escaped(out, id);
+    out.push_str("\" aria-labelledby=\"");
+    push_escaped(out, id);
+    out.push_str("-title\" style=\"");
+    push_escaped(out, &style);
+    out.push_str(concat!(
+        "\">\n    <div class=\"title-bar\">\n",
+        "      <button type=\"button\" class=\"control-box\" aria-label=\"Control menu\" aria-haspopup=\"menu\"></button>\n",
+        "      <h2 class=\"title\" id=\""
+    ));
+    push_escaped(out, id);
+    out.push_str("-title\">");
+    push_escaped(out, title);
+    out.push_str(concat!(
+        "</h2>\n",
+        "      <button type=\"button\" class=\"minimize\" aria-label=\"Minimize\"></button>\n",
+        "      <button type=\"button\" class=\"maximize\" aria-label=\"Maximize\"></button>\n",
+        "    </div>\n"
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::config::BaseUrl;
+    use crate::site::date::PostDate;
+
+    fn config() -> SiteConfig {
+        SiteConfig {
+            title: "Tom & Jerry's".into(),
+            base: BaseUrl::parse("https://example.org/blog/").unwrap(),
+            ..SiteConfig::default()
+        }
+    }
+
+    fn post() -> Post {
+        Post {
+            slug: "hello".into(),
+            title: "Hello <World>".into(),
+            date: PostDate::parse("2024-05-01T10:30:00+02:00").unwrap(),
+            tags: vec!["rust".into(), "a&b".into()],
+            summary: "Say \"hi\".".into(),
+            draft: false,
+            content_html: "<p>Body</p>\n".into(),
+            slug_line: None,
+        }
+    }
+
+    fn site(config: &SiteConfig) -> Site<'_> {
+        Site {
+            config,
+            app_head: "<link rel=\"stylesheet\" href=\"/blog/app.css\">",
+        }
+    }
+
+    #[test]
+    fn icons_link_to_posts_under_the_base_path() {
+        let config = config();
+        let icons = icon_list(site(&config), &[post()]);
+        assert!(icons.contains(
+            r#"<li><a class="icon" href="/blog/posts/hello/" data-slug="hello"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">Hello &lt;World&gt;</span></a></li>"#
+        ), "{icons}");
+    }
+
+    #[test]
+    fn article_has_title_time_tags_and_content() {
+        let html = article(&post());
+        assert!(
+            html.starts_with("<article class=\"post\">\n<h1>Hello &lt;World&gt;</h1>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<time datetime="2024-05-01T10:30:00+02:00">1 May 2024</time>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<ul class="tags"><li>rust</li><li>a&amp;b</li></ul>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains("<div class=\"post-content\">\n<p>Body</p>\n</div>"),
+            "{html}"
+        );
+        assert!(html.ends_with("</article>"), "{html}");
+    }
+
+    #[test]
+    fn article_without_tags_has_no_tag_list() {
+        let html = article(&Post {
+            tags: vec![],
+            ..post()
+        });
+        assert!(!html.contains("class=\"tags\""), "{html}");
+    }
+
+    #[test]
+    fn post_page_head_describes_the_post() {
+        let config = config();
+        let post = post();
+        let html = post_page(site(&config), "", &post, &article(&post));
+        for expected in [
+            "<html lang=\"en\">",
+            "<title>Hello &lt;World&gt; — Tom &amp; Jerry&#39;s</title>",
+            r#"<meta name="description" content="Say &quot;hi&quot;.">"#,
+            r#"<link rel="canonical" href="https://example.org/blog/posts/hello/">"#,
+            r#"<meta property="og:type" content="article">"#,
+            r#"<meta property="og:title" content="Hello &lt;World&gt;">"#,
+            r#"<meta property="og:url" content="https://example.org/blog/posts/hello/">"#,
+            r#"<meta property="article:published_time" content="2024-05-01T10:30:00+02:00">"#,
+            r#"<meta name="progman-base" content="/blog/">"#,
+            r#"<link rel="alternate" type="application/atom+xml" href="/blog/feed.xml" title="Tom &amp; Jerry&#39;s">"#,
+            "<link rel=\"stylesheet\" href=\"/blog/app.css\">\n</head>",
+        ] {
+            assert!(html.contains(expected), "missing {expected}\n{html}");
+        }
+    }
+
+    #[test]
+    fn post_page_makes_the_post_window_active_above_program_manager() {
+        let config = config();
+        let post = post();
+        let html = post_page(site(&config), "", &post, &article(&post));
+        let progman = format!(
+            r#"<section class="window program-manager" id="win-progman" aria-labelledby="win-progman-title" style="{};z-index:0">"#,
+            PROGRAM_MANAGER.css()
+        );
+        let window = format!(
+            r#"<section class="window post-window active" id="win-post-hello" aria-labelledby="win-post-hello-title" style="{};z-index:1">"#,
+            FIRST_POST.css()
+        );
+        assert!(html.contains(&progman), "{html}");
+        assert!(html.contains(&window), "{html}");
+        assert!(html
+            .contains(r#"<h2 class="title" id="win-post-hello-title">Hello &lt;World&gt;</h2>"#));
+        assert!(html.contains(&article(&post)));
+    }
+
+    #[test]
+    fn desktop_page_makes_program_manager_active() {
+        let config = config();
+        let html = desktop_page(site(&config), "ICONS");
+        assert!(
+            html.contains(r#"<section class="window program-manager active" id="win-progman""#),
+            "{html}"
+        );
+        assert!(
+            html.contains("<div class=\"window-body\">\nICONS"),
+            "{html}"
+        );
+        assert!(html.contains(r#"<meta property="og:type" content="website">"#));
+        assert!(html.contains(r#"<link rel="canonical" href="https://example.org/blog/">"#));
+        assert!(html.contains("<title>Tom &amp; Jerry&#39;s</title>"));
+        assert!(!html.contains("post-window"));
+    }
+
+    #[test]
+    fn not_found_page_links_back_and_is_not_indexed() {
+        let config = config();
+        let html = not_found_page(site(&config), "");
+        assert!(
+            html.contains(r#"<a href="/blog/">Back to the desktop</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<meta name="robots" content="noindex">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains("class=\"window message-box not-found active\""),
+            "{html}"
+        );
+        assert!(!html.contains("canonical"), "{html}");
+    }
+}

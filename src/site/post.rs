@@ -1,0 +1,333 @@
+//! One post: parsed from its file name and text, with its body already rendered.
+//!
+//! [`Post::parse`] is pure (no I/O) and reports every problem it finds in the post, each with
+//! the line of the file it concerns when known.
+
+use super::date::PostDate;
+use super::error::{LineProblem, Problem};
+use super::front_matter::{self, RawFrontMatter, Split};
+use super::markdown;
+use super::slug::{slugify, split_date_prefix};
+use crate::model::post::PostMeta;
+use crate::model::route::is_valid_slug;
+use std::borrow::Cow;
+
+/// A post ready to be written out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Post {
+    pub slug: String,
+    pub title: String,
+    pub date: PostDate,
+    pub tags: Vec<String>,
+    /// The `summary`/`description` field, else the first paragraph's text; may be empty.
+    pub summary: String,
+    pub draft: bool,
+    /// The rendered markdown body.
+    pub content_html: String,
+    /// The file line where an explicit `slug` was set, for duplicate-slug errors.
+    pub slug_line: Option<usize>,
+}
+
+impl Post {
+    /// Parses the post stored as `file_name` (e.g. `2024-05-01-hello.md`) with contents `text`.
+    pub fn parse(file_name: &str, text: &str) -> Result<Post, Vec<LineProblem>> {
+        let text = normalize(text);
+        let split = front_matter::split(&text).map_err(|problem| vec![problem])?;
+        let front = front_matter::parse(&split).map_err(|problem| vec![problem])?;
+        Fields::read(file_name, &split, front).map(|fields| fields.into_post(split.body))
+    }
+
+    /// The post's entry in the posts index.
+    pub fn meta(&self) -> PostMeta {
+        PostMeta {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            date: self.date.iso_day(),
+            tags: self.tags.clone(),
+            summary: self.summary.clone(),
+        }
+    }
+}
+
+/// Drops a byte order mark and turns CRLF line ends into LF.
+fn normalize(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The checked front matter fields, before the body is rendered.
+struct Fields {
+    slug: String,
+    slug_line: Option<usize>,
+    title: String,
+    date: PostDate,
+    tags: Vec<String>,
+    summary: Option<String>,
+    draft: bool,
+}
+
+impl Fields {
+    /// Checks every field, collecting all problems.
+    fn read(
+        file_name: &str,
+        split: &Split<'_>,
+        front: RawFrontMatter,
+    ) -> Result<Fields, Vec<LineProblem>> {
+        let stem = file_stem(file_name);
+        let mut problems = Vec::new();
+        let title = front.title.as_deref().map(str::trim).unwrap_or_default();
+        if title.is_empty() {
+            problems.push(LineProblem {
+                line: front_matter::key_line(split, "title").or(Some(1)),
+                problem: Problem::MissingTitle,
+            });
+        }
+        let date = read_date(stem, split, &front).map_err(|problem| problems.push(problem));
+        let slug = read_slug(stem, split, &front).map_err(|problem| problems.push(problem));
+        match (date, slug) {
+            (Ok(date), Ok(slug)) if problems.is_empty() => Ok(Fields {
+                slug,
+                slug_line: front
+                    .slug
+                    .as_ref()
+                    .and_then(|_| front_matter::key_line(split, "slug")),
+                title: title.to_owned(),
+                date,
+                tags: read_tags(front.tags, front.taxonomies),
+                summary: front
+                    .summary
+                    .or(front.description)
+                    .map(|text| text.trim().to_owned())
+                    .filter(|text| !text.is_empty()),
+                draft: front.draft.unwrap_or(false),
+            }),
+            _ => Err(problems),
+        }
+    }
+
+    fn into_post(self, body: &str) -> Post {
+        let rendered = markdown::render(body);
+        Post {
+            slug: self.slug,
+            slug_line: self.slug_line,
+            title: self.title,
+            date: self.date,
+            tags: self.tags,
+            summary: self.summary.unwrap_or(rendered.first_paragraph),
+            draft: self.draft,
+            content_html: rendered.html,
+        }
+    }
+}
+
+/// The file name without its directory and extension.
+fn file_stem(file_name: &str) -> &str {
+    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+fn read_date(
+    stem: &str,
+    split: &Split<'_>,
+    front: &RawFrontMatter,
+) -> Result<PostDate, LineProblem> {
+    match &front.date {
+        Some(field) => {
+            let text = field.text();
+            PostDate::parse(&text).ok_or_else(|| LineProblem {
+                line: front_matter::key_line(split, "date"),
+                problem: Problem::BadDate(text),
+            })
+        }
+        None => split_date_prefix(stem)
+            .and_then(|(day, _)| PostDate::parse(day))
+            .ok_or(LineProblem::at(1, Problem::MissingDate)),
+    }
+}
+
+fn read_slug(stem: &str, split: &Split<'_>, front: &RawFrontMatter) -> Result<String, LineProblem> {
+    if let Some(slug) = &front.slug {
+        return if is_valid_slug(slug) {
+            Ok(slug.clone())
+        } else {
+            Err(LineProblem {
+                line: front_matter::key_line(split, "slug"),
+                problem: Problem::BadSlug(slug.clone()),
+            })
+        };
+    }
+    let name = split_date_prefix(stem).map_or(stem, |(_, rest)| rest);
+    let slug = slugify(name);
+    if slug.is_empty() {
+        Err(LineProblem::anywhere(Problem::NoSlug(stem.to_owned())))
+    } else {
+        Ok(slug)
+    }
+}
+
+/// Tags from `tags` or `[taxonomies] tags`, trimmed, without empties or repeats.
+fn read_tags(
+    tags: Option<front_matter::Tags>,
+    taxonomies: Option<front_matter::Taxonomies>,
+) -> Vec<String> {
+    let raw = match (tags, taxonomies) {
+        (Some(tags), _) => tags.into_vec(),
+        (None, Some(taxonomies)) => taxonomies.tags,
+        (None, None) => Vec::new(),
+    };
+    let mut tags: Vec<String> = Vec::with_capacity(raw.len());
+    for tag in raw {
+        let tag = tag.trim();
+        if !tag.is_empty() && !tags.iter().any(|seen| seen == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(file_name: &str, text: &str) -> Post {
+        Post::parse(file_name, text).unwrap_or_else(|errors| panic!("{errors:?}"))
+    }
+
+    fn problems(file_name: &str, text: &str) -> Vec<LineProblem> {
+        Post::parse(file_name, text).expect_err("post should be rejected")
+    }
+
+    #[test]
+    fn yaml_post_is_parsed_and_rendered() {
+        let post = parse(
+            "hello.md",
+            "---\ntitle: Hello\ndate: 2024-05-01\ntags: [rust, web]\n---\nFirst *words*.\n",
+        );
+        assert_eq!(post.slug, "hello");
+        assert_eq!(post.title, "Hello");
+        assert_eq!(post.date.machine(), "2024-05-01");
+        assert_eq!(post.tags, ["rust", "web"]);
+        assert_eq!(post.summary, "First words.");
+        assert!(!post.draft);
+        assert_eq!(post.content_html, "<p>First <em>words</em>.</p>\n");
+    }
+
+    #[test]
+    fn toml_post_with_native_datetime_is_parsed() {
+        let post = parse(
+            "x.md",
+            "+++\ntitle = \"T\"\ndate = 2024-05-01T10:30:00+02:00\ndraft = true\n+++\nBody\n",
+        );
+        assert_eq!(post.date.machine(), "2024-05-01T10:30:00+02:00");
+        assert!(post.draft);
+    }
+
+    #[test]
+    fn date_and_slug_come_from_a_dated_file_name() {
+        let post = parse("2023-12-24-Merry Christmas.md", "---\ntitle: X\n---\n");
+        assert_eq!(post.date.machine(), "2023-12-24");
+        assert_eq!(post.slug, "merry-christmas");
+    }
+
+    #[test]
+    fn front_matter_date_wins_over_the_file_name() {
+        let post = parse("2023-12-24-x.md", "---\ntitle: X\ndate: 2024-01-02\n---\n");
+        assert_eq!(post.date.iso_day(), "2024-01-02");
+    }
+
+    #[test]
+    fn explicit_slug_and_summary_win() {
+        let post = parse(
+            "whatever.md",
+            "---\ntitle: X\ndate: 2024-01-02\nslug: my-slug\ndescription: Said here.\n---\nBody.\n",
+        );
+        assert_eq!(post.slug, "my-slug");
+        assert_eq!(post.slug_line, Some(4));
+        assert_eq!(post.summary, "Said here.");
+    }
+
+    #[test]
+    fn bom_and_crlf_are_handled() {
+        let post = parse(
+            "a.md",
+            "\u{feff}---\r\ntitle: A\r\ndate: 2024-01-02\r\n---\r\nLine\r\n",
+        );
+        assert_eq!(post.title, "A");
+        assert_eq!(post.content_html, "<p>Line</p>\n");
+    }
+
+    #[test]
+    fn tags_may_be_a_single_string_or_taxonomies() {
+        assert_eq!(
+            parse("a.md", "---\ntitle: A\ndate: 2024-01-02\ntags: solo\n---\n").tags,
+            ["solo"]
+        );
+        let toml = "+++\ntitle = \"A\"\ndate = 2024-01-02\n[taxonomies]\ntags = [\"b\", \"b\", \" \"]\n+++\n";
+        assert_eq!(parse("a.md", toml).tags, ["b"]);
+    }
+
+    #[test]
+    fn missing_title_and_date_are_both_reported() {
+        let found = problems("a.md", "---\ntags: []\n---\nBody\n");
+        assert_eq!(
+            found,
+            vec![
+                LineProblem::at(1, Problem::MissingTitle),
+                LineProblem::at(1, Problem::MissingDate)
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_title_is_missing_at_its_line() {
+        let found = problems("a.md", "---\ndate: 2024-01-01\ntitle: \"  \"\n---\n");
+        assert_eq!(found, vec![LineProblem::at(3, Problem::MissingTitle)]);
+    }
+
+    #[test]
+    fn unparseable_date_is_reported_at_its_line() {
+        let found = problems("a.md", "---\ntitle: A\ndate: next tuesday\n---\n");
+        assert_eq!(
+            found,
+            vec![LineProblem::at(3, Problem::BadDate("next tuesday".into()))]
+        );
+    }
+
+    #[test]
+    fn invalid_explicit_slug_is_an_error() {
+        let found = problems(
+            "a.md",
+            "---\ntitle: A\ndate: 2024-01-01\nslug: Not Valid\n---\n",
+        );
+        assert_eq!(
+            found,
+            vec![LineProblem::at(4, Problem::BadSlug("Not Valid".into()))]
+        );
+    }
+
+    #[test]
+    fn file_name_without_slug_material_is_an_error() {
+        let found = problems("日本.md", "---\ntitle: A\ndate: 2024-01-01\n---\n");
+        assert_eq!(
+            found,
+            vec![LineProblem::anywhere(Problem::NoSlug("日本".into()))]
+        );
+    }
+
+    #[test]
+    fn malformed_and_unterminated_front_matter_are_errors() {
+        let found = problems("a.md", "---\ntitle: [\n---\n");
+        assert!(matches!(found[0].problem, Problem::Yaml(_)), "{found:?}");
+        let found = problems("a.md", "---\ntitle: A\n");
+        assert_eq!(
+            found,
+            vec![LineProblem::at(1, Problem::UnterminatedFrontMatter("---"))]
+        );
+        let found = problems("a.md", "no front matter");
+        assert_eq!(found, vec![LineProblem::at(1, Problem::MissingFrontMatter)]);
+    }
+}

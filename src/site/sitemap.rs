@@ -1,0 +1,91 @@
+//! The sitemap (`sitemap.xml`): the desktop and every post page, with when each last changed.
+
+use super::escape::push_escaped;
+use super::page::Site;
+use super::post::Post;
+
+/// The sitemap for `posts` (newest first).
+pub fn sitemap(site: Site<'_>, posts: &[Post]) -> String {
+    let mut out = String::with_capacity(256 + posts.len() * 128);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let newest = posts.first().map(|post| post.date.machine());
+    url(&mut out, site.config.base.url(), newest.as_deref());
+    for post in posts {
+        url(
+            &mut out,
+            &site.post_url(&post.slug),
+            Some(&post.date.machine()),
+        );
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+fn url(out: &mut String, loc: &str, lastmod: Option<&str>) {
+    out.push_str("  <url><loc>");
+    push_escaped(out, loc);
+    out.push_str("</loc>");
+    if let Some(lastmod) = lastmod {
+        out.push_str("<lastmod>");
+        push_escaped(out, lastmod);
+        out.push_str("</lastmod>");
+    }
+    out.push_str("</url>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::config::SiteConfig;
+    use crate::site::date::PostDate;
+
+    #[test]
+    fn lists_the_desktop_and_every_post_with_lastmod() {
+        let config = SiteConfig::default();
+        let post = Post {
+            slug: "a".into(),
+            title: "A".into(),
+            date: PostDate::parse("2024-05-01").unwrap(),
+            tags: vec![],
+            summary: String::new(),
+            draft: false,
+            content_html: String::new(),
+            slug_line: None,
+        };
+        let xml = sitemap(
+            Site {
+                config: &config,
+                app_head: "",
+            },
+            &[post],
+        );
+        assert!(
+            xml.contains(
+                "<url><loc>http://127.0.0.1:8080/</loc><lastmod>2024-05-01</lastmod></url>"
+            ),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(
+                "<url><loc>http://127.0.0.1:8080/posts/a/</loc><lastmod>2024-05-01</lastmod></url>"
+            ),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn empty_site_lists_the_desktop_without_lastmod() {
+        let config = SiteConfig::default();
+        let xml = sitemap(
+            Site {
+                config: &config,
+                app_head: "",
+            },
+            &[],
+        );
+        assert!(
+            xml.contains("<url><loc>http://127.0.0.1:8080/</loc></url>"),
+            "{xml}"
+        );
+    }
+}

@@ -1,0 +1,79 @@
+//! Turning titles and file names into slugs: lowercase ASCII letters, digits and single hyphens
+//! (the shape [`crate::model::route::is_valid_slug`] accepts).
+
+/// Slugifies `text`: ASCII letters are lowercased, digits kept, and every run of anything else
+/// becomes one hyphen; leading and trailing hyphens are dropped. May return an empty string.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '\u{2019}' {
+            // Apostrophes vanish ("don't" -> "dont"); everything else separates words.
+            pending_hyphen = true;
+        }
+    }
+    slug
+}
+
+/// Splits a leading `YYYY-MM-DD-` off a file stem: `("2024-05-01", "hello")`. `None` when the
+/// stem does not start with a date shape followed by a hyphen and more text.
+pub fn split_date_prefix(stem: &str) -> Option<(&str, &str)> {
+    let bytes = stem.as_bytes();
+    let shaped = bytes.len() > 11
+        && bytes[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+        && bytes[10] == b'-';
+    shaped.then(|| (&stem[..10], &stem[11..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::route::is_valid_slug;
+    use proptest::prelude::*;
+
+    #[test]
+    fn lowercases_and_joins_words_with_single_hyphens() {
+        assert_eq!(slugify("Hello, World!"), "hello-world");
+        assert_eq!(slugify("  Rust -- and   WASM  "), "rust-and-wasm");
+        assert_eq!(slugify("my_post.v2"), "my-post-v2");
+        assert_eq!(slugify("Don't panic"), "dont-panic");
+    }
+
+    #[test]
+    fn non_ascii_text_separates_words_or_vanishes() {
+        assert_eq!(slugify("Grüße aus Köln"), "gr-e-aus-k-ln");
+        assert_eq!(slugify("日本語"), "");
+    }
+
+    #[test]
+    fn date_prefix_is_split_off_file_stems() {
+        assert_eq!(
+            split_date_prefix("2024-05-01-hello"),
+            Some(("2024-05-01", "hello"))
+        );
+        assert_eq!(split_date_prefix("2024-05-01"), None);
+        assert_eq!(split_date_prefix("2024-05-01-"), None);
+        assert_eq!(split_date_prefix("hello-2024-05-01"), None);
+        assert_eq!(split_date_prefix("20240501-hello"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn slugify_gives_a_valid_slug_or_nothing(text in "\\PC{0,40}") {
+            let slug = slugify(&text);
+            prop_assert!(slug.is_empty() || is_valid_slug(&slug), "{slug:?}");
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! End-to-end tests of the content pipeline and the `progman` command line, on the fixture
+//! folders under `tests/fixtures/`.
+
+use progman::model::post::PostsIndex;
+use progman::site::app_bundle::AppBundle;
+use progman::site::build::{build, check, BuildError, BuildOptions};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn options(content: &str, out: &Path) -> BuildOptions {
+    BuildOptions {
+        content_dir: fixture(content).join("content"),
+        out_dir: out.to_owned(),
+        base_url: None,
+        drafts: false,
+    }
+}
+
+/// Builds the basic fixture with the fixture app bundle; returns the temp root and output dir.
+fn build_basic() -> (tempfile::TempDir, PathBuf) {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let app = AppBundle::from_trunk_dist(&fixture("trunk-dist")).unwrap();
+    let report = build(&options("basic", &out), &app).unwrap();
+    assert_eq!((report.posts, report.drafts_skipped), (3, 1));
+    (root, out)
+}
+
+fn read(out: &Path, file: &str) -> String {
+    fs::read_to_string(out.join(file)).unwrap_or_else(|error| panic!("{file}: {error}"))
+}
+
+/// Fails unless `xml` is well-formed (every tag closed and matching, entities valid).
+fn assert_well_formed(xml: &str) {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut depth = 0i32;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(quick_xml::events::Event::GeneralRef(reference)) => {
+                let name = reference[..].to_owned();
+                let known = ["amp", "lt", "gt", "quot", "apos"].contains(&name.as_str());
+                let char_ref = reference.resolve_char_ref().ok().flatten().is_some();
+                assert!(known || char_ref, "unknown entity &{name};");
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(error) => panic!("not well-formed at {}: {error}", reader.buffer_position()),
+        }
+    }
+    assert_eq!(depth, 0, "unclosed elements");
+}
+
+#[test]
+fn desktop_lists_every_published_post_newest_first() {
+    let (_root, out) = build_basic();
+    let html = read(&out, "index.html");
+    let toml = html
+        .find("data-slug=\"toml-time\"")
+        .expect("toml post icon");
+    let hello = html.find("data-slug=\"hello-world\"").expect("hello icon");
+    let older = html.find("data-slug=\"older\"").expect("older icon");
+    assert!(toml < hello && hello < older, "newest first");
+    assert!(!html.contains("Unfinished"), "drafts are left out");
+    assert!(html.contains("<meta name=\"progman-base\" content=\"/blog/\">"));
+    assert!(html.contains("<link rel=\"modulepreload\" href=\"/blog/progman-app-0123.js\""));
+    assert_eq!(
+        html.matches("<title>").count(),
+        1,
+        "the app's own title is dropped"
+    );
+    insta::assert_snapshot!("index_html", html);
+}
+
+#[test]
+fn post_page_holds_the_full_article_and_metadata() {
+    let (_root, out) = build_basic();
+    let html = read(&out, "posts/hello-world/index.html");
+    for expected in [
+        "<title>Hello, &lt;World&gt; &amp; friends — Fixture &lt;Blog&gt; &amp; Co</title>",
+        "<meta name=\"description\" content=\"This is the first post, with code &amp; an ampersand.\">",
+        "<link rel=\"canonical\" href=\"https://example.org/blog/posts/hello-world/\">",
+        "<meta property=\"og:type\" content=\"article\">",
+        "<meta property=\"og:url\" content=\"https://example.org/blog/posts/hello-world/\">",
+        "<meta property=\"article:published_time\" content=\"2024-05-01\">",
+        "<h1>Hello, &lt;World&gt; &amp; friends</h1>",
+        "<time datetime=\"2024-05-01\">1 May 2024</time>",
+        "<ul class=\"tags\"><li>intro</li><li>rust</li></ul>",
+        "<h2 id=\"table\">Table</h2>",
+        "<h2 id=\"table-1\">Table</h2>",
+        "<h2 id=\"custom-notes\">Notes</h2>",
+        "<table>",
+        "<del>struck</del>",
+        "type=\"checkbox\"",
+        "footnote-definition",
+    ] {
+        assert!(html.contains(expected), "missing {expected}");
+    }
+    insta::assert_snapshot!("post_page_html", html);
+}
+
+#[test]
+fn toml_post_keeps_its_time_and_offset() {
+    let (_root, out) = build_basic();
+    let html = read(&out, "posts/toml-time/index.html");
+    assert!(html.contains("<time datetime=\"2024-06-01T10:30:00+02:00\">1 June 2024</time>"));
+    assert!(html.contains(
+        "<meta property=\"article:published_time\" content=\"2024-06-01T10:30:00+02:00\">"
+    ));
+    assert!(html.contains("content=\"Written in TOML, with a time &amp; an offset.\""));
+}
+
+#[test]
+fn fragment_is_exactly_the_article_of_the_page() {
+    let (_root, out) = build_basic();
+    let fragment = read(&out, "posts/hello-world/fragment.html");
+    assert!(fragment.starts_with("<article class=\"post\">"));
+    assert!(fragment.ends_with("</article>"));
+    assert!(read(&out, "posts/hello-world/index.html").contains(&fragment));
+}
+
+#[test]
+fn posts_index_lists_published_posts_newest_first() {
+    let (_root, out) = build_basic();
+    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
+    assert_eq!(index.site_title, "Fixture <Blog> & Co");
+    let slugs: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(slugs, ["toml-time", "hello-world", "older"]);
+    let toml = index.find("toml-time").unwrap();
+    assert_eq!(
+        (toml.date.as_str(), toml.tags.as_slice()),
+        ("2024-06-01", &["toml".to_owned()][..])
+    );
+    assert_eq!(index.find("older").unwrap().summary, "An explicit summary.");
+}
+
+#[test]
+fn feed_is_well_formed_atom_with_full_content() {
+    let (_root, out) = build_basic();
+    let feed = read(&out, "feed.xml");
+    assert_well_formed(&feed);
+    assert!(feed.contains("<updated>2024-06-01T10:30:00+02:00</updated>\n  <author>"));
+    assert_eq!(feed.matches("<entry>").count(), 3);
+    assert!(feed.contains("&lt;h2 id=&quot;custom-notes&quot;&gt;Notes&lt;/h2&gt;"));
+    insta::assert_snapshot!("feed_xml", feed);
+}
+
+#[test]
+fn sitemap_and_robots_point_at_absolute_urls() {
+    let (_root, out) = build_basic();
+    let sitemap = read(&out, "sitemap.xml");
+    assert_well_formed(&sitemap);
+    assert!(sitemap.contains(
+        "<url><loc>https://example.org/blog/posts/older/</loc><lastmod>2024-01-15</lastmod></url>"
+    ));
+    insta::assert_snapshot!("sitemap_xml", sitemap);
+    assert_eq!(
+        read(&out, "robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/blog/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn not_found_page_shows_a_message_and_links_back() {
+    let (_root, out) = build_basic();
+    let html = read(&out, "404.html");
+    assert!(html.contains("<a href=\"/blog/\">Back to the desktop</a>"));
+    assert!(html.contains("id=\"win-not-found\""));
+}
+
+#[test]
+fn static_and_app_files_are_copied() {
+    let (_root, out) = build_basic();
+    assert_eq!(read(&out, "static/hello.txt"), "hello static\n");
+    assert_eq!(read(&out, "static/img/pixel.png"), "PNG");
+    assert!(out.join("progman-app-0123.js").is_file());
+    assert!(out.join("progman-0123.css").is_file());
+    assert!(
+        read(&out, "index.html").contains("id=\"desktop\""),
+        "the app's index.html is not copied"
+    );
+}
+
+#[test]
+fn drafts_option_publishes_drafts() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let options = BuildOptions {
+        drafts: true,
+        ..options("basic", &out)
+    };
+    assert_eq!(build(&options, &AppBundle::default()).unwrap().posts, 4);
+    assert!(out.join("posts/draft/index.html").is_file());
+}
+
+#[test]
+fn base_url_override_changes_links_and_urls() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let options = BuildOptions {
+        base_url: Some("https://other.example/".into()),
+        ..options("basic", &out)
+    };
+    build(&options, &AppBundle::default()).unwrap();
+    let html = read(&out, "posts/older/index.html");
+    assert!(html.contains("href=\"https://other.example/posts/older/\""));
+    assert!(html.contains("<meta name=\"progman-base\" content=\"/\">"));
+    assert!(html.contains("href=\"/posts/older/\" data-slug=\"older\""));
+}
+
+#[test]
+fn build_is_deterministic() {
+    let (_a, first) = build_basic();
+    let (_b, second) = build_basic();
+    for file in [
+        "index.html",
+        "feed.xml",
+        "sitemap.xml",
+        "posts.json",
+        "posts/hello-world/index.html",
+    ] {
+        assert_eq!(read(&first, file), read(&second, file), "{file}");
+    }
+}
+
+#[test]
+fn broken_content_reports_every_problem_with_file_and_line() {
+    let root = tempfile::tempdir().unwrap();
+    let error = build(
+        &options("broken", &root.path().join("dist")),
+        &AppBundle::default(),
+    )
+    .unwrap_err();
+    let BuildError::Content(errors) = &error else {
+        panic!("expected content errors, got {error}");
+    };
+    let message = error.to_string();
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines.len(), errors.0.len());
+    let expect = |needle: &str| {
+        assert!(
+            lines.iter().any(|line| line.contains(needle)),
+            "no {needle:?} in\n{message}"
+        );
+    };
+    expect("posts/bad-date.md:3: unparseable date \"the day after tomorrow\"");
+    expect("posts/bad-yaml.md:");
+    expect("malformed YAML front matter");
+    expect("posts/no-title.md:1: missing title");
+    expect("posts/unterminated.md:1: front matter opened with `+++` is never closed");
+    expect("posts/same-b.md:4: slug \"same\" is also used by");
+    assert!(message.contains("same-a.md"), "{message}");
+    assert_eq!(lines.len(), 5, "{message}");
+}
+
+#[test]
+fn failing_build_leaves_the_previous_output_untouched() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    build(&options("basic", &out), &AppBundle::default()).unwrap();
+    let before = read(&out, "index.html");
+    assert!(build(&options("broken", &out), &AppBundle::default()).is_err());
+    assert_eq!(read(&out, "index.html"), before);
+    assert!(out.join("posts/hello-world/fragment.html").is_file());
+    let names: Vec<_> = fs::read_dir(root.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["dist"], "no staging folder is left behind");
+}
+
+#[test]
+fn check_validates_without_writing() {
+    let content = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("basic/content"), content.path());
+    let before = listing(content.path());
+    let report = check(content.path(), false).unwrap();
+    assert_eq!((report.posts, report.drafts_skipped), (3, 1));
+    assert_eq!(listing(content.path()), before);
+    assert!(check(&fixture("broken/content"), false).is_err());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every path under `dir`, sorted.
+fn listing(dir: &Path) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            paths.extend(listing(&path));
+        }
+        paths.push(path);
+    }
+    paths.sort();
+    paths
+}
+
+fn progman(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_progman"))
+        .args(args)
+        .output()
+        .expect("progman runs")
+}
+
+#[test]
+fn cli_build_fails_with_the_file_names_on_stderr() {
+    let root = tempfile::tempdir().unwrap();
+    let content = fixture("broken").join("content");
+    let out = root.path().join("dist");
+    let app = fixture("trunk-dist");
+    let args = [
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--app",
+        app.to_str().unwrap(),
+    ];
+    let output = progman(&args);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no-title.md:1: missing title"), "{stderr}");
+    assert!(stderr.contains("bad-date.md:3:"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn cli_build_succeeds_with_an_app_folder_and_prints_a_summary() {
+    let root = tempfile::tempdir().unwrap();
+    let content = fixture("basic").join("content");
+    let out = root.path().join("dist");
+    let app = fixture("trunk-dist");
+    let args = [
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--app",
+        app.to_str().unwrap(),
+    ];
+    let output = progman(&args);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.starts_with("built 3 posts"), "{stdout}");
+    assert!(out.join("posts/toml-time/index.html").is_file());
+}
+
+#[test]
+fn cli_check_reports_problems_and_success() {
+    let broken = fixture("broken").join("content");
+    let output = progman(&["check", "--content", broken.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("same-b.md"));
+    let basic = fixture("basic").join("content");
+    let output = progman(&["check", "--content", basic.to_str().unwrap()]);
+    assert!(output.status.success());
+}
+
+#[test]
+fn cli_new_creates_a_post_and_refuses_to_overwrite_it() {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    let args = [
+        "new",
+        "My First Post!",
+        "--content",
+        content.to_str().unwrap(),
+    ];
+    let output = progman(&args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = read(&content, "posts/my-first-post.md");
+    assert!(
+        text.starts_with("---\ntitle: \"My First Post!\"\ndate: "),
+        "{text}"
+    );
+    assert!(text.contains("tags: []\ndraft: false\n---\n"), "{text}");
+    let again = progman(&args);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert!(check(&content, false).is_ok(), "the new post is valid");
+}
