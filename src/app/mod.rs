@@ -22,5 +22,5 @@ mod window_menu;
 /// Entry point called by the `progman-app` binary.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::task::spawn_local(boot::run());
+    wasm_bindgen_futures::spawn_local(boot::run());
 }

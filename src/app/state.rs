@@ -86,7 +86,7 @@ impl AppState {
         let url = format!("{}{}", self.base(), fragment_path(slug));
         let slug = slug.to_owned();
         let state = *self;
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let body = match dom::fetch_text(&url).await {
                 Ok(html) => Body::Loaded(html),
                 Err(message) => Body::Failed(message),

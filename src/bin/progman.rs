@@ -1,4 +1,4 @@
-//! The `progman` command line: build, new, check.
+//! The `progman` command line: build, serve, new, check.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -8,6 +8,7 @@ use progman::site::build::{build, check, BuildError, BuildOptions};
 use progman::site::config::{BaseUrl, SiteConfig};
 use progman::site::error::ContentErrors;
 use progman::site::new_post;
+use progman::site::serve;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -39,6 +40,21 @@ enum Command {
         /// Use this existing Trunk output folder instead of building the app.
         #[arg(long)]
         app: Option<PathBuf>,
+    },
+    /// Build with drafts, serve on 127.0.0.1 and rebuild when content, styles or code change.
+    Serve {
+        /// The content folder.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The output folder.
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        /// The port on 127.0.0.1.
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Build and serve once, without watching for changes.
+        #[arg(long)]
+        no_watch: bool,
     },
     /// Start a new post with the given title.
     New {
@@ -115,6 +131,12 @@ fn run(cli: Cli) -> Result<()> {
                 drafts_note(report.drafts_skipped),
             );
         }
+        Command::Serve {
+            content,
+            out,
+            port,
+            no_watch,
+        } => serve(content, out, port, no_watch)?,
         Command::New { title, content } => {
             let today = chrono::Local::now().date_naive();
             let path = new_post::create(&content, &title, today)?;
@@ -130,6 +152,47 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+/// Builds once, then serves and (unless told not to) rebuilds on every change. A failed
+/// rebuild is reported and the previous output stays served.
+fn serve(content: PathBuf, out: PathBuf, port: u16, no_watch: bool) -> Result<()> {
+    let address = format!("127.0.0.1:{port}");
+    let options = BuildOptions {
+        content_dir: content.clone(),
+        out_dir: out.clone(),
+        base_url: Some(format!("http://{address}/")),
+        drafts: true,
+    };
+    let rebuild = move || {
+        let started = Instant::now();
+        match app_bundle(None, &options).and_then(|app| Ok(build(&options, &app)?)) {
+            Ok(report) => println!(
+                "built {} posts in {:.2} s",
+                report.posts,
+                started.elapsed().as_secs_f64()
+            ),
+            Err(error) => report(&error),
+        }
+    };
+    rebuild();
+    if !no_watch {
+        let watched = [
+            content,
+            PathBuf::from("style"),
+            PathBuf::from("src"),
+            PathBuf::from("index.html"),
+        ];
+        std::thread::spawn(move || {
+            let quiet = std::time::Duration::from_millis(150);
+            if let Err(error) = serve::watch(&watched, quiet, rebuild) {
+                eprintln!("error: {error}; changes will not be rebuilt");
+            }
+        });
+    }
+    println!("serving {} at http://{address}/", out.display());
+    serve::serve(&out, "/", &address)?;
     Ok(())
 }
 

@@ -51,8 +51,26 @@ pub fn build_app(project_root: &Path, base_path: &str) -> Result<PathBuf, AppBui
     Ok(ready)
 }
 
+/// `PATH` with the tools `scripts/setup.sh` installs in front, so `progman build` finds the
+/// pinned Trunk, wasm-bindgen and wasm-opt even in a shell that did not source `scripts/env.sh`.
+fn path_with_tools() -> std::ffi::OsString {
+    let tools = std::env::var_os("PROGMAN_TOOLS")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache/progman-tools"))
+        });
+    let mut dirs: Vec<PathBuf> = tools
+        .map(|tools| vec![tools.join("npm/node_modules/.bin"), tools.join("bin")])
+        .unwrap_or_default();
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
 fn run_trunk(project_root: &Path, base_path: &str, dist: &Path) -> Result<(), AppBuildError> {
     let output = Command::new("trunk")
+        .env("PATH", path_with_tools())
         .current_dir(project_root)
         .args(["build", "--release", "--public-url", base_path, "--dist"])
         .arg(dist)

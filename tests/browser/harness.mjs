@@ -71,5 +71,5 @@ export async function launchBrowser() {
 
 /** Waits until the app has taken over the static desktop. */
 export async function appReady(page) {
-  await page.waitForSelector('html[data-progman-app]', { timeout: 15000 });
+  await page.waitForSelector('html[data-progman-app]', { state: 'attached', timeout: 15000 });
 }
