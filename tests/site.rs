@@ -1,5 +1,6 @@
 //! End-to-end tests of the content pipeline and the `progman` command line, on the fixture
 //! folders under `tests/fixtures/`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use progman::model::post::PostsIndex;
 use progman::site::app_bundle::AppBundle;

@@ -1142,7 +1142,7 @@ mod tests {
 }
 
 /// Random command sequences for property tests of [`Desktop`] and of its persistence.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod arbitrary {
     use proptest::prelude::*;
 
@@ -1323,7 +1323,7 @@ pub(crate) mod arbitrary {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use proptest::prelude::*;
 

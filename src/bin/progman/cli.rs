@@ -1,4 +1,4 @@
-//! The `progman` command line: build, serve, new, check.
+//! Parsing the command line and running the command; errors become readable messages here.
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -75,7 +75,7 @@ enum Command {
     },
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
