@@ -116,7 +116,9 @@ fn fingerprint(project_root: &Path, base_path: &str) -> std::io::Result<u64> {
         collect_files(&project_root.join(input), &mut files)?;
         files.sort();
         for file in files {
-            hash.write(file.to_string_lossy().as_bytes());
+            // Relative paths: the same sources in another checkout give the same key.
+            let relative = file.strip_prefix(project_root).unwrap_or(&file);
+            hash.write(relative.to_string_lossy().as_bytes());
             hash.write(&fs::read(&file)?);
         }
     }
