@@ -324,6 +324,28 @@ impl Desktop {
         }
     }
 
+    /// Resizes a normal window as if `edge` of the rectangle `start` had been dragged by `dx`,
+    /// `dy`, with the same limits as [`Desktop::resize`]. A pointer drag calls this with the
+    /// rectangle it started from and the pointer's total travel, so clamping on the way (at the
+    /// minimum size, say) never makes the frame drift away from the pointer.
+    pub fn resize_from(&mut self, id: &WindowId, start: Rect, edge: Edge, dx: i32, dy: i32) {
+        let viewport = self.viewport;
+        if let Some(window) = self.normal_window_mut(id) {
+            let start = Rect::at(start.origin(), bounded_size(start.size()));
+            window.rect = resized(start, edge, dx, dy, viewport);
+        }
+    }
+
+    /// Puts a normal window at `rect` (bounded in size, title bar kept reachable): how a
+    /// cancelled keyboard move or size returns the window to where it was.
+    pub fn set_rect(&mut self, id: &WindowId, rect: Rect) {
+        let viewport = self.viewport;
+        if let Some(window) = self.normal_window_mut(id) {
+            let rect = Rect::at(rect.origin(), bounded_size(rect.size()));
+            window.rect = keep_title_bar_reachable(rect, viewport);
+        }
+    }
+
     fn normal_window_mut(&mut self, id: &WindowId) -> Option<&mut Window> {
         self.window_mut(id)
             .filter(|w| w.state == WindowState::Normal)
@@ -749,6 +771,50 @@ mod tests {
         assert!(desktop.close(&WindowId::post("a")));
         assert_eq!(desktop.active(), Some(&WindowId::ProgramManager));
         assert!(!desktop.close(&WindowId::ProgramManager));
+    }
+
+    #[test]
+    fn resize_from_measures_from_the_start_rect_so_the_frame_follows_the_pointer() {
+        let mut desktop = Desktop::new(VIEWPORT);
+        let id = WindowId::ProgramManager;
+        let start = desktop.window(&id).unwrap().rect;
+        // Past the minimum and back again: the frame ends where the pointer is, not short of it.
+        desktop.resize_from(&id, start, Edge::SE, -1000, -1000);
+        assert_eq!(desktop.window(&id).unwrap().rect.size(), MIN_WINDOW);
+        desktop.resize_from(&id, start, Edge::SE, 30, 20);
+        let rect = desktop.window(&id).unwrap().rect;
+        assert_eq!(
+            rect,
+            Rect::new(start.x, start.y, start.width + 30, start.height + 20)
+        );
+    }
+
+    #[test]
+    fn resize_from_the_west_edge_keeps_the_east_edge_put() {
+        let mut desktop = Desktop::new(VIEWPORT);
+        let id = WindowId::ProgramManager;
+        let start = desktop.window(&id).unwrap().rect;
+        desktop.resize_from(&id, start, Edge::W, 10_000, 0);
+        let rect = desktop.window(&id).unwrap().rect;
+        assert_eq!(rect.width, MIN_WINDOW.width);
+        assert_eq!(rect.right(), start.right());
+    }
+
+    #[test]
+    fn set_rect_bounds_the_size_and_ignores_maximized_windows() {
+        let mut desktop = Desktop::new(VIEWPORT);
+        let id = WindowId::ProgramManager;
+        desktop.set_rect(&id, Rect::new(10, 20, 5, 5));
+        assert_eq!(
+            desktop.window(&id).unwrap().rect,
+            Rect::at(Point::new(10, 20), MIN_WINDOW)
+        );
+        desktop.maximize(&id);
+        desktop.set_rect(&id, Rect::new(40, 40, 300, 300));
+        assert_eq!(
+            desktop.window(&id).unwrap().rect.origin(),
+            Point::new(10, 20)
+        );
     }
 
     #[test]

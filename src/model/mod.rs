@@ -5,6 +5,7 @@
 
 pub mod desktop;
 pub mod geometry;
+pub mod keyboard_mode;
 pub mod layout;
 pub mod persist;
 pub mod post;
