@@ -1,4 +1,5 @@
-//! The desktop component: every open window, plus the listeners that concern them all.
+//! The desktop component: every open window, the Task List when it is open, plus the
+//! listeners that concern them all.
 
 use leptos::prelude::*;
 
@@ -7,6 +8,7 @@ use super::history;
 use super::keyboard;
 use super::state::AppState;
 use super::storage;
+use super::task_list::TaskList;
 use super::window::WindowFrame;
 use crate::model::desktop::WindowId;
 
@@ -37,5 +39,6 @@ pub fn DesktopView(state: AppState) -> impl IntoView {
         <For each=move || open_ids.get() key=|id| id.clone() let:id>
             <WindowFrame id=id />
         </For>
+        {move || state.task_list.get().then(|| view! { <TaskList /> })}
     }
 }

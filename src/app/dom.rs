@@ -81,6 +81,18 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element matching a CSS selector, if any.
+pub fn focus_selector(selector: &str) {
+    if let Some(element) = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 pub fn set_title(title: &str) {
     document().set_title(title);
 }

@@ -1,27 +1,53 @@
 //! Desktop-wide keys: Alt+F4 closes the active window, Ctrl+F6 and Ctrl+Tab cycle windows
-//! (Shift goes backwards), Alt+Space opens the active window's control menu, Esc closes an open
-//! menu. A press outside an open menu closes it too.
+//! (Shift goes backwards), Alt+Esc sends the active window to the back, Ctrl+Esc opens the Task
+//! List, Alt+Space opens the active window's control menu, Shift+F5 cascades and Shift+F4 tiles,
+//! Alt with F, O, W or H opens a Program Manager menu (Alt alone focuses its menu bar), and Esc
+//! closes whatever menu or dialog is open. While a keyboard Move or Size runs it gets every key.
+//! A press outside an open menu closes it.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom;
+use super::menu_bar;
 use super::state::AppState;
-use crate::model::desktop::WindowId;
+use crate::model::desktop::{Desktop, WindowId};
+use crate::model::keyboard_mode::{Key, Step};
 
 pub fn install(state: AppState) {
+    // Alt pressed and released with nothing in between focuses the menu bar, as in Windows.
+    let alt_alone = StoredValue::new(false);
     let keys = window_event_listener(leptos::ev::keydown, move |event| {
+        alt_alone.set_value(event.key() == "Alt");
         if handle_key(state, &event) {
             event.prevent_default();
         }
     });
+    let key_ups = window_event_listener(leptos::ev::keyup, move |event| {
+        if event.key() == "Alt" && alt_alone.get_value() {
+            alt_alone.set_value(false);
+            event.prevent_default();
+            focus_menu_bar(state);
+        }
+    });
     let presses = window_event_listener(leptos::ev::pointerdown, move |event| {
-        if !inside_menu(&event) {
+        alt_alone.set_value(false);
+        if state.keyboard_mode.get_untracked().is_some() {
+            state.keyboard_mode.set(None);
+        }
+        if !inside(&event, ".control-menu, .control-box") {
             state.open_menu.set(None);
+        }
+        if !inside(&event, ".menu-bar") {
+            state.bar_menu.set(None);
+        }
+        if !inside(&event, ".task-list") {
+            state.task_list.set(false);
         }
     });
     on_cleanup(move || {
         keys.remove();
+        key_ups.remove();
         presses.remove();
     });
 }
@@ -30,56 +56,125 @@ fn active(state: AppState) -> Option<WindowId> {
     state.desktop.with_untracked(|d| d.active().cloned())
 }
 
+fn focus_menu_bar(state: AppState) {
+    state.close_popups();
+    state.desktop.update(|d| {
+        d.restore(&WindowId::ProgramManager);
+    });
+    dom::after_render(|| dom::focus_element("progman-menu-0"));
+}
+
+/// Feeds a key to a keyboard Move or Size in progress; returns false when there is none.
+fn keyboard_mode_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
+    let Some(mut mode) = state.keyboard_mode.get_untracked() else {
+        return false;
+    };
+    let mut step = Step::Continue;
+    state
+        .desktop
+        .update(|d| step = mode.handle(d, Key::from_name(&event.key())));
+    match step {
+        Step::Continue => state.keyboard_mode.set(Some(mode)),
+        Step::Accepted | Step::Cancelled => {
+            state.keyboard_mode.set(None);
+            state.focus_active();
+        }
+    }
+    true
+}
+
 /// Carries out a desktop shortcut; returns whether the key was one.
 fn handle_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
+    if keyboard_mode_key(state, event) {
+        return true;
+    }
     let key = event.key();
-    match (key.as_str(), event.alt_key(), event.ctrl_key()) {
+    let (alt, ctrl, shift) = (event.alt_key(), event.ctrl_key(), event.shift_key());
+    if state.task_list.get_untracked() {
+        // The dialog is modal: only Esc (cancel) is handled out here.
+        if key == "Escape" {
+            state.close_popups();
+            state.focus_active();
+            return true;
+        }
+        return false;
+    }
+    match (key.as_str(), alt, ctrl) {
         ("F4", true, false) => {
             if let Some(id) = active(state) {
                 state.close(&id);
             }
-            true
         }
         ("F6" | "Tab", false, true) => {
-            let forward = !event.shift_key();
-            state.open_menu.set(None);
-            state.desktop.update(|d| d.cycle(forward));
+            state.close_popups();
+            state.desktop.update(|d| d.cycle(!shift));
             state.focus_active();
-            true
         }
+        ("Escape", true, false) => {
+            state.close_popups();
+            if let Some(id) = active(state) {
+                state.desktop.update(|d| {
+                    d.send_to_back(&id);
+                });
+            }
+            state.focus_active();
+        }
+        ("Escape", false, true) => {
+            state.close_popups();
+            state.task_list.set(true);
+        }
+        ("Escape", false, false) => return close_menus(state),
         (" ", true, false) => {
+            state.bar_menu.set(None);
             state.open_menu.set(active(state));
-            true
         }
-        ("Escape", _, _) => {
-            let Some(id) = state.open_menu.get_untracked() else {
+        ("F5" | "F4", false, false) if shift => {
+            state.close_popups();
+            let arrange: fn(&mut Desktop) = if key == "F5" {
+                Desktop::cascade
+            } else {
+                Desktop::tile
+            };
+            state.desktop.update(arrange);
+            state.focus_active();
+        }
+        (_, true, false) => {
+            let Some(index) = menu_index(&event.code()) else {
                 return false;
             };
-            state.open_menu.set(None);
-            let control_box = format!("#{} .control-box", id.dom_id());
-            if let Some(element) = dom::document()
-                .query_selector(&control_box)
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = element.focus();
-            }
-            true
+            menu_bar::open_from_keyboard(state, index);
         }
-        _ => false,
+        _ => return false,
     }
+    true
 }
 
-fn inside_menu(event: &web_sys::PointerEvent) -> bool {
+/// The menu bar menu an Alt+letter opens, by physical key (so layouts where Alt changes the
+/// character still work).
+fn menu_index(code: &str) -> Option<usize> {
+    let letter = code.strip_prefix("Key")?.to_lowercase();
+    menu_bar::TITLES
+        .iter()
+        .position(|(key, _)| key.to_lowercase() == letter)
+}
+
+/// Esc: closes the open menu, putting focus back where the menu came from.
+fn close_menus(state: AppState) -> bool {
+    if menu_bar::close_to_title(state) {
+        return true;
+    }
+    let Some(id) = state.open_menu.get_untracked() else {
+        return false;
+    };
+    state.open_menu.set(None);
+    dom::focus_selector(&format!("#{} .control-box", id.dom_id()));
+    true
+}
+
+fn inside(event: &web_sys::PointerEvent, selector: &str) -> bool {
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| {
-            element
-                .closest(".control-menu, .control-box")
-                .ok()
-                .flatten()
-        })
+        .and_then(|element| element.closest(selector).ok().flatten())
         .is_some()
 }

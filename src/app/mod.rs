@@ -12,10 +12,14 @@ mod desktop;
 mod dom;
 mod history;
 mod keyboard;
+mod menu_bar;
+mod menu_nav;
 mod post_window;
 mod program_manager;
+mod resize_handles;
 mod state;
 mod storage;
+mod task_list;
 mod window;
 mod window_menu;
 

@@ -1,9 +1,11 @@
-//! Program Manager's contents: the menu bar and an icon per post, newest first. An icon is a
+//! Program Manager's contents: the menu bar ([`super::menu_bar`]) and an icon per post, newest
+//! first. The last icon focused is the selected one (File > Open opens it). An icon is a
 //! real link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it;
 //! a double-click or Enter opens the post's window.
 
 use leptos::prelude::*;
 
+use super::menu_bar::MenuBar;
 use super::state::AppState;
 use crate::model::post::page_path;
 
@@ -18,12 +20,19 @@ pub fn ProgramManagerBody() -> impl IntoView {
             let href = format!("{base}{}", page_path(&post.slug));
             let open_slug = post.slug.clone();
             let key_slug = post.slug.clone();
+            let select_slug = post.slug.clone();
+            let selected_slug = post.slug.clone();
+            let selected = Memo::new(move |_| {
+                state.selected_icon.with(|s| s.as_deref() == Some(selected_slug.as_str()))
+            });
             view! {
                 <li>
                     <a
                         class="icon"
                         href=href
                         data-slug=post.slug
+                        class:selected=move || selected.get()
+                        on:focus=move |_| state.selected_icon.set(Some(select_slug.clone()))
                         on:click=|event: web_sys::MouseEvent| {
                             let plain = !(event.ctrl_key() || event.meta_key() || event.shift_key());
                             if plain && event.button() == 0 {
@@ -46,12 +55,7 @@ pub fn ProgramManagerBody() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="menu-bar" role="menubar">
-            <span class="menu-title"><u>"F"</u>"ile"</span>
-            <span class="menu-title"><u>"O"</u>"ptions"</span>
-            <span class="menu-title"><u>"W"</u>"indow"</span>
-            <span class="menu-title"><u>"H"</u>"elp"</span>
-        </div>
+        <MenuBar />
         <div class="window-body">
             <ul class="icons">{icons}</ul>
         </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::dom;
 use crate::model::desktop::{Desktop, WindowId};
+use crate::model::keyboard_mode::KeyboardMode;
 use crate::model::post::{fragment_path, PostMeta, PostsIndex};
 
 /// What a post window shows while and after its body loads.
@@ -24,6 +25,14 @@ pub struct AppState {
     pub bodies: RwSignal<HashMap<String, Body>>,
     /// Which window's control menu is open, if any.
     pub open_menu: RwSignal<Option<WindowId>>,
+    /// Which of Program Manager's menu bar menus is open (index into its titles), if any.
+    pub bar_menu: RwSignal<Option<usize>>,
+    /// Whether the Task List dialog (Ctrl+Esc) is showing.
+    pub task_list: RwSignal<bool>,
+    /// A keyboard Move or Size started from the control menu, while it lasts.
+    pub keyboard_mode: RwSignal<Option<KeyboardMode>>,
+    /// The post icon last selected in Program Manager (what File > Open opens).
+    pub selected_icon: RwSignal<Option<String>>,
     index: StoredValue<PostsIndex>,
     base: StoredValue<String>,
 }
@@ -34,6 +43,10 @@ impl AppState {
             desktop: RwSignal::new(desktop),
             bodies: RwSignal::new(HashMap::new()),
             open_menu: RwSignal::new(None),
+            bar_menu: RwSignal::new(None),
+            task_list: RwSignal::new(false),
+            keyboard_mode: RwSignal::new(None),
+            selected_icon: RwSignal::new(None),
             index: StoredValue::new(index),
             base: StoredValue::new(base),
         }
@@ -107,21 +120,78 @@ impl AppState {
         });
     }
 
-    /// Closes a window and moves keyboard focus to the window that becomes active.
-    pub fn close(&self, id: &WindowId) {
+    /// Closes every menu and dialog that floats over the windows.
+    pub fn close_popups(&self) {
         self.open_menu.set(None);
+        self.bar_menu.set(None);
+        self.task_list.set(false);
+    }
+
+    /// Closes a window and moves keyboard focus to the window that becomes active; when a post
+    /// closes and Program Manager comes to the front, to that post's icon in it.
+    pub fn close(&self, id: &WindowId) {
+        self.close_popups();
         let mut closed = false;
         self.desktop.update(|desktop| closed = desktop.close(id));
-        if closed {
-            self.focus_active();
+        if !closed {
+            return;
+        }
+        let back_to_manager = self
+            .desktop
+            .with_untracked(|d| d.is_active(&WindowId::ProgramManager));
+        match id.slug().filter(|_| back_to_manager) {
+            Some(slug) => {
+                let selector = format!("#win-progman .icon[data-slug=\"{slug}\"]");
+                dom::after_render(move || dom::focus_selector(&selector));
+            }
+            None => self.focus_active(),
         }
     }
 
-    /// Puts keyboard focus into the active window.
+    /// Puts keyboard focus into the active window, or on a desktop icon when every window is
+    /// minimized.
     pub fn focus_active(&self) {
-        if let Some(id) = self.desktop.with_untracked(|d| d.active().cloned()) {
-            let dom_id = id.dom_id();
+        let target = self.desktop.with_untracked(|d| {
+            d.active().map(WindowId::dom_id).or_else(|| {
+                d.windows()
+                    .iter()
+                    .find(|w| d.icon_position(&w.id).is_some())
+                    .map(|w| icon_dom_id(&w.id))
+            })
+        });
+        if let Some(dom_id) = target {
             dom::after_render(move || dom::focus_element(&dom_id));
         }
     }
+
+    /// Activates a window (restoring it if minimized) and moves focus into it.
+    pub fn switch_to(&self, id: &WindowId) {
+        self.close_popups();
+        self.desktop.update(|d| {
+            if d.icon_position(id).is_some() {
+                d.restore(id);
+            } else {
+                d.focus(id);
+            }
+        });
+        self.focus_active();
+    }
+
+    /// Every open window's id and title, in the order they were opened.
+    pub fn window_list(&self) -> Vec<(WindowId, String)> {
+        let ids: Vec<WindowId> = self
+            .desktop
+            .with(|d| d.windows().iter().map(|w| w.id.clone()).collect());
+        ids.into_iter()
+            .map(|id| {
+                let title = self.window_title(&id);
+                (id, title)
+            })
+            .collect()
+    }
+}
+
+/// The DOM id of a minimized window's desktop icon.
+pub fn icon_dom_id(id: &WindowId) -> String {
+    format!("{}-icon", id.dom_id())
 }

@@ -39,6 +39,13 @@ pub fn load(viewport: Size, known_slug: &dyn Fn(&str) -> bool) -> Option<Desktop
     Some(restored.desktop)
 }
 
+/// Forgets the saved desktop (Options > Reset Desktop).
+pub fn clear() {
+    if available() {
+        let _ = LocalStorage::raw().remove_item(KEY);
+    }
+}
+
 fn save(desktop: &Desktop) {
     if !available() {
         return;

@@ -8,7 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::post_window::PostBody;
 use super::program_manager::ProgramManagerBody;
-use super::state::AppState;
+use super::resize_handles::ResizeHandles;
+use super::state::{icon_dom_id, AppState};
 use crate::model::desktop::{Desktop, WindowId, WindowState};
 
 /// A drag in progress: where the pointer and the window were when it started.
@@ -19,6 +20,16 @@ struct Drag {
     start_y: i32,
     window_x: i32,
     window_y: i32,
+}
+
+/// An icon drag in progress: where the pointer and the icon were when it started.
+#[derive(Clone, Copy)]
+struct IconDrag {
+    pointer: i32,
+    start_x: i32,
+    start_y: i32,
+    icon_x: i32,
+    icon_y: i32,
 }
 
 /// The inline style that places a window: its frame and its z-index.
@@ -172,6 +183,63 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             state.focus_active();
         }
     };
+    let icon_drag = StoredValue::new(None::<IconDrag>);
+    let start_icon_drag = {
+        let id = id.clone();
+        move |event: web_sys::PointerEvent| {
+            if event.button() != 0 {
+                return;
+            }
+            let Some(at) = desktop.with_untracked(|d| d.icon_position(&id)) else {
+                return;
+            };
+            if let Some(target) = event
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = target.set_pointer_capture(event.pointer_id());
+            }
+            icon_drag.set_value(Some(IconDrag {
+                pointer: event.pointer_id(),
+                start_x: event.client_x(),
+                start_y: event.client_y(),
+                icon_x: at.x,
+                icon_y: at.y,
+            }));
+        }
+    };
+    let icon_drag_move = {
+        let id = id.clone();
+        move |event: web_sys::PointerEvent| {
+            let Some(start) = icon_drag
+                .get_value()
+                .filter(|d| d.pointer == event.pointer_id())
+            else {
+                return;
+            };
+            let (dx, dy) = (event.client_x() - start.start_x, event.client_y() - start.start_y);
+            // A press that barely moves is a click (or half of a double-click), not a drag.
+            if dx.abs() + dy.abs() < 3 {
+                return;
+            }
+            desktop.update(|d| {
+                if let Some(at) = d.icon_position(&id) {
+                    d.move_icon(&id, start.icon_x + dx - at.x, start.icon_y + dy - at.y);
+                }
+            });
+        }
+    };
+    let end_icon_drag = move |_: web_sys::PointerEvent| icon_drag.set_value(None);
+    let keyboard_mode = Memo::new({
+        let id = id.clone();
+        move |_| {
+            state
+                .keyboard_mode
+                .with(|mode| mode.as_ref().is_some_and(|m| m.id() == &id))
+        }
+    });
+    let handles_id = id.clone();
+    let icon_id = icon_dom_id(&id);
     let body = match id.slug() {
         None => Either::Left(view! { <ProgramManagerBody /> }),
         Some(slug) => Either::Right(view! { <PostBody slug=slug.to_owned() /> }),
@@ -188,12 +256,14 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             class:active=move || active.get()
             class:maximized=maximized
             class:minimized=minimized
+            class:keyboard-mode=move || keyboard_mode.get()
             id=dom_id
             aria-labelledby=labelled_by
             tabindex="-1"
             style=move || style.get()
             on:pointerdown=focus_on_press
         >
+            <ResizeHandles id=handles_id />
             <div
                 class="title-bar"
                 on:pointerdown=start_drag
@@ -234,12 +304,19 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
                 .then(|| {
                     let restore = restore_icon.clone();
                     let restore_key = restore_on_key.clone();
+                    let start = start_icon_drag.clone();
+                    let drag_move = icon_drag_move.clone();
                     view! {
                         <button
                             type="button"
                             class="desktop-icon"
                             class:program-manager=is_program_manager
+                            id=icon_id.clone()
                             style=move || icon_style.get()
+                            on:pointerdown=start
+                            on:pointermove=drag_move
+                            on:pointerup=end_icon_drag
+                            on:pointercancel=end_icon_drag
                             on:dblclick=move |_| restore()
                             on:keydown=move |event: web_sys::KeyboardEvent| {
                                 if event.key() == "Enter" {

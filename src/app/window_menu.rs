@@ -1,13 +1,14 @@
 //! The control menu a window's control-menu box opens: Restore, Move, Size, Minimize, Maximize,
 //! Close and Switch To, with the entries that do not apply greyed out. Arrow keys move between
-//! entries, Esc closes the menu.
+//! entries, Esc closes the menu. Move and Size hand the window to the keyboard
+//! ([`KeyboardMode`]); Switch To opens the Task List.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
 use super::dom;
+use super::menu_nav;
 use super::state::AppState;
 use crate::model::desktop::{WindowId, WindowState};
+use crate::model::keyboard_mode::{Kind, KeyboardMode};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Command {
@@ -50,8 +51,8 @@ impl Command {
             Command::Minimize => state != WindowState::Minimized,
             Command::Maximize => state != WindowState::Maximized,
             Command::Close => *id != WindowId::ProgramManager,
-            // Keyboard move/size and the Task List arrive with the full window manager.
-            Command::Move | Command::Size | Command::SwitchTo => false,
+            Command::Move | Command::Size => state == WindowState::Normal,
+            Command::SwitchTo => true,
         }
     }
 
@@ -70,36 +71,23 @@ fn run(state: AppState, id: &WindowId, command: Command) {
             state.close(id);
             return;
         }
-        Command::Move | Command::Size | Command::SwitchTo => {}
+        Command::Move | Command::Size => {
+            let kind = if command == Command::Move {
+                Kind::Move
+            } else {
+                Kind::Size
+            };
+            let mode = state
+                .desktop
+                .with_untracked(|d| KeyboardMode::start(d, id, kind));
+            state.keyboard_mode.set(mode);
+        }
+        Command::SwitchTo => {
+            state.task_list.set(true);
+            return;
+        }
     }
     state.focus_active();
-}
-
-/// Moves focus to the next or previous enabled entry of the menu holding `from`.
-fn step_focus(from: &web_sys::Element, forward: bool) {
-    let Some(menu) = from.closest(".control-menu").ok().flatten() else {
-        return;
-    };
-    let Ok(items) = menu.query_selector_all(".menu-item:not([disabled])") else {
-        return;
-    };
-    let items: Vec<web_sys::HtmlElement> = (0..items.length())
-        .filter_map(|i| items.item(i))
-        .filter_map(|node| node.dyn_into().ok())
-        .collect();
-    if items.is_empty() {
-        return;
-    }
-    let current = items.iter().position(|item| {
-        let item: &web_sys::Element = item;
-        item == from
-    });
-    let next = match (current, forward) {
-        (Some(i), true) => (i + 1) % items.len(),
-        (Some(i), false) => (i + items.len() - 1) % items.len(),
-        (None, _) => 0,
-    };
-    let _ = items[next].focus();
 }
 
 #[component]
@@ -129,6 +117,7 @@ pub fn ControlMenu(id: WindowId) -> impl IntoView {
                         role="menuitem"
                         class="menu-item"
                         id=item_id
+                        data-key=key
                         disabled=!enabled
                         on:click=move |_| run(state, &id, command)
                     >
@@ -140,15 +129,18 @@ pub fn ControlMenu(id: WindowId) -> impl IntoView {
         })
         .collect_view();
     let on_keydown = move |event: web_sys::KeyboardEvent| {
-        let Some(target) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(target) = menu_nav::event_element(&event) else {
             return;
         };
-        match event.key().as_str() {
-            "ArrowDown" => step_focus(&target, true),
-            "ArrowUp" => step_focus(&target, false),
+        let key = event.key();
+        match key.as_str() {
+            "ArrowDown" => menu_nav::step_focus(&target, true),
+            "ArrowUp" => menu_nav::step_focus(&target, false),
+            _ if key.chars().count() == 1 && !event.alt_key() && !event.ctrl_key() => {
+                if !menu_nav::press_access_key(&target, &key) {
+                    return;
+                }
+            }
             _ => return,
         }
         event.prevent_default();

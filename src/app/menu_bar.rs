@@ -1,0 +1,258 @@
+//! Program Manager's menu bar: File, Options, Window and Help, each a drop-down menu.
+//!
+//! A click on a title opens its menu; Alt with a title's access key (Alt+W) opens it from the
+//! keyboard ([`open_from_keyboard`], called by the desktop-wide key handler). Left and Right
+//! move to the neighbouring menu, Up and Down between entries, a letter or Enter chooses an
+//! entry, Esc closes the menu. The Window menu lists every open window; choosing one
+//! activates it.
+
+use leptos::prelude::*;
+
+use super::dom;
+use super::menu_nav;
+use super::state::AppState;
+use super::storage;
+use crate::model::desktop::{Desktop, WindowId};
+
+/// The menu titles with their access keys, in menu bar order.
+pub const TITLES: [(&str, &str); 4] = [("F", "ile"), ("O", "ptions"), ("W", "indow"), ("H", "elp")];
+
+/// What a menu entry does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Action {
+    Open,
+    ResetDesktop,
+    Cascade,
+    Tile,
+    ArrangeIcons,
+    Activate(WindowId),
+    /// Shown greyed out: not available in Progman yet.
+    Unavailable,
+}
+
+/// One entry of a drop-down menu.
+struct Entry {
+    before: &'static str,
+    key: String,
+    after: String,
+    shortcut: &'static str,
+    action: Action,
+    separated: bool,
+    checked: bool,
+}
+
+impl Entry {
+    fn new(before: &'static str, key: &str, after: &str, shortcut: &'static str, action: Action) -> Self {
+        Self {
+            before,
+            key: key.to_owned(),
+            after: after.to_owned(),
+            shortcut,
+            action,
+            separated: false,
+            checked: false,
+        }
+    }
+
+    fn separated(mut self) -> Self {
+        self.separated = true;
+        self
+    }
+}
+
+/// The DOM id of a menu title's button.
+fn title_id(index: usize) -> String {
+    format!("progman-menu-{index}")
+}
+
+fn entries(state: AppState, index: usize) -> Vec<Entry> {
+    match index {
+        0 => vec![
+            Entry::new("", "O", "pen", "Enter", Action::Open),
+            Entry::new("E", "x", "it Windows...", "", Action::Unavailable).separated(),
+        ],
+        1 => vec![Entry::new("", "R", "eset Desktop", "", Action::ResetDesktop)],
+        2 => {
+            let active = state.desktop.with_untracked(|d| d.active().cloned());
+            let mut list = vec![
+                Entry::new("", "C", "ascade", "Shift+F5", Action::Cascade),
+                Entry::new("", "T", "ile", "Shift+F4", Action::Tile),
+                Entry::new("", "A", "rrange Icons", "", Action::ArrangeIcons),
+            ];
+            for (number, (id, title)) in state.window_list().into_iter().enumerate() {
+                let mut entry = Entry::new("", &(number + 1).to_string(), &format!(" {title}"), "", Action::Activate(id.clone()));
+                entry.separated = number == 0;
+                entry.checked = active.as_ref() == Some(&id);
+                list.push(entry);
+            }
+            list
+        }
+        _ => vec![Entry::new("", "A", "bout Progman...", "", Action::Unavailable)],
+    }
+}
+
+fn run(state: AppState, action: &Action) {
+    state.bar_menu.set(None);
+    match action {
+        Action::Open => {
+            if let Some(slug) = state.selected_icon.get_untracked() {
+                state.open_post(&slug);
+                return;
+            }
+        }
+        Action::ResetDesktop => {
+            storage::clear();
+            state.desktop.set(Desktop::new(dom::viewport()));
+        }
+        Action::Cascade => state.desktop.update(Desktop::cascade),
+        Action::Tile => state.desktop.update(Desktop::tile),
+        Action::ArrangeIcons => state.desktop.update(Desktop::arrange_icons),
+        Action::Activate(id) => {
+            state.switch_to(id);
+            return;
+        }
+        Action::Unavailable => {}
+    }
+    state.focus_active();
+}
+
+/// Opens menu `index` from the keyboard: Program Manager comes to the front (the menu bar is
+/// its), and focus goes to the menu's first entry.
+pub fn open_from_keyboard(state: AppState, index: usize) {
+    state.open_menu.set(None);
+    state.task_list.set(false);
+    state.desktop.update(|d| {
+        if d.icon_position(&WindowId::ProgramManager).is_some() {
+            d.restore(&WindowId::ProgramManager);
+        } else {
+            d.focus(&WindowId::ProgramManager);
+        }
+    });
+    state.bar_menu.set(Some(index));
+    dom::after_render(|| dom::focus_selector("#win-progman .menu-bar .menu .menu-item:not([disabled])"));
+}
+
+/// Closes the open menu bar menu and puts focus back on its title.
+pub fn close_to_title(state: AppState) -> bool {
+    let Some(index) = state.bar_menu.get_untracked() else {
+        return false;
+    };
+    state.bar_menu.set(None);
+    let id = title_id(index);
+    dom::after_render(move || dom::focus_element(&id));
+    true
+}
+
+#[component]
+fn DropDown(index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let items = entries(state, index)
+        .into_iter()
+        .map(|entry| {
+            let enabled = entry.action != Action::Unavailable;
+            let action = entry.action;
+            let data_key = entry.key.clone();
+            view! {
+                {entry.separated.then(|| view! { <li class="separator" role="separator"></li> })}
+                <li role="none">
+                    <button
+                        type="button"
+                        role="menuitem"
+                        class="menu-item"
+                        class:checked=entry.checked
+                        data-key=data_key
+                        disabled=!enabled
+                        on:click=move |_| run(state, &action)
+                    >
+                        <span class="menu-label">{entry.before}<u>{entry.key}</u>{entry.after}</span>
+                        <span class="shortcut">{entry.shortcut}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <ul class="menu bar-menu" role="menu" aria-labelledby=title_id(index)>
+            {items}
+        </ul>
+    }
+}
+
+/// Handles arrows and access keys inside the menu bar.
+fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
+    let Some(target) = menu_nav::event_element(event) else {
+        return;
+    };
+    let in_menu = target.closest(".menu").ok().flatten().is_some();
+    let open = state.bar_menu.get_untracked();
+    let key = event.key();
+    let neighbour = |step: usize| {
+        let current = open.or_else(|| {
+            (0..TITLES.len()).find(|&i| target.id() == title_id(i))
+        });
+        current.map(|i| (i + step) % TITLES.len())
+    };
+    match key.as_str() {
+        "ArrowRight" | "ArrowLeft" => {
+            let step = if key == "ArrowRight" { 1 } else { TITLES.len() - 1 };
+            let Some(next) = neighbour(step) else { return };
+            if open.is_some() {
+                open_from_keyboard(state, next);
+            } else {
+                dom::focus_element(&title_id(next));
+            }
+        }
+        "ArrowDown" | "ArrowUp" if in_menu => menu_nav::step_focus(&target, key == "ArrowDown"),
+        "ArrowDown" => {
+            let Some(index) = neighbour(0) else { return };
+            open_from_keyboard(state, index);
+        }
+        _ if in_menu && key.chars().count() == 1 && !event.alt_key() && !event.ctrl_key() => {
+            if !menu_nav::press_access_key(&target, &key) {
+                return;
+            }
+        }
+        _ => return,
+    }
+    event.prevent_default();
+    event.stop_propagation();
+}
+
+#[component]
+pub fn MenuBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let titles = TITLES
+        .into_iter()
+        .enumerate()
+        .map(|(index, (key, rest))| {
+            let open = Memo::new(move |_| state.bar_menu.get() == Some(index));
+            let toggle = move |_| {
+                state.open_menu.set(None);
+                state
+                    .bar_menu
+                    .update(|menu| *menu = if *menu == Some(index) { None } else { Some(index) });
+            };
+            view! {
+                <div class="menu-bar-item">
+                    <button
+                        type="button"
+                        class="menu-title"
+                        id=title_id(index)
+                        aria-haspopup="menu"
+                        aria-expanded=move || open.get().to_string()
+                        on:click=toggle
+                    >
+                        <u>{key}</u>
+                        {rest}
+                    </button>
+                    {move || open.get().then(|| view! { <DropDown index=index /> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="menu-bar" role="menubar" on:keydown=move |event| on_keydown(state, &event)>
+            {titles}
+        </div>
+    }
+}
