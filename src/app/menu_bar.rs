@@ -42,7 +42,13 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(before: &'static str, key: &str, after: &str, shortcut: &'static str, action: Action) -> Self {
+    fn new(
+        before: &'static str,
+        key: &str,
+        after: &str,
+        shortcut: &'static str,
+        action: Action,
+    ) -> Self {
         Self {
             before,
             key: key.to_owned(),
@@ -71,7 +77,13 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
             Entry::new("", "O", "pen", "Enter", Action::Open),
             Entry::new("E", "x", "it Windows...", "", Action::Unavailable).separated(),
         ],
-        1 => vec![Entry::new("", "R", "eset Desktop", "", Action::ResetDesktop)],
+        1 => vec![Entry::new(
+            "",
+            "R",
+            "eset Desktop",
+            "",
+            Action::ResetDesktop,
+        )],
         2 => {
             let active = state.desktop.with_untracked(|d| d.active().cloned());
             let mut list = vec![
@@ -80,14 +92,26 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
                 Entry::new("", "A", "rrange Icons", "", Action::ArrangeIcons),
             ];
             for (number, (id, title)) in state.window_list().into_iter().enumerate() {
-                let mut entry = Entry::new("", &(number + 1).to_string(), &format!(" {title}"), "", Action::Activate(id.clone()));
+                let mut entry = Entry::new(
+                    "",
+                    &(number + 1).to_string(),
+                    &format!(" {title}"),
+                    "",
+                    Action::Activate(id.clone()),
+                );
                 entry.separated = number == 0;
                 entry.checked = active.as_ref() == Some(&id);
                 list.push(entry);
             }
             list
         }
-        _ => vec![Entry::new("", "A", "bout Progman...", "", Action::Unavailable)],
+        _ => vec![Entry::new(
+            "",
+            "A",
+            "bout Progman...",
+            "",
+            Action::Unavailable,
+        )],
     }
 }
 
@@ -129,7 +153,9 @@ pub fn open_from_keyboard(state: AppState, index: usize) {
         }
     });
     state.bar_menu.set(Some(index));
-    dom::after_render(|| dom::focus_selector("#win-progman .menu-bar .menu .menu-item:not([disabled])"));
+    dom::after_render(|| {
+        dom::focus_selector("#win-progman .menu-bar .menu .menu-item:not([disabled])")
+    });
 }
 
 /// Closes the open menu bar menu and puts focus back on its title.
@@ -187,14 +213,16 @@ fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
     let open = state.bar_menu.get_untracked();
     let key = event.key();
     let neighbour = |step: usize| {
-        let current = open.or_else(|| {
-            (0..TITLES.len()).find(|&i| target.id() == title_id(i))
-        });
+        let current = open.or_else(|| (0..TITLES.len()).find(|&i| target.id() == title_id(i)));
         current.map(|i| (i + step) % TITLES.len())
     };
     match key.as_str() {
         "ArrowRight" | "ArrowLeft" => {
-            let step = if key == "ArrowRight" { 1 } else { TITLES.len() - 1 };
+            let step = if key == "ArrowRight" {
+                1
+            } else {
+                TITLES.len() - 1
+            };
             let Some(next) = neighbour(step) else { return };
             if open.is_some() {
                 open_from_keyboard(state, next);
@@ -228,9 +256,13 @@ pub fn MenuBar() -> impl IntoView {
             let open = Memo::new(move |_| state.bar_menu.get() == Some(index));
             let toggle = move |_| {
                 state.open_menu.set(None);
-                state
-                    .bar_menu
-                    .update(|menu| *menu = if *menu == Some(index) { None } else { Some(index) });
+                state.bar_menu.update(|menu| {
+                    *menu = if *menu == Some(index) {
+                        None
+                    } else {
+                        Some(index)
+                    }
+                });
             };
             view! {
                 <div class="menu-bar-item">

@@ -55,5 +55,7 @@ pub fn press_access_key(from: &web_sys::Element, key: &str) -> bool {
 
 /// The element a keyboard event was aimed at.
 pub fn event_element(event: &web_sys::Event) -> Option<web_sys::Element> {
-    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
 }

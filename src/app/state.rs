@@ -181,7 +181,7 @@ impl AppState {
     pub fn window_list(&self) -> Vec<(WindowId, String)> {
         let ids: Vec<WindowId> = self
             .desktop
-            .with(|d| d.windows().iter().map(|w| w.id.clone()).collect());
+            .with_untracked(|d| d.windows().iter().map(|w| w.id.clone()).collect());
         ids.into_iter()
             .map(|id| {
                 let title = self.window_title(&id);

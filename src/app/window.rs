@@ -217,7 +217,10 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             else {
                 return;
             };
-            let (dx, dy) = (event.client_x() - start.start_x, event.client_y() - start.start_y);
+            let (dx, dy) = (
+                event.client_x() - start.start_x,
+                event.client_y() - start.start_y,
+            );
             // A press that barely moves is a click (or half of a double-click), not a drag.
             if dx.abs() + dy.abs() < 3 {
                 return;

@@ -3,12 +3,12 @@
 //! entries, Esc closes the menu. Move and Size hand the window to the keyboard
 //! ([`KeyboardMode`]); Switch To opens the Task List.
 
-use leptos::prelude::*;
 use super::dom;
 use super::menu_nav;
 use super::state::AppState;
 use crate::model::desktop::{WindowId, WindowState};
-use crate::model::keyboard_mode::{Kind, KeyboardMode};
+use crate::model::keyboard_mode::{KeyboardMode, Kind};
+use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Command {
