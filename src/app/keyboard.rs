@@ -152,10 +152,10 @@ fn handle_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
 /// The menu bar menu an Alt+letter opens, by physical key (so layouts where Alt changes the
 /// character still work).
 fn menu_index(code: &str) -> Option<usize> {
-    let letter = code.strip_prefix("Key")?.to_lowercase();
+    let letter = code.strip_prefix("Key")?.to_ascii_lowercase();
     menu_bar::TITLES
         .iter()
-        .position(|(key, _)| key.to_lowercase() == letter)
+        .position(|(key, _)| key.to_ascii_lowercase() == letter)
 }
 
 /// Esc: closes the open menu, putting focus back where the menu came from.

@@ -177,24 +177,19 @@ fn DropDown(index: usize) -> impl IntoView {
         .map(|entry| {
             let enabled = entry.action != Action::Unavailable;
             let action = entry.action;
-            let data_key = entry.key.clone();
-            view! {
-                {entry.separated.then(|| view! { <li class="separator" role="separator"></li> })}
-                <li role="none">
-                    <button
-                        type="button"
-                        role="menuitem"
-                        class="menu-item"
-                        class:checked=entry.checked
-                        data-key=data_key
-                        disabled=!enabled
-                        on:click=move |_| run(state, &action)
-                    >
-                        <span class="menu-label">{entry.before}<u>{entry.key}</u>{entry.after}</span>
-                        <span class="shortcut">{entry.shortcut}</span>
-                    </button>
-                </li>
-            }
+            menu_nav::menu_item(
+                menu_nav::Item {
+                    before: entry.before.to_owned(),
+                    key: entry.key,
+                    after: entry.after,
+                    shortcut: entry.shortcut,
+                    enabled,
+                    checked: entry.checked,
+                    separated: entry.separated,
+                    dom_id: None,
+                },
+                std::rc::Rc::new(move || run(state, &action)),
+            )
         })
         .collect_view();
     view! {

@@ -11,6 +11,54 @@ use crate::model::desktop::{Desktop, WindowId};
 
 const LIST_ID: &str = "task-list-windows";
 
+/// What a Task List button does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TaskAction {
+    SwitchTo,
+    EndTask,
+    Cancel,
+    Cascade,
+    Tile,
+    ArrangeIcons,
+}
+
+impl TaskAction {
+    /// The label split around its underlined access key.
+    fn label(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Self::SwitchTo => ("", "S", "witch To"),
+            Self::EndTask => ("", "E", "nd Task"),
+            Self::Cancel => ("Cancel", "", ""),
+            Self::Cascade => ("", "C", "ascade"),
+            Self::Tile => ("", "T", "ile"),
+            Self::ArrangeIcons => ("", "A", "rrange Icons"),
+        }
+    }
+}
+
+/// A row of push buttons (one view type for all of them keeps the wasm small).
+fn button_row(actions: &[TaskAction], run: impl Fn(TaskAction) + Copy + 'static) -> impl IntoView {
+    let buttons = actions
+        .iter()
+        .map(|&action| {
+            let (before, key, after) = action.label();
+            view! {
+                <button
+                    type="button"
+                    class="button"
+                    class:default=action == TaskAction::SwitchTo
+                    on:click=move |_| run(action)
+                >
+                    {before}
+                    <u>{key}</u>
+                    {after}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <div class="dialog-buttons">{buttons}</div> }
+}
+
 #[component]
 pub fn TaskList() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -27,18 +75,22 @@ pub fn TaskList() -> impl IntoView {
             state.switch_to(&id);
         }
     };
-    let end_task = move |_| {
-        if let Some(id) = selected_id() {
-            state.close(&id);
-        }
-    };
-    let arrange = move |change: fn(&mut Desktop)| {
+    let run = move |action: TaskAction| {
+        let arrange: fn(&mut Desktop) = match action {
+            TaskAction::SwitchTo => return switch(),
+            TaskAction::EndTask => {
+                if let Some(id) = selected_id() {
+                    state.close(&id);
+                }
+                return;
+            }
+            TaskAction::Cancel => |_| {},
+            TaskAction::Cascade => Desktop::cascade,
+            TaskAction::Tile => Desktop::tile,
+            TaskAction::ArrangeIcons => Desktop::arrange_icons,
+        };
         state.close_popups();
-        state.desktop.update(change);
-        state.focus_active();
-    };
-    let cancel = move |_| {
-        state.close_popups();
+        state.desktop.update(arrange);
         state.focus_active();
     };
     dom::after_render(|| dom::focus_element(LIST_ID));
@@ -58,7 +110,7 @@ pub fn TaskList() -> impl IntoView {
             aria-labelledby="task-list-title"
         >
             <div class="title-bar">
-                <button type="button" class="control-box" aria-label="Close" tabindex="-1" on:click=cancel></button>
+                <button type="button" class="control-box" aria-label="Close" tabindex="-1" on:click=move |_| run(TaskAction::Cancel)></button>
                 <h2 class="title" id="task-list-title">"Task List"</h2>
             </div>
             <div class="dialog-body">
@@ -78,28 +130,8 @@ pub fn TaskList() -> impl IntoView {
                 >
                     {options}
                 </select>
-                <div class="dialog-buttons">
-                    <button type="button" class="button default" on:click=move |_| switch()>
-                        <u>"S"</u>"witch To"
-                    </button>
-                    <button type="button" class="button" on:click=end_task>
-                        <u>"E"</u>"nd Task"
-                    </button>
-                    <button type="button" class="button" on:click=cancel>
-                        "Cancel"
-                    </button>
-                </div>
-                <div class="dialog-buttons">
-                    <button type="button" class="button" on:click=move |_| arrange(Desktop::cascade)>
-                        <u>"C"</u>"ascade"
-                    </button>
-                    <button type="button" class="button" on:click=move |_| arrange(Desktop::tile)>
-                        <u>"T"</u>"ile"
-                    </button>
-                    <button type="button" class="button" on:click=move |_| arrange(Desktop::arrange_icons)>
-                        <u>"A"</u>"rrange Icons"
-                    </button>
-                </div>
+                {button_row(&[TaskAction::SwitchTo, TaskAction::EndTask, TaskAction::Cancel], run)}
+                {button_row(&[TaskAction::Cascade, TaskAction::Tile, TaskAction::ArrangeIcons], run)}
             </div>
         </section>
     }

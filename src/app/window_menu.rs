@@ -106,26 +106,22 @@ pub fn ControlMenu(id: WindowId) -> impl IntoView {
         .map(|command| {
             let (before, key, after, shortcut) = command.label();
             let enabled = command.enabled(&id, window_state);
-            let item_id = (enabled && std::mem::take(&mut first_enabled))
-                .then(|| format!("{menu_id}-first"));
+            let item_id =
+                (enabled && std::mem::take(&mut first_enabled)).then(|| format!("{menu_id}-first"));
             let id = id.clone();
-            view! {
-                {command.separated_before().then(|| view! { <li class="separator" role="separator"></li> })}
-                <li role="none">
-                    <button
-                        type="button"
-                        role="menuitem"
-                        class="menu-item"
-                        id=item_id
-                        data-key=key
-                        disabled=!enabled
-                        on:click=move |_| run(state, &id, command)
-                    >
-                        <span class="menu-label">{before}<u>{key}</u>{after}</span>
-                        <span class="shortcut">{shortcut}</span>
-                    </button>
-                </li>
-            }
+            menu_nav::menu_item(
+                menu_nav::Item {
+                    before: before.to_owned(),
+                    key: key.to_owned(),
+                    after: after.to_owned(),
+                    shortcut,
+                    enabled,
+                    checked: false,
+                    separated: command.separated_before(),
+                    dom_id: item_id,
+                },
+                std::rc::Rc::new(move || run(state, &id, command)),
+            )
         })
         .collect_view();
     let on_keydown = move |event: web_sys::KeyboardEvent| {
