@@ -176,3 +176,18 @@ test('a scheme previewed in the Color dialog does not change the page around it'
   assert.equal(await colour('.scheme-preview .window.active > .title-bar'), 'rgb(0, 64, 128)'); // Ocean's
   await page.close();
 });
+
+test('asking the system for more contrast, or forcing colours, selects the high-contrast scheme', async () => {
+  const page = await open('desktop');
+  const desktop = () => page.locator('.desktop').evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.equal(await desktop(), 'rgb(192, 192, 192)');
+  await page.emulateMedia({ contrast: 'more' });
+  assert.equal(await desktop(), 'rgb(0, 0, 0)');
+  await page.emulateMedia({ contrast: 'no-preference', forcedColors: 'active' });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--Highlight').trim()), '#FFFF00');
+  // A scheme the reader picked explicitly still wins.
+  await page.emulateMedia({ contrast: 'more', forcedColors: 'none' });
+  await page.evaluate(() => { document.documentElement.dataset.scheme = 'arizona'; });
+  assert.equal(await desktop(), 'rgb(0, 64, 128)');
+  await page.close();
+});
