@@ -14,6 +14,7 @@ pub mod error;
 pub mod escape;
 pub mod feed;
 pub mod front_matter;
+pub mod highlight;
 pub mod load;
 pub mod markdown;
 pub mod new_post;
