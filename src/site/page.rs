@@ -355,7 +355,6 @@ fn window_open(out: &mut String, class: &str, id: &str, title: &str, placement: 
 mod tests {
     use super::*;
     use crate::site::config::BaseUrl;
-    use crate::site::date::PostDate;
 
     fn config() -> SiteConfig {
         SiteConfig {
@@ -367,14 +366,10 @@ mod tests {
 
     fn post() -> Post {
         Post {
-            slug: "hello".into(),
-            title: "Hello <World>".into(),
-            date: PostDate::parse("2024-05-01T10:30:00+02:00").unwrap(),
             tags: vec!["rust".into(), "a&b".into()],
             summary: "Say \"hi\".".into(),
-            draft: false,
             content_html: "<p>Body</p>\n".into(),
-            slug_line: None,
+            ..Post::example("hello", "Hello <World>", "2024-05-01T10:30:00+02:00")
         }
     }
 

@@ -37,21 +37,11 @@ fn url(out: &mut String, loc: &str, lastmod: Option<&str>) {
 mod tests {
     use super::*;
     use crate::site::config::SiteConfig;
-    use crate::site::date::PostDate;
 
     #[test]
     fn lists_the_desktop_and_every_post_with_lastmod() {
         let config = SiteConfig::default();
-        let post = Post {
-            slug: "a".into(),
-            title: "A".into(),
-            date: PostDate::parse("2024-05-01").unwrap(),
-            tags: vec![],
-            summary: String::new(),
-            draft: false,
-            content_html: String::new(),
-            slug_line: None,
-        };
+        let post = Post::example("a", "A", "2024-05-01");
         let xml = sitemap(
             Site {
                 config: &config,
