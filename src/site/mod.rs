@@ -15,6 +15,8 @@ pub mod escape;
 pub mod feed;
 pub mod front_matter;
 pub mod highlight;
+pub mod image_size;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod new_post;
