@@ -80,10 +80,22 @@ mod tests {
 
     #[test]
     fn svg_size_from_attributes_or_view_box() {
-        assert_eq!(svg_size("<svg xmlns=\"x\" width=\"32px\" height='16'>"), Some((32, 16)));
-        assert_eq!(svg_size("<?xml?><svg viewBox=\"0 0 100 50.4\">"), Some((100, 50)));
-        assert_eq!(svg_size("<svg width=\"100%\" viewBox=\"0,0,8,8\">"), Some((8, 8)));
-        assert_eq!(svg_size("<svg class=\"width\" width=\"4\" height=\"2\">"), Some((4, 2)));
+        assert_eq!(
+            svg_size("<svg xmlns=\"x\" width=\"32px\" height='16'>"),
+            Some((32, 16))
+        );
+        assert_eq!(
+            svg_size("<?xml?><svg viewBox=\"0 0 100 50.4\">"),
+            Some((100, 50))
+        );
+        assert_eq!(
+            svg_size("<svg width=\"100%\" viewBox=\"0,0,8,8\">"),
+            Some((8, 8))
+        );
+        assert_eq!(
+            svg_size("<svg class=\"width\" width=\"4\" height=\"2\">"),
+            Some((4, 2))
+        );
         assert_eq!(svg_size("<svg>"), None);
         assert_eq!(svg_size("not svg"), None);
     }

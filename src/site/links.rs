@@ -16,14 +16,20 @@ use std::path::Path;
 
 /// Checks every post's local links and images and writes their final URLs into
 /// `content_html`; every broken one is an error with its file and line.
-pub fn resolve(posts: &mut [Post], content_dir: &Path, base_path: &str) -> Result<(), ContentErrors> {
+pub fn resolve(
+    posts: &mut [Post],
+    content_dir: &Path,
+    base_path: &str,
+) -> Result<(), ContentErrors> {
     let site = SiteIndex::new(posts, content_dir, base_path);
     let resolved: Vec<Result<Vec<String>, Vec<ContentError>>> =
         super::parallel::map(posts, |post| site.resolve_post(post));
     let mut errors = Vec::new();
     for (post, result) in posts.iter_mut().zip(resolved) {
         match result {
-            Ok(urls) if !urls.is_empty() => post.content_html = substitute(&post.content_html, &urls),
+            Ok(urls) if !urls.is_empty() => {
+                post.content_html = substitute(&post.content_html, &urls)
+            }
             Ok(_) => {}
             Err(found) => errors.extend(found),
         }
@@ -132,7 +138,10 @@ impl<'a> SiteIndex<'a> {
         let Some(fragment) = fragment.filter(|fragment| !fragment.is_empty()) else {
             return Ok(());
         };
-        let known = self.anchors.get(slug).is_some_and(|ids| ids.iter().any(|id| id == fragment));
+        let known = self
+            .anchors
+            .get(slug)
+            .is_some_and(|ids| ids.iter().any(|id| id == fragment));
         if known {
             Ok(())
         } else {
@@ -245,16 +254,27 @@ mod tests {
     use std::fs;
 
     fn post(file: &str, body: &str) -> Post {
-        Post::parse(file, &format!("---\ntitle: T\ndate: 2024-01-01\n---\n{body}"))
-            .unwrap_or_else(|errors| panic!("{errors:?}"))
+        Post::parse(
+            file,
+            &format!("---\ntitle: T\ndate: 2024-01-01\n---\n{body}"),
+        )
+        .unwrap_or_else(|errors| panic!("{errors:?}"))
     }
 
     fn content() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("static")).unwrap();
         fs::create_dir_all(dir.path().join("posts/a")).unwrap();
-        fs::write(dir.path().join("static/x.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"32\" height=\"16\"></svg>").unwrap();
-        fs::write(dir.path().join("posts/a/pic.gif"), b"GIF89a\x03\x00\x02\x00\x00\x00\x00").unwrap();
+        fs::write(
+            dir.path().join("static/x.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"32\" height=\"16\"></svg>",
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("posts/a/pic.gif"),
+            b"GIF89a\x03\x00\x02\x00\x00\x00\x00",
+        )
+        .unwrap();
         dir
     }
 
@@ -298,15 +318,30 @@ mod tests {
         let errors = resolve_all(&mut posts, dir.path()).unwrap_err();
         let lines: Vec<&str> = errors.lines().collect();
         assert_eq!(lines.len(), 4, "{errors}");
-        assert!(lines[0].ends_with("posts/a.md:7: link to a missing post: \"gone.md\""), "{errors}");
-        assert!(lines[1].ends_with("a.md:8: link to a missing post: \"/posts/nope/\""), "{errors}");
-        assert!(lines[2].ends_with("a.md:9: link to a missing heading: \"#nowhere\""), "{errors}");
-        assert!(lines[3].ends_with("a.md:10: image not found: \"/static/missing.png\""), "{errors}");
+        assert!(
+            lines[0].ends_with("posts/a.md:7: link to a missing post: \"gone.md\""),
+            "{errors}"
+        );
+        assert!(
+            lines[1].ends_with("a.md:8: link to a missing post: \"/posts/nope/\""),
+            "{errors}"
+        );
+        assert!(
+            lines[2].ends_with("a.md:9: link to a missing heading: \"#nowhere\""),
+            "{errors}"
+        );
+        assert!(
+            lines[3].ends_with("a.md:10: image not found: \"/static/missing.png\""),
+            "{errors}"
+        );
     }
 
     #[test]
     fn paths_normalize_within_the_site() {
-        assert_eq!(normalize("posts/./a/../b.md").as_deref(), Some("posts/b.md"));
+        assert_eq!(
+            normalize("posts/./a/../b.md").as_deref(),
+            Some("posts/b.md")
+        );
         assert_eq!(normalize("posts/../../x"), None);
         assert_eq!(post_slug("posts/a/"), Some("a"));
         assert_eq!(post_slug("posts/a/index.html"), Some("a"));

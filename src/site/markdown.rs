@@ -9,7 +9,9 @@ use super::refs::{self, LocalRef};
 use super::slug::slugify;
 use super::summary::{self, Summary};
 use super::{escape::push_escaped, shortcode};
-use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -128,7 +130,9 @@ fn headings(events: &[Event<'_>]) -> Vec<Heading> {
         .enumerate()
         .filter_map(|(index, event)| match event {
             Event::Start(Tag::Heading {
-                level, id: Some(id), ..
+                level,
+                id: Some(id),
+                ..
             }) => Some(Heading {
                 level: level_number(*level),
                 id: id.to_string(),
@@ -180,7 +184,9 @@ fn decorate(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     for event in events {
         match event {
             Event::Start(Tag::Heading {
-                level, id: Some(ref id), ..
+                level,
+                id: Some(ref id),
+                ..
             }) if SECTION_LEVELS.contains(&level_number(level)) => {
                 section = Some(id.to_string());
                 out.push(event);
@@ -281,8 +287,14 @@ mod tests {
     #[test]
     fn automatic_ids_avoid_explicit_ones() {
         let out = html("## Notes\n\n## Other {#notes}\n");
-        assert!(out.contains(r#"<h2 id="notes-1">Notes<a class="anchor""#), "{out}");
-        assert!(out.contains(r#"<h2 id="notes">Other<a class="anchor""#), "{out}");
+        assert!(
+            out.contains(r#"<h2 id="notes-1">Notes<a class="anchor""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<h2 id="notes">Other<a class="anchor""#),
+            "{out}"
+        );
     }
 
     #[test]
@@ -296,8 +308,16 @@ mod tests {
         assert_eq!(
             headings,
             [
-                Heading { level: 2, id: "a".into(), text: "A".into() },
-                Heading { level: 3, id: "b".into(), text: "B".into() },
+                Heading {
+                    level: 2,
+                    id: "a".into(),
+                    text: "A".into()
+                },
+                Heading {
+                    level: 3,
+                    id: "b".into(),
+                    text: "B".into()
+                },
             ]
         );
     }
@@ -306,7 +326,10 @@ mod tests {
     fn code_blocks_are_highlighted_and_escaped() {
         let out = html("```rust\nlet x = \"<b>\";\n```\n\n    indented <i>\n");
         assert!(out.contains("<pre><code class=\"language-rust\"><span class=\"tok-kw\">let</span> x = <span class=\"tok-str\">&quot;&lt;b&gt;&quot;</span>;\n</code></pre>"), "{out}");
-        assert!(out.contains("<pre><code>indented &lt;i&gt;\n</code></pre>"), "{out}");
+        assert!(
+            out.contains("<pre><code>indented &lt;i&gt;\n</code></pre>"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -316,8 +339,14 @@ mod tests {
 
     #[test]
     fn the_marker_character_cannot_be_smuggled_in() {
-        let rendered = render("a \u{e000}0\u{e000} [x](/posts/a/) [y](https://x/%EE%80%800%EE%80%80)\n");
-        assert_eq!(rendered.html.matches(refs::MARK_HTML).count(), 2, "{}", rendered.html);
+        let rendered =
+            render("a \u{e000}0\u{e000} [x](/posts/a/) [y](https://x/%EE%80%800%EE%80%80)\n");
+        assert_eq!(
+            rendered.html.matches(refs::MARK_HTML).count(),
+            2,
+            "{}",
+            rendered.html
+        );
         assert_eq!(rendered.refs.len(), 1);
     }
 }

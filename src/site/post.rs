@@ -8,9 +8,9 @@ use super::error::{LineProblem, Problem};
 use super::front_matter::{self, RawFrontMatter, Split};
 use super::markdown;
 use super::refs::LocalRef;
+use super::slug::{slugify, split_date_prefix};
 use super::summary::reading_minutes;
 use super::toc::toc;
-use super::slug::{slugify, split_date_prefix};
 use crate::model::post::PostMeta;
 use crate::model::route::is_valid_slug;
 use std::borrow::Cow;
@@ -160,8 +160,16 @@ impl Fields {
             content_html: rendered.html,
             file_name: file_stem_name(file_name).to_owned(),
             reading_minutes: reading_minutes(rendered.words),
-            toc_html: if self.toc { toc(&rendered.headings) } else { String::new() },
-            anchors: rendered.headings.into_iter().map(|heading| heading.id).collect(),
+            toc_html: if self.toc {
+                toc(&rendered.headings)
+            } else {
+                String::new()
+            },
+            anchors: rendered
+                .headings
+                .into_iter()
+                .map(|heading| heading.id)
+                .collect(),
             refs,
             warnings,
         }

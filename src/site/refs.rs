@@ -79,10 +79,22 @@ mod tests {
 
     #[test]
     fn only_site_links_are_local() {
-        for local in ["/posts/a/", "#top", "other.md", "../static/x.png", "img/a.png"] {
+        for local in [
+            "/posts/a/",
+            "#top",
+            "other.md",
+            "../static/x.png",
+            "img/a.png",
+        ] {
             assert!(is_local(local), "{local}");
         }
-        for external in ["https://x.org/", "mailto:a@b", "//cdn.x/y", "", "data:image/png;base64,x"] {
+        for external in [
+            "https://x.org/",
+            "mailto:a@b",
+            "//cdn.x/y",
+            "",
+            "data:image/png;base64,x",
+        ] {
             assert!(!is_local(external), "{external}");
         }
     }

@@ -88,7 +88,10 @@ mod tests {
             ]
         );
         let html = render(markdown).html;
-        assert!(html.contains("{{&lt; figure src=\"a.png\" &gt;}}"), "{html}");
+        assert!(
+            html.contains("{{&lt; figure src=\"a.png\" &gt;}}"),
+            "{html}"
+        );
         assert!(html.contains("{% include x.html %}"), "{html}");
     }
 

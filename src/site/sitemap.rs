@@ -1,8 +1,10 @@
-//! The sitemap (`sitemap.xml`): the desktop and every post page, with when each last changed.
+//! The sitemap (`sitemap.xml`): the desktop, every post page and the tag pages, with when each
+//! last changed.
 
 use super::escape::push_escaped;
 use super::page::Site;
 use super::post::Post;
+use super::tags::{groups, TAGS_DIR};
 
 /// The sitemap for `posts` (newest first).
 pub fn sitemap(site: Site<'_>, posts: &[Post]) -> String {
@@ -15,6 +17,22 @@ pub fn sitemap(site: Site<'_>, posts: &[Post]) -> String {
             &mut out,
             &site.post_url(&post.slug),
             Some(&post.date.machine()),
+        );
+    }
+    let tags = groups(posts);
+    if !tags.is_empty() {
+        url(
+            &mut out,
+            &format!("{}{TAGS_DIR}/", site.config.base.url()),
+            newest.as_deref(),
+        );
+    }
+    for group in &tags {
+        let newest = group.posts.first().map(|post| post.date.machine());
+        url(
+            &mut out,
+            &format!("{}{TAGS_DIR}/{}/", site.config.base.url(), group.slug),
+            newest.as_deref(),
         );
     }
     out.push_str("</urlset>\n");

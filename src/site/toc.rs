@@ -68,7 +68,15 @@ mod tests {
     fn starting_deep_then_going_up_stays_balanced() {
         let headings = render("### Deep\n\n## Up\n").headings;
         let html = toc(&headings);
-        assert_eq!(html.matches("<ul>").count(), html.matches("</ul>").count(), "{html}");
-        assert_eq!(html.matches("<li>").count(), html.matches("</li>").count(), "{html}");
+        assert_eq!(
+            html.matches("<ul>").count(),
+            html.matches("</ul>").count(),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("<li>").count(),
+            html.matches("</li>").count(),
+            "{html}"
+        );
     }
 }

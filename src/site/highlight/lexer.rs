@@ -159,7 +159,9 @@ fn scan_rust(bytes: &[u8], at: usize, after_word: bool) -> Scanned {
         let close = bytes[at..end].iter().rposition(|b| *b == b']');
         return Some((Some(Token::Meta), close.map_or(end, |close| at + close + 1)));
     }
-    if !after_word && (rest.starts_with(b"r#") || rest.starts_with(b"r\"") || rest.starts_with(b"br")) {
+    if !after_word
+        && (rest.starts_with(b"r#") || rest.starts_with(b"r\"") || rest.starts_with(b"br"))
+    {
         let prefix = if rest[0] == b'b' { 2 } else { 1 };
         let hashes = rest[prefix..].iter().take_while(|b| **b == b'#').count();
         if rest.get(prefix + hashes) == Some(&b'"') {
@@ -179,7 +181,10 @@ fn scan_rust(bytes: &[u8], at: usize, after_word: bool) -> Scanned {
     if rest.get(1) == Some(&b'\\') {
         let end = line_end(bytes, at);
         let close = bytes[at + 2..end].iter().position(|b| *b == b'\'');
-        return Some((Some(Token::String), close.map_or(end, |close| at + 2 + close + 1)));
+        return Some((
+            Some(Token::String),
+            close.map_or(end, |close| at + 2 + close + 1),
+        ));
     }
     let text = std::str::from_utf8(&rest[1..]).ok()?;
     let width = text.chars().next()?.len_utf8();
@@ -187,7 +192,12 @@ fn scan_rust(bytes: &[u8], at: usize, after_word: bool) -> Scanned {
         return Some((Some(Token::String), at + width + 2));
     }
     // A lifetime or label: plain, skipped whole.
-    let end = at + 1 + rest[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    let end = at
+        + 1
+        + rest[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
     Some((None, end))
 }
 
@@ -235,10 +245,11 @@ fn variable_end(bytes: &[u8], at: usize) -> usize {
     match bytes.get(at + 1) {
         Some(b'{') => find(bytes, at + 2, b"}").map_or(line_end(bytes, at), |end| end + 1),
         Some(byte) if byte.is_ascii_alphabetic() || *byte == b'_' => {
-            at + 1 + bytes[at + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-                .count()
+            at + 1
+                + bytes[at + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+                    .count()
         }
         Some(byte) if byte.is_ascii_digit() || b"@*#?$!-".contains(byte) => at + 2,
         _ => at + 1,
@@ -283,7 +294,10 @@ mod tests {
 
     fn has(lang: &str, code: &str, class: &str, text: &str) {
         let html = highlight(lang, code);
-        assert!(html.contains(&span(class, text)), "{lang}: no {class} {text:?} in {html}");
+        assert!(
+            html.contains(&span(class, text)),
+            "{lang}: no {class} {text:?} in {html}"
+        );
     }
 
     #[test]
@@ -299,8 +313,14 @@ mod tests {
         has("rust", code, "com", "// hi");
         has("rust", code, "num", "1_000u32");
         let html = highlight("rust", code);
-        assert!(html.contains("&amp;&#39;static "), "lifetimes stay plain: {html}");
-        assert!(!html.contains(&span("kw", "in")), "no keyword inside a word: {html}");
+        assert!(
+            html.contains("&amp;&#39;static "),
+            "lifetimes stay plain: {html}"
+        );
+        assert!(
+            !html.contains(&span("kw", "in")),
+            "no keyword inside a word: {html}"
+        );
     }
 
     #[test]
@@ -309,7 +329,12 @@ mod tests {
         has("python", code, "meta", "@cache");
         has("python", code, "kw", "def");
         has("python", code, "fn", "f");
-        has("python", code, "str", "&quot;&quot;&quot;Doc\n    string&quot;&quot;&quot;");
+        has(
+            "python",
+            code,
+            "str",
+            "&quot;&quot;&quot;Doc\n    string&quot;&quot;&quot;",
+        );
         has("python", code, "lit", "None");
         has("python", code, "com", "# done");
     }
@@ -412,10 +437,25 @@ mod tests {
 
     #[test]
     fn unterminated_tokens_and_non_ascii_do_not_break() {
-        for lang in ["rust", "py", "js", "sh", "toml", "yaml", "json", "css", "sql", "go", "c"] {
-            for code in ["\"open", "/* open", "'", "r#\"", "日本 \"é", "$", "#", "'\\", "'é"] {
+        for lang in [
+            "rust", "py", "js", "sh", "toml", "yaml", "json", "css", "sql", "go", "c",
+        ] {
+            for code in [
+                "\"open",
+                "/* open",
+                "'",
+                "r#\"",
+                "日本 \"é",
+                "$",
+                "#",
+                "'\\",
+                "'é",
+            ] {
                 let html = highlight(lang, code);
-                assert!(!html.contains('<') || html.contains("<span"), "{lang} {code}");
+                assert!(
+                    !html.contains('<') || html.contains("<span"),
+                    "{lang} {code}"
+                );
             }
         }
     }

@@ -18,17 +18,22 @@ pub fn lex(code: &str, out: &mut Emitter<'_>) {
             flush(out, &mut plain_from, at);
             out.token(Token::Comment, &code[at..end]);
             (at, plain_from) = (end, end);
-        } else if rest[0] == b'<' && rest.get(1).is_some_and(|b| b.is_ascii_alphabetic() || b"/!?".contains(b)) {
+        } else if rest[0] == b'<'
+            && rest
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || b"/!?".contains(b))
+        {
             let name_from = at + 1 + usize::from(matches!(rest[1], b'/' | b'!' | b'?'));
             flush(out, &mut plain_from, name_from);
             at = tag(code, name_from, out);
             plain_from = at;
         } else if rest[0] == b'&' {
-            let end = rest
-                .iter()
-                .take(12)
-                .position(|b| *b == b';')
-                .filter(|len| *len > 1 && rest[1..*len].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'#'));
+            let end = rest.iter().take(12).position(|b| *b == b';').filter(|len| {
+                *len > 1
+                    && rest[1..*len]
+                        .iter()
+                        .all(|b| b.is_ascii_alphanumeric() || *b == b'#')
+            });
             match end {
                 Some(len) => {
                     flush(out, &mut plain_from, at);
@@ -88,7 +93,10 @@ mod tests {
 
     #[test]
     fn html_tags_attributes_values_comments_and_entities() {
-        let html = highlight("html", "<!-- c --><a href=\"/x\" data-x='y'>Tom &amp; é</a>");
+        let html = highlight(
+            "html",
+            "<!-- c --><a href=\"/x\" data-x='y'>Tom &amp; é</a>",
+        );
         for expected in [
             "<span class=\"tok-com\">&lt;!-- c --&gt;</span>",
             "&lt;<span class=\"tok-tag\">a</span> <span class=\"tok-attr\">href</span>=<span class=\"tok-str\">&quot;/x&quot;</span>",

@@ -63,6 +63,9 @@ mod tests {
     #[test]
     fn known_languages_get_spans() {
         let html = code_block("rust", "fn main() {}\n");
-        assert!(html.starts_with("<pre><code class=\"language-rust\"><span class=\"tok-kw\">fn</span>"), "{html}");
+        assert!(
+            html.starts_with("<pre><code class=\"language-rust\"><span class=\"tok-kw\">fn</span>"),
+            "{html}"
+        );
     }
 }
