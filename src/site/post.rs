@@ -410,4 +410,43 @@ mod tests {
         let found = problems("a.md", "no front matter");
         assert_eq!(found, vec![LineProblem::at(1, Problem::MissingFrontMatter)]);
     }
+
+    mod fuzz {
+        use super::super::Post;
+        use proptest::prelude::*;
+
+        /// Pieces that steer arbitrary text into the interesting corners of the parsers.
+        fn piece() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("---\n".to_owned()),
+                Just("+++\n".to_owned()),
+                Just("title: ".to_owned()),
+                Just("date = 2024-01-01T10:00:00+02:00\n".to_owned()),
+                Just("[taxonomies]\ntags = [\"a\"]\n".to_owned()),
+                Just("toc: true\n".to_owned()),
+                Just("## Heading {#id}\n".to_owned()),
+                Just("```rust\nlet r = r#\"x\"#;\n".to_owned()),
+                Just("[l](other.md#x) ![i](/static/p.png)".to_owned()),
+                Just("{{< sc >}} {% x %} {{ y".to_owned()),
+                Just("<!-- more -->\n".to_owned()),
+                Just("\u{e000}%EE%80%80".to_owned()),
+                Just("\r\n\u{feff}".to_owned()),
+                "\\PC{0,12}",
+                any::<String>(),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn any_text_is_a_post_or_a_list_of_problems(pieces in prop::collection::vec(piece(), 0..16)) {
+                let text: String = pieces.concat();
+                match Post::parse("2024-01-01-fuzz.md", &text) {
+                    Ok(post) => prop_assert!(post.reading_minutes >= 1),
+                    Err(problems) => prop_assert!(!problems.is_empty()),
+                }
+            }
+        }
+    }
 }

@@ -67,7 +67,10 @@ fn tag(code: &str, at: usize, out: &mut Emitter<'_>) -> usize {
             out.token(Token::String, &code[pos..end]);
             pos = end;
         } else {
-            let end = pos + 1;
+            let mut end = pos + 1;
+            while !code.is_char_boundary(end) {
+                end += 1;
+            }
             out.plain(&code[pos..end]);
             pos = end;
         }

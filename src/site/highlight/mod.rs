@@ -68,4 +68,17 @@ mod tests {
             "{html}"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_code_in_any_language_highlights_without_panicking(
+            code in "(\\PC|[\"'`#/*\\\\$<>&!\\[\\]r]){0,64}",
+            lang in proptest::sample::select(vec![
+                "rust", "py", "js", "ts", "sh", "toml", "yaml", "json", "css", "sql", "go", "c", "html", "x",
+            ]),
+        ) {
+            let html = highlight(lang, &code);
+            proptest::prop_assert_eq!(html.matches("<span").count(), html.matches("</span>").count());
+        }
+    }
 }
