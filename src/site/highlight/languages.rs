@@ -55,7 +55,7 @@ const BASE: Language = Language {
     line_comments: &[],
     block_comment: None,
     comment_at_word_start: false,
-    quotes: &[b'"', b'\''],
+    quotes: b"\"'",
     triple_quotes: false,
     keywords: &[],
     keywords_ignore_case: false,
@@ -73,7 +73,7 @@ const BASE: Language = Language {
 pub const RUST: Language = Language {
     line_comments: &["//"],
     block_comment: Some(("/*", "*/")),
-    quotes: &[b'"'],
+    quotes: b"\"",
     keywords: &[
         "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
         "extern", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
@@ -153,7 +153,7 @@ const JS_KEYWORDS: &[&str] = &[
 pub const JAVASCRIPT: Language = Language {
     line_comments: &["//"],
     block_comment: Some(("/*", "*/")),
-    quotes: &[b'"', b'\'', b'`'],
+    quotes: b"\"'`",
     keywords: JS_KEYWORDS,
     literals: &["NaN", "false", "null", "true", "undefined"],
     capitalized_types: true,
@@ -254,7 +254,7 @@ pub const YAML: Language = Language {
 };
 
 pub const JSON: Language = Language {
-    quotes: &[b'"'],
+    quotes: b"\"",
     literals: &["false", "null", "true"],
     keys: Keys::BeforeColon,
     ..BASE
@@ -360,7 +360,7 @@ pub const SQL: Language = Language {
 pub const GO: Language = Language {
     line_comments: &["//"],
     block_comment: Some(("/*", "*/")),
-    quotes: &[b'"', b'\'', b'`'],
+    quotes: b"\"'`",
     keywords: &[
         "break",
         "case",
