@@ -94,10 +94,23 @@ fn post_page_holds_the_full_article_and_metadata() {
         "<meta property=\"article:published_time\" content=\"2024-05-01\">",
         "<h1>Hello, &lt;World&gt; &amp; friends</h1>",
         "<time datetime=\"2024-05-01\">1 May 2024</time>",
-        "<ul class=\"tags\"><li>intro</li><li>rust</li></ul>",
-        "<h2 id=\"table\">Table</h2>",
-        "<h2 id=\"table-1\">Table</h2>",
-        "<h2 id=\"custom-notes\">Notes</h2>",
+        "<ul class=\"tags\"><li><a href=\"/blog/tags/intro/\" rel=\"tag\">intro</a></li><li><a href=\"/blog/tags/rust/\" rel=\"tag\">rust</a></li></ul>",
+        "<h2 id=\"table\">Table<a class=\"anchor\" href=\"#table\" aria-label=\"Link to this section\">#</a></h2>",
+        "<h2 id=\"table-1\">Table<a class=\"anchor\"",
+        "<h2 id=\"custom-notes\">Notes<a class=\"anchor\"",
+        "<nav class=\"toc\" aria-label=\"Contents\">",
+        "<span class=\"reading-time\">1 min read</span>",
+        "<pre><code class=\"language-rust\"><span class=\"tok-kw\">fn</span> <span class=\"tok-fn\">main</span>",
+        "<span class=\"tok-com\">// greet</span>",
+        "<a href=\"/blog/posts/older/#details\">the older post</a>",
+        "<a href=\"/blog/posts/toml-time/\">the TOML post</a>",
+        "<a href=\"#custom-notes\">the notes</a>",
+        "<img src=\"/blog/static/img/dot.svg\" width=\"24\" height=\"12\" alt=\"A dot\" />",
+        "<img src=\"/blog/posts/hello-world/diagram.gif\" width=\"4\" height=\"3\" alt=\"A diagram\" />",
+        "<script type=\"application/ld+json\">{",
+        "\"@type\":\"BlogPosting\"",
+        "<meta name=\"twitter:card\" content=\"summary\">",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; script-src &#39;self&#39; &#39;wasm-unsafe-eval&#39;",
         "<table>",
         "<del>struck</del>",
         "type=\"checkbox\"",
@@ -150,7 +163,13 @@ fn feed_is_well_formed_atom_with_full_content() {
     assert_well_formed(&feed);
     assert!(feed.contains("<updated>2024-06-01T10:30:00+02:00</updated>\n  <author>"));
     assert_eq!(feed.matches("<entry>").count(), 3);
-    assert!(feed.contains("&lt;h2 id=&quot;custom-notes&quot;&gt;Notes&lt;/h2&gt;"));
+    assert!(
+        feed.contains("&lt;h2 id=&quot;custom-notes&quot;&gt;Notes&lt;a class=&quot;anchor&quot;")
+    );
+    assert!(
+        feed.contains("&lt;a href=&quot;/blog/posts/older/#details&quot;&gt;"),
+        "links in the feed are resolved"
+    );
     insta::assert_snapshot!("feed_xml", feed);
 }
 
@@ -409,4 +428,216 @@ fn cli_new_creates_a_post_and_refuses_to_overwrite_it() {
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
     assert!(check(&content, false).is_ok(), "the new post is valid");
+}
+
+#[test]
+fn tag_pages_list_their_posts_in_the_desktop_dom() {
+    let (_root, out) = build_basic();
+    let rust = read(&out, "tags/rust/index.html");
+    assert!(rust.contains(
+        "<section class=\"window group-window active\" id=\"win-tag-rust\" aria-labelledby=\"win-tag-rust-title\""
+    ));
+    assert!(rust.contains("href=\"/blog/posts/hello-world/\" data-slug=\"hello-world\""));
+    let window = rust.split_once("id=\"win-tag-rust\"").unwrap().1;
+    assert!(
+        !window.contains("data-slug=\"older\""),
+        "only the tag's posts"
+    );
+    assert!(window.contains("<a href=\"/blog/tags/\">All tags</a>"));
+    insta::assert_snapshot!("tag_page_html", rust);
+    let index = read(&out, "tags/index.html");
+    for tag in ["intro", "rust", "toml"] {
+        assert!(
+            index.contains(&format!("href=\"/blog/tags/{tag}/\"")),
+            "{tag}"
+        );
+    }
+    insta::assert_snapshot!("tag_index_html", index);
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains(
+        "<url><loc>https://example.org/blog/tags/toml/</loc><lastmod>2024-06-01T10:30:00+02:00</lastmod></url>"
+    ));
+    assert!(sitemap.contains("<loc>https://example.org/blog/tags/</loc>"));
+}
+
+#[test]
+fn every_page_is_well_formed_enough_to_parse_as_xml() {
+    let (_root, out) = build_basic();
+    for file in [
+        "posts/hello-world/fragment.html",
+        "tags/index.html",
+        "tags/rust/index.html",
+    ] {
+        let html = read(&out, file);
+        let body = html
+            .split_once("<body>")
+            .map_or(html.as_str(), |(_, body)| body);
+        let body = body.trim_end().trim_end_matches("</html>").trim_end();
+        let body = body.trim_end_matches("</body>");
+        assert_well_formed(&format!("<root>{}</root>", body.replace("<br>", "<br/>")));
+    }
+}
+
+#[test]
+fn images_beside_posts_are_copied() {
+    let (_root, out) = build_basic();
+    assert!(out.join("posts/hello-world/diagram.gif").is_file());
+    assert!(
+        !out.join("posts/older.md").exists(),
+        "posts' sources are not published"
+    );
+}
+
+#[test]
+fn hugo_zola_and_jekyll_posts_build_without_edits() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let report = build(&options("imported", &out), &AppBundle::default()).unwrap();
+    assert_eq!((report.posts, report.drafts_skipped), (5, 1));
+    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
+    let summary = |slug: &str| index.find(slug).unwrap().summary.clone();
+    assert_eq!(
+        summary("hugo-yaml"),
+        "Hugo posts often use shortcodes: {{< youtube dQw4w9WgXcQ >}}"
+    );
+    assert_eq!(summary("zola-post"), "Zola keeps tags in taxonomies.");
+    let hugo = read(&out, "posts/hugo-yaml/index.html");
+    assert!(hugo.contains("<time datetime=\"2023-03-04T10:00:00-05:00\">4 March 2023</time>"));
+    assert!(
+        hugo.contains("{{&lt; youtube dQw4w9WgXcQ &gt;}}"),
+        "shortcodes stay visible"
+    );
+    let zola = read(&out, "posts/zola-post/index.html");
+    assert!(zola.contains("href=\"/tags/zola/\" rel=\"tag\""));
+    let jekyll = index.find("jekyll-post").unwrap();
+    assert_eq!(
+        (jekyll.date.as_str(), jekyll.tags.as_slice()),
+        ("2022-12-31", &["jekyll".to_owned()][..])
+    );
+    assert_eq!(index.find("hugo-toml").unwrap().date, "2023-01-02");
+    assert!(read(&out, "posts/bom-crlf/index.html").contains("<a href=\"#part\">Self</a>"));
+    assert!(out.join("tags/migration/index.html").is_file());
+    let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 5, "{warnings:#?}");
+    let expect = |needle: &str| {
+        assert!(
+            warnings.iter().any(|w| w.contains(needle)),
+            "no {needle:?} in {warnings:#?}"
+        );
+    };
+    expect("2023-03-04-hugo-yaml.md:13: unsupported shortcode {{< youtube dQw4w9WgXcQ >}} is left as text");
+    expect("hugo-toml.md:9: unsupported shortcode {{% notice info %}}");
+    expect("hugo-toml.md:9: unsupported shortcode {{% /notice %}}");
+    expect("zola-post.md:10: unsupported shortcode {{ youtube(id=\"abc\") }}");
+    expect("2022-12-31-jekyll-post.md:7: unsupported shortcode {% include note.html %}");
+}
+
+#[test]
+fn cli_prints_shortcode_warnings_and_still_succeeds() {
+    let content = fixture("imported").join("content");
+    let output = progman(&["check", "--content", content.to_str().unwrap()]);
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("warning: "), "{stderr}");
+    assert!(
+        stderr.contains("zola-post.md:10: unsupported shortcode"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn broken_internal_links_fail_build_and_check_with_file_and_line() {
+    let root = tempfile::tempdir().unwrap();
+    let error = build(
+        &options("broken-links", &root.path().join("dist")),
+        &AppBundle::default(),
+    )
+    .unwrap_err();
+    let message = error.to_string();
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines.len(), 4, "{message}");
+    assert!(
+        lines[0].ends_with("posts/a.md:7: link to a missing post: \"missing.md\""),
+        "{message}"
+    );
+    assert!(
+        lines[1].ends_with("posts/a.md:7: link to a missing post: \"/posts/nope/\""),
+        "{message}"
+    );
+    assert!(
+        lines[2].ends_with("posts/a.md:9: link to a missing heading: \"b.md#nowhere\""),
+        "{message}"
+    );
+    assert!(
+        lines[3].ends_with("posts/a.md:11: image not found: \"/static/nope.png\""),
+        "{message}"
+    );
+    assert!(!root.path().join("dist").exists());
+    let checked = check(&fixture("broken-links/content"), false).unwrap_err();
+    assert_eq!(checked.to_string(), message);
+}
+
+#[test]
+fn links_follow_a_sub_path_base_url() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let options = BuildOptions {
+        base_url: Some("https://other.example/deep/path/".into()),
+        ..options("basic", &out)
+    };
+    build(&options, &AppBundle::default()).unwrap();
+    let html = read(&out, "posts/hello-world/index.html");
+    assert!(html.contains("src=\"/deep/path/static/img/dot.svg\""));
+    assert!(html.contains("href=\"/deep/path/posts/toml-time/\""));
+    assert!(html.contains("href=\"/deep/path/tags/rust/\""));
+}
+
+/// A content folder in a temp dir with one post file holding `bytes`.
+fn content_with(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("posts")).unwrap();
+    fs::write(dir.path().join("posts").join(name), bytes).unwrap();
+    dir
+}
+
+#[test]
+fn empty_binary_and_non_utf8_posts_are_clear_errors() {
+    for (bytes, expected) in [
+        (&b""[..], "empty.md:1: missing front matter"),
+        (
+            &b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"[..],
+            "empty.md: the file is not UTF-8 text",
+        ),
+        (
+            &b"---\ntitle: caf\xe9\n---\n"[..],
+            "empty.md: the file is not UTF-8 text",
+        ),
+        (&b"\x00\x01\x02---"[..], "empty.md:1: missing front matter"),
+    ] {
+        let dir = content_with("empty.md", bytes);
+        let error = check(dir.path(), false).unwrap_err().to_string();
+        assert!(error.contains(expected), "{bytes:?}: {error}");
+    }
+}
+
+#[test]
+fn a_huge_post_builds() {
+    let paragraph = "Words upon words, with *emphasis* and `code`. ".repeat(20) + "\n\n";
+    let mut text = String::from("---\ntitle: Huge\ndate: 2024-01-01\n---\n");
+    while text.len() < 5 * 1024 * 1024 {
+        text.push_str(&paragraph);
+    }
+    let dir = content_with("huge.md", text.as_bytes());
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let options = BuildOptions {
+        content_dir: dir.path().to_owned(),
+        out_dir: out.clone(),
+        base_url: None,
+        drafts: false,
+    };
+    build(&options, &AppBundle::default()).unwrap();
+    let html = read(&out, "posts/huge/index.html");
+    assert!(html.len() > 5 * 1024 * 1024);
+    assert!(html.contains("min read</span>"));
 }

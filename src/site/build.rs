@@ -2,12 +2,14 @@
 
 use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
+use super::error::ContentError;
 use super::error::{ContentErrors, Problem};
+use super::load::POSTS_DIR;
 use super::load::{load, Content};
 use super::output::{OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::Post;
-use super::{feed, parallel, robots, sitemap};
+use super::{feed, links, parallel, robots, sitemap, tags};
 use crate::model::post::{fragment_path, PostsIndex, INDEX_FILE};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -33,6 +35,8 @@ pub struct BuildReport {
     pub drafts_skipped: usize,
     /// Files written or copied into the output folder.
     pub files: usize,
+    /// Things worth telling the author that did not stop the build (e.g. shortcodes).
+    pub warnings: Vec<ContentError>,
 }
 
 /// What a successful check found.
@@ -40,6 +44,7 @@ pub struct BuildReport {
 pub struct CheckReport {
     pub posts: usize,
     pub drafts_skipped: usize,
+    pub warnings: Vec<ContentError>,
 }
 
 #[derive(Debug, Error)]
@@ -64,6 +69,11 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     if let Some(url) = &options.base_url {
         content.config.base = BaseUrl::parse(url).map_err(BuildError::BaseUrl)?;
     }
+    links::resolve(
+        &mut content.posts,
+        &options.content_dir,
+        content.config.base.path(),
+    )?;
     refuse_to_replace_content(options)?;
     let staging = Staging::create(&options.out_dir)?;
     if let Some(dir) = &app.dir {
@@ -73,6 +83,13 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     if static_dir.is_dir() {
         staging.copy_tree(&static_dir, STATIC_DIR, &|_| false)?;
     }
+    let posts_dir = options.content_dir.join(POSTS_DIR);
+    if posts_dir.is_dir() {
+        // Images and files beside the posts; the posts themselves are rendered.
+        staging.copy_tree(&posts_dir, POSTS_DIR, &|path| {
+            path.extension().is_some_and(|ext| ext == "md")
+        })?;
+    }
     write_site(&staging, &content, &app.head_html)?;
     let files = staging.files();
     staging.commit()?;
@@ -80,16 +97,32 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
         posts: content.posts.len(),
         drafts_skipped: content.drafts_skipped,
         files,
+        warnings: warnings(&options.content_dir, &content.posts),
     })
 }
 
 /// Loads and checks everything `build` would, writing nothing.
 pub fn check(content_dir: &Path, drafts: bool) -> Result<CheckReport, ContentErrors> {
-    let content = load(content_dir, drafts)?;
+    let mut content = load(content_dir, drafts)?;
+    links::resolve(&mut content.posts, content_dir, content.config.base.path())?;
     Ok(CheckReport {
         posts: content.posts.len(),
         drafts_skipped: content.drafts_skipped,
+        warnings: warnings(content_dir, &content.posts),
     })
+}
+
+/// Every post's warnings, with its file.
+fn warnings(content_dir: &Path, posts: &[Post]) -> Vec<ContentError> {
+    posts
+        .iter()
+        .flat_map(|post| {
+            let file = content_dir.join(POSTS_DIR).join(&post.file_name);
+            post.warnings
+                .iter()
+                .map(move |warning| warning.clone().in_file(file.clone()))
+        })
+        .collect()
 }
 
 /// Replacing the output folder must never delete the content.
@@ -135,6 +168,9 @@ fn write_site(staging: &Staging, content: &Content, app_head: &str) -> Result<()
     staging.write(INDEX_FILE, &serde_json::to_vec(&index)?)?;
     staging.write("feed.xml", feed::feed(site, posts).as_bytes())?;
     staging.write("sitemap.xml", sitemap::sitemap(site, posts).as_bytes())?;
+    for (path, html) in tags::pages(site, posts, &page_icons) {
+        staging.write(&path, html.as_bytes())?;
+    }
     staging.write(
         "robots.txt",
         robots::robots(&content.config.base).as_bytes(),
@@ -151,7 +187,7 @@ fn write_post(
     icons: &str,
     post: &Post,
 ) -> Result<(), OutputError> {
-    let article = page::article(post);
+    let article = page::article(site, post);
     staging.write(&fragment_path(&post.slug), article.as_bytes())?;
     let html = page::post_page(site, icons, post, &article);
     staging.write(&format!("posts/{}/index.html", post.slug), html.as_bytes())

@@ -38,6 +38,16 @@ pub enum Problem {
     BadBaseUrl { url: String, reason: &'static str },
     #[error("content folder not found")]
     NoContent,
+    #[error("unsupported shortcode {0} is left as text")]
+    UnsupportedShortcode(String),
+    #[error("link to a missing post: {0:?}")]
+    MissingPost(String),
+    #[error("link to a missing heading: {0:?}")]
+    MissingAnchor(String),
+    #[error("image not found: {0:?}")]
+    MissingImage(String),
+    #[error("cannot read the size of image {0:?}")]
+    BadImage(String),
 }
 
 /// A [`Problem`] at a line of a text, before it is tied to a file (1-based line).

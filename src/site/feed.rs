@@ -99,18 +99,12 @@ fn text_element(out: &mut String, indent: &str, name: &str, text: &str) {
 mod tests {
     use super::*;
     use crate::site::config::{BaseUrl, SiteConfig};
-    use crate::site::date::PostDate;
 
     fn post(slug: &str, date: &str) -> Post {
         Post {
-            slug: slug.into(),
-            title: format!("{slug} & co"),
-            date: PostDate::parse(date).unwrap(),
             tags: vec!["t<1>".into()],
-            summary: String::new(),
-            draft: false,
             content_html: "<p>A &amp; B</p>\n".into(),
-            slug_line: None,
+            ..Post::example(slug, &format!("{slug} & co"), date)
         }
     }
 

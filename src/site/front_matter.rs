@@ -70,6 +70,8 @@ pub struct RawFrontMatter {
     pub summary: Option<String>,
     pub description: Option<String>,
     pub draft: Option<bool>,
+    /// Show a table of contents at the top of the post.
+    pub toc: Option<bool>,
     /// Hugo and Zola keep tags here.
     pub taxonomies: Option<Taxonomies>,
 }

@@ -1,12 +1,22 @@
 //! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough, task lists and heading
-//! attributes; unique ids on every heading; and the plain-text summary of the first paragraph.
+//! attributes; unique ids and a "#" link on section headings; highlighted code blocks; local
+//! links and images marked for [`super::links`] to check and rewrite; and what else the build
+//! reads from the same parse (summary, word count, headings, shortcode warnings).
 
+use super::error::LineProblem;
+use super::highlight::code_block;
+use super::refs::{self, LocalRef};
 use super::slug::slugify;
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use super::summary::{self, Summary};
+use super::{escape::push_escaped, shortcode};
+use pulldown_cmark::{
+    html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::ops::Range;
 
-/// How long an automatic summary may be, in characters (before the ellipsis).
-pub const SUMMARY_CHARS: usize = 160;
+pub use super::summary::{truncate, SUMMARY_CHARS};
 
 /// A post body rendered once, with what else the build needs from the same parse.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +24,25 @@ pub struct Rendered {
     pub html: String,
     /// Plain text of the first paragraph, shortened to [`SUMMARY_CHARS`] on a word boundary.
     pub first_paragraph: String,
+    /// Plain text before a `<!-- more -->` line, when there is one.
+    pub more: Option<String>,
+    /// Words in the body, for the reading time.
+    pub words: usize,
+    /// Every heading, in order, with its id.
+    pub headings: Vec<Heading>,
+    /// Local links and images, each marked in `html` (see [`refs`]); lines count from the
+    /// first line of `markdown`.
+    pub refs: Vec<LocalRef>,
+    /// Shortcodes from other generators, left as text.
+    pub warnings: Vec<LineProblem>,
+}
+
+/// A heading of the post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
 }
 
 /// The markdown extensions posts may use.
@@ -27,14 +56,52 @@ pub fn options() -> Options {
 
 /// Renders `markdown` to HTML.
 pub fn render(markdown: &str) -> Rendered {
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let markdown = if markdown.contains(refs::MARK) {
+        Cow::Owned(markdown.replace(refs::MARK, "\u{fffd}"))
+    } else {
+        Cow::Borrowed(markdown)
+    };
+    let (mut events, ranges): (Vec<Event<'_>>, Vec<Range<usize>>) =
+        Parser::new_ext(&markdown, options())
+            .into_offset_iter()
+            .unzip();
     add_heading_ids(&mut events);
-    let first_paragraph = truncate(&first_paragraph_text(&events), SUMMARY_CHARS);
+    let headings = headings(&events);
+    let Summary {
+        first_paragraph,
+        more,
+        words,
+    } = summary::read(&events);
+    let lines = LineIndex::new(&markdown);
+    let refs = refs::mark(&mut events, &ranges, &|offset| lines.line(offset));
+    let warnings = shortcode::find(&markdown, &events, &ranges, &|offset| lines.line(offset));
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
-    html::push_html(&mut html, events.into_iter());
+    html::push_html(&mut html, decorate(events).into_iter());
     Rendered {
         html,
         first_paragraph,
+        more,
+        words,
+        headings,
+        refs,
+        warnings,
+    }
+}
+
+/// 1-based line numbers of byte offsets.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
+        LineIndex { starts }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|start| *start <= offset)
     }
 }
 
@@ -55,6 +122,29 @@ fn add_heading_ids(events: &mut [Event<'_>]) {
             }
         }
     }
+}
+
+fn headings(events: &[Event<'_>]) -> Vec<Heading> {
+    events
+        .iter()
+        .enumerate()
+        .filter_map(|(index, event)| match event {
+            Event::Start(Tag::Heading {
+                level,
+                id: Some(id),
+                ..
+            }) => Some(Heading {
+                level: level_number(*level),
+                id: id.to_string(),
+                text: heading_text(&events[index + 1..]),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    level as u8
 }
 
 /// The text of the heading whose content starts at `events[0]`.
@@ -83,38 +173,60 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
     candidate
 }
 
-/// Plain text of the first paragraph outside footnotes, whitespace collapsed.
-fn first_paragraph_text(events: &[Event<'_>]) -> String {
-    let mut footnote_depth = 0;
-    let mut inside = false;
-    let mut text = String::new();
+/// The levels of heading that get a "#" link and appear in the table of contents.
+pub const SECTION_LEVELS: std::ops::RangeInclusive<u8> = 2..=4;
+
+/// Adds the "#" link inside section headings and replaces code blocks with highlighted HTML.
+fn decorate(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len() + 8);
+    let mut section: Option<String> = None;
+    let mut code: Option<(String, String)> = None;
     for event in events {
         match event {
-            Event::Start(Tag::FootnoteDefinition(_)) => footnote_depth += 1,
-            Event::End(TagEnd::FootnoteDefinition) => footnote_depth -= 1,
-            Event::Start(Tag::Paragraph) if footnote_depth == 0 => inside = true,
-            Event::End(TagEnd::Paragraph) if inside => break,
-            Event::Text(part) | Event::Code(part) if inside => text.push_str(part),
-            Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
-            _ => {}
+            Event::Start(Tag::Heading {
+                level,
+                id: Some(ref id),
+                ..
+            }) if SECTION_LEVELS.contains(&level_number(level)) => {
+                section = Some(id.to_string());
+                out.push(event);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(id) = section.take() {
+                    out.push(Event::InlineHtml(CowStr::from(anchor(&id))));
+                }
+                out.push(event);
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((info, String::new()));
+            }
+            Event::Text(text) if code.is_some() => {
+                if let Some((_, body)) = &mut code {
+                    body.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((info, body)) = code.take() {
+                    out.push(Event::Html(CowStr::from(code_block(&info, &body))));
+                }
+            }
+            other => out.push(other),
         }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
-/// `text` cut to at most `max` characters at a word boundary, with `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    let Some((cut, _)) = text.char_indices().nth(max) else {
-        return text.to_owned();
-    };
-    let head = &text[..cut];
-    let head = match head.rfind(char::is_whitespace) {
-        _ if text[cut..].starts_with(char::is_whitespace) => head.trim_end(),
-        Some(space) => head[..space].trim_end(),
-        None => head,
-    };
-    let head = head.trim_end_matches([',', ';', ':', '.', '-', '—']);
-    format!("{head}…")
+/// The hover link inside a section heading.
+fn anchor(id: &str) -> String {
+    let mut out = String::with_capacity(id.len() + 80);
+    out.push_str("<a class=\"anchor\" href=\"#");
+    push_escaped(&mut out, id);
+    out.push_str("\" aria-label=\"Link to this section\">#</a>");
+    out
 }
 
 #[cfg(test)]
@@ -159,7 +271,7 @@ mod tests {
 
     #[test]
     fn explicit_heading_ids_are_kept() {
-        assert!(html("## Setup {#install}\n").contains(r#"<h2 id="install">Setup</h2>"#));
+        assert!(html("# Setup {#install}\n").contains(r#"<h1 id="install">Setup</h1>"#));
     }
 
     #[test]
@@ -175,8 +287,49 @@ mod tests {
     #[test]
     fn automatic_ids_avoid_explicit_ones() {
         let out = html("## Notes\n\n## Other {#notes}\n");
-        assert!(out.contains(r#"<h2 id="notes-1">Notes</h2>"#), "{out}");
-        assert!(out.contains(r#"<h2 id="notes">Other</h2>"#), "{out}");
+        assert!(
+            out.contains(r#"<h2 id="notes-1">Notes<a class="anchor""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<h2 id="notes">Other<a class="anchor""#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn section_headings_carry_a_link_to_themselves() {
+        let out = html("# Title\n\n## Setup\n\n#### Deep\n\n##### Deeper\n");
+        assert!(out.contains(r##"<h2 id="setup">Setup<a class="anchor" href="#setup" aria-label="Link to this section">#</a></h2>"##), "{out}");
+        assert!(out.contains(r##"href="#deep""##), "{out}");
+        assert!(out.contains("<h1 id=\"title\">Title</h1>"), "{out}");
+        assert!(out.contains("<h5 id=\"deeper\">Deeper</h5>"), "{out}");
+        let headings = render("## A\n\n### B {#b}\n").headings;
+        assert_eq!(
+            headings,
+            [
+                Heading {
+                    level: 2,
+                    id: "a".into(),
+                    text: "A".into()
+                },
+                Heading {
+                    level: 3,
+                    id: "b".into(),
+                    text: "B".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn code_blocks_are_highlighted_and_escaped() {
+        let out = html("```rust\nlet x = \"<b>\";\n```\n\n    indented <i>\n");
+        assert!(out.contains("<pre><code class=\"language-rust\"><span class=\"tok-kw\">let</span> x = <span class=\"tok-str\">&quot;&lt;b&gt;&quot;</span>;\n</code></pre>"), "{out}");
+        assert!(
+            out.contains("<pre><code>indented &lt;i&gt;\n</code></pre>"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -185,24 +338,15 @@ mod tests {
     }
 
     #[test]
-    fn summary_is_the_first_paragraph_as_plain_text() {
-        let rendered = render("# Title\n\nHello *big*\n`world` & [friends](/x).\n\nSecond.\n");
-        assert_eq!(rendered.first_paragraph, "Hello big world & friends.");
-    }
-
-    #[test]
-    fn summary_is_empty_without_paragraphs() {
-        assert_eq!(render("# Only a heading\n").first_paragraph, "");
-    }
-
-    #[test]
-    fn long_text_is_cut_on_a_word_boundary() {
-        let text = "word ".repeat(50);
-        let cut = truncate(text.trim(), 160);
-        assert!(cut.ends_with("word…"), "{cut}");
-        assert!(cut.chars().count() <= 161, "{cut}");
-        assert_eq!(truncate("short", 160), "short");
-        assert_eq!(truncate("abcdef", 3), "abc…");
-        assert_eq!(truncate("ab, cd ef", 6), "ab, cd…");
+    fn the_marker_character_cannot_be_smuggled_in() {
+        let rendered =
+            render("a \u{e000}0\u{e000} [x](/posts/a/) [y](https://x/%EE%80%800%EE%80%80)\n");
+        assert_eq!(
+            rendered.html.matches(refs::MARK_HTML).count(),
+            2,
+            "{}",
+            rendered.html
+        );
+        assert_eq!(rendered.refs.len(), 1);
     }
 }

@@ -5,6 +5,8 @@
 use super::config::SiteConfig;
 use super::escape::{escape, push_escaped};
 use super::post::Post;
+use super::tags::tag_page_path;
+use super::{csp, structured_data};
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
 
@@ -22,7 +24,8 @@ pub struct Site<'a> {
 }
 
 impl Site<'_> {
-    fn base_path(&self) -> &str {
+    /// The base path, e.g. `/blog/`.
+    pub fn base_path(&self) -> &str {
         self.config.base.path()
     }
 
@@ -33,8 +36,9 @@ impl Site<'_> {
 }
 
 /// The `<ul class="icons">` list linking to `posts` (already in display order).
-pub fn icon_list(site: Site<'_>, posts: &[Post]) -> String {
-    let mut out = String::with_capacity(64 + posts.len() * 200);
+pub fn icon_list<'p>(site: Site<'_>, posts: impl IntoIterator<Item = &'p Post>) -> String {
+    let posts = posts.into_iter();
+    let mut out = String::with_capacity(64 + posts.size_hint().0 * 200);
     out.push_str("      <ul class=\"icons\">\n");
     for post in posts {
         let slug = escape(&post.slug);
@@ -51,25 +55,32 @@ pub fn icon_list(site: Site<'_>, posts: &[Post]) -> String {
     out
 }
 
-/// The post's `<article class="post">` element, as in the page and `fragment.html`.
-pub fn article(post: &Post) -> String {
-    let mut out = String::with_capacity(post.content_html.len() + 512);
+/// The post's `<article class="post">` element, as in the page and `fragment.html`: title,
+/// date and reading time, tags linking to their pages, the table of contents, the body.
+pub fn article(site: Site<'_>, post: &Post) -> String {
+    let mut out = String::with_capacity(post.content_html.len() + post.toc_html.len() + 512);
     out.push_str("<article class=\"post\">\n<h1>");
     push_escaped(&mut out, &post.title);
     out.push_str("</h1>\n<p class=\"post-meta\"><time datetime=\"");
     push_escaped(&mut out, &post.date.machine());
     out.push_str("\">");
     push_escaped(&mut out, &post.date.human());
-    out.push_str("</time></p>\n");
+    out.push_str(&format!(
+        "</time> · <span class=\"reading-time\">{} min read</span></p>\n",
+        post.reading_minutes
+    ));
     if !post.tags.is_empty() {
         out.push_str("<ul class=\"tags\">");
         for tag in &post.tags {
-            out.push_str("<li>");
+            out.push_str("<li><a href=\"");
+            push_escaped(&mut out, &tag_url_path(site, tag));
+            out.push_str("\" rel=\"tag\">");
             push_escaped(&mut out, tag);
-            out.push_str("</li>");
+            out.push_str("</a></li>");
         }
         out.push_str("</ul>\n");
     }
+    out.push_str(&post.toc_html);
     out.push_str("<div class=\"post-content\">\n");
     out.push_str(&post.content_html);
     out.push_str("</div>\n</article>");
@@ -164,6 +175,57 @@ pub fn not_found_page(site: Site<'_>, icons: &str) -> String {
     out
 }
 
+/// The path of a tag's page, e.g. `/blog/tags/rust/`.
+pub fn tag_url_path(site: Site<'_>, tag: &str) -> String {
+    format!("{}{}", site.base_path(), tag_page_path(tag))
+}
+
+/// A listing page (the tag pages): Program Manager behind an active window of icons.
+#[derive(Clone, Copy, Debug)]
+pub struct Listing<'a> {
+    /// The page's `<title>` and Open Graph title.
+    pub title: &'a str,
+    pub description: &'a str,
+    /// The absolute URL of the page.
+    pub url: &'a str,
+    /// The window's `id` (its title's id adds `-title`).
+    pub window_id: &'a str,
+    pub window_title: &'a str,
+    /// The window body's markup (usually an icon list).
+    pub body: &'a str,
+}
+
+/// A page with Program Manager (showing `icons`) behind the listing's active window.
+pub fn listing_page(site: Site<'_>, icons: &str, listing: &Listing<'_>) -> String {
+    let title = format!("{} — {}", listing.title, site.config.title);
+    let mut out = String::with_capacity(icons.len() + listing.body.len() + 4096);
+    head(
+        &mut out,
+        site,
+        &Head {
+            title: &title,
+            description: listing.description,
+            canonical: Some(listing.url),
+            kind: HeadKind::Website,
+        },
+    );
+    desktop_open(&mut out);
+    program_manager(&mut out, icons, false);
+    window_open(
+        &mut out,
+        "group-window active",
+        listing.window_id,
+        listing.window_title,
+        FIRST_POST,
+        1,
+    );
+    out.push_str("    <div class=\"window-body\">\n");
+    out.push_str(listing.body);
+    out.push_str("    </div>\n  </section>\n");
+    desktop_close(&mut out);
+    out
+}
+
 /// `text`, or `fallback` when `text` is empty.
 fn or_else<'a>(text: &'a str, fallback: &'a str) -> &'a str {
     if text.is_empty() {
@@ -193,6 +255,12 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     push_escaped(out, &config.language);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    element(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+        &csp::policy(site.app_head),
+        "\">\n",
+    );
     element(out, "<title>", head.title, "</title>\n");
     element(
         out,
@@ -212,6 +280,13 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
         element(out, "<link rel=\"canonical\" href=\"", url, "\">\n");
     }
     open_graph(out, config, head);
+    if let HeadKind::Article(post) = head.kind {
+        out.push_str(&structured_data::blog_posting(
+            config,
+            post,
+            head.canonical.unwrap_or_default(),
+        ));
+    }
     element(
         out,
         "<meta name=\"progman-base\" content=\"",
@@ -262,6 +337,24 @@ fn open_graph(out: &mut String, config: &SiteConfig, head: &Head<'_>) {
         out,
         "<meta property=\"og:site_name\" content=\"",
         &config.title,
+        "\">\n",
+    );
+    element(
+        out,
+        "<meta name=\"twitter:card\" content=\"",
+        "summary",
+        "\">\n",
+    );
+    element(
+        out,
+        "<meta name=\"twitter:title\" content=\"",
+        title,
+        "\">\n",
+    );
+    element(
+        out,
+        "<meta name=\"twitter:description\" content=\"",
+        head.description,
         "\">\n",
     );
     if let HeadKind::Article(post) = head.kind {
@@ -355,7 +448,6 @@ fn window_open(out: &mut String, class: &str, id: &str, title: &str, placement: 
 mod tests {
     use super::*;
     use crate::site::config::BaseUrl;
-    use crate::site::date::PostDate;
 
     fn config() -> SiteConfig {
         SiteConfig {
@@ -367,14 +459,10 @@ mod tests {
 
     fn post() -> Post {
         Post {
-            slug: "hello".into(),
-            title: "Hello <World>".into(),
-            date: PostDate::parse("2024-05-01T10:30:00+02:00").unwrap(),
             tags: vec!["rust".into(), "a&b".into()],
             summary: "Say \"hi\".".into(),
-            draft: false,
             content_html: "<p>Body</p>\n".into(),
-            slug_line: None,
+            ..Post::example("hello", "Hello <World>", "2024-05-01T10:30:00+02:00")
         }
     }
 
@@ -396,17 +484,17 @@ mod tests {
 
     #[test]
     fn article_has_title_time_tags_and_content() {
-        let html = article(&post());
+        let html = article(site(&config()), &post());
         assert!(
             html.starts_with("<article class=\"post\">\n<h1>Hello &lt;World&gt;</h1>"),
             "{html}"
         );
         assert!(
-            html.contains(r#"<time datetime="2024-05-01T10:30:00+02:00">1 May 2024</time>"#),
+            html.contains(r#"<time datetime="2024-05-01T10:30:00+02:00">1 May 2024</time> · <span class="reading-time">1 min read</span></p>"#),
             "{html}"
         );
         assert!(
-            html.contains(r#"<ul class="tags"><li>rust</li><li>a&amp;b</li></ul>"#),
+            html.contains(r#"<ul class="tags"><li><a href="/blog/tags/rust/" rel="tag">rust</a></li><li><a href="/blog/tags/a-b/" rel="tag">a&amp;b</a></li></ul>"#),
             "{html}"
         );
         assert!(
@@ -418,10 +506,13 @@ mod tests {
 
     #[test]
     fn article_without_tags_has_no_tag_list() {
-        let html = article(&Post {
-            tags: vec![],
-            ..post()
-        });
+        let html = article(
+            site(&config()),
+            &Post {
+                tags: vec![],
+                ..post()
+            },
+        );
         assert!(!html.contains("class=\"tags\""), "{html}");
     }
 
@@ -429,7 +520,7 @@ mod tests {
     fn post_page_head_describes_the_post() {
         let config = config();
         let post = post();
-        let html = post_page(site(&config), "", &post, &article(&post));
+        let html = post_page(site(&config), "", &post, &article(site(&config), &post));
         for expected in [
             "<html lang=\"en\">",
             "<title>Hello &lt;World&gt; — Tom &amp; Jerry&#39;s</title>",
@@ -451,7 +542,7 @@ mod tests {
     fn post_page_makes_the_post_window_active_above_program_manager() {
         let config = config();
         let post = post();
-        let html = post_page(site(&config), "", &post, &article(&post));
+        let html = post_page(site(&config), "", &post, &article(site(&config), &post));
         let progman = format!(
             r#"<section class="window program-manager" id="win-progman" aria-labelledby="win-progman-title" style="{};z-index:0">"#,
             PROGRAM_MANAGER.css()
@@ -464,7 +555,7 @@ mod tests {
         assert!(html.contains(&window), "{html}");
         assert!(html
             .contains(r#"<h2 class="title" id="win-post-hello-title">Hello &lt;World&gt;</h2>"#));
-        assert!(html.contains(&article(&post)));
+        assert!(html.contains(&article(site(&config), &post)));
     }
 
     #[test]

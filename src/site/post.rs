@@ -7,7 +7,10 @@ use super::date::PostDate;
 use super::error::{LineProblem, Problem};
 use super::front_matter::{self, RawFrontMatter, Split};
 use super::markdown;
+use super::refs::LocalRef;
 use super::slug::{slugify, split_date_prefix};
+use super::summary::reading_minutes;
+use super::toc::toc;
 use crate::model::post::PostMeta;
 use crate::model::route::is_valid_slug;
 use std::borrow::Cow;
@@ -19,13 +22,27 @@ pub struct Post {
     pub title: String,
     pub date: PostDate,
     pub tags: Vec<String>,
-    /// The `summary`/`description` field, else the first paragraph's text; may be empty.
+    /// The text before `<!-- more -->`, else the `summary`/`description` field, else the first
+    /// paragraph's text; may be empty.
     pub summary: String,
     pub draft: bool,
     /// The rendered markdown body.
     pub content_html: String,
     /// The file line where an explicit `slug` was set, for duplicate-slug errors.
     pub slug_line: Option<usize>,
+    /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`.
+    pub file_name: String,
+    /// Whole minutes to read the post, at least one.
+    pub reading_minutes: usize,
+    /// The `<nav class="toc">` when the post asks for one (`toc: true`), else empty.
+    pub toc_html: String,
+    /// The ids of the post's headings, which links may point at.
+    pub anchors: Vec<String>,
+    /// Local links and images marked in `content_html`, lines counted in the file; resolved by
+    /// [`super::links::resolve`].
+    pub refs: Vec<LocalRef>,
+    /// Things worth telling the author that do not stop the build.
+    pub warnings: Vec<LineProblem>,
 }
 
 impl Post {
@@ -34,7 +51,9 @@ impl Post {
         let text = normalize(text);
         let split = front_matter::split(&text).map_err(|problem| vec![problem])?;
         let front = front_matter::parse(&split).map_err(|problem| vec![problem])?;
-        Fields::read(file_name, &split, front).map(|fields| fields.into_post(split.body))
+        let body_line = front_matter::line_of_offset(&text, text.len() - split.body.len());
+        Fields::read(file_name, &split, front)
+            .map(|fields| fields.into_post(file_name, split.body, body_line))
     }
 
     /// The post's entry in the posts index.
@@ -68,6 +87,7 @@ struct Fields {
     tags: Vec<String>,
     summary: Option<String>,
     draft: bool,
+    toc: bool,
 }
 
 impl Fields {
@@ -104,30 +124,90 @@ impl Fields {
                     .map(|text| text.trim().to_owned())
                     .filter(|text| !text.is_empty()),
                 draft: front.draft.unwrap_or(false),
+                toc: front.toc.unwrap_or(false),
             }),
             _ => Err(problems),
         }
     }
 
-    fn into_post(self, body: &str) -> Post {
+    /// Renders the body, which starts at file line `body_line`.
+    fn into_post(self, file_name: &str, body: &str, body_line: usize) -> Post {
         let rendered = markdown::render(body);
+        let to_file_line = |line: usize| line + body_line - 1;
+        let mut refs = rendered.refs;
+        for local in &mut refs {
+            local.line = to_file_line(local.line);
+        }
+        let warnings = rendered
+            .warnings
+            .into_iter()
+            .map(|warning| LineProblem {
+                line: warning.line.map(to_file_line),
+                ..warning
+            })
+            .collect();
         Post {
             slug: self.slug,
             slug_line: self.slug_line,
             title: self.title,
             date: self.date,
             tags: self.tags,
-            summary: self.summary.unwrap_or(rendered.first_paragraph),
+            summary: rendered
+                .more
+                .or(self.summary)
+                .unwrap_or(rendered.first_paragraph),
             draft: self.draft,
             content_html: rendered.html,
+            file_name: file_stem_name(file_name).to_owned(),
+            reading_minutes: reading_minutes(rendered.words),
+            toc_html: if self.toc {
+                toc(&rendered.headings)
+            } else {
+                String::new()
+            },
+            anchors: rendered
+                .headings
+                .into_iter()
+                .map(|heading| heading.id)
+                .collect(),
+            refs,
+            warnings,
         }
     }
 }
 
 /// The file name without its directory and extension.
 fn file_stem(file_name: &str) -> &str {
-    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let name = file_stem_name(file_name);
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// The file name without its directory.
+fn file_stem_name(file_name: &str) -> &str {
+    file_name.rsplit(['/', '\\']).next().unwrap_or(file_name)
+}
+
+#[cfg(test)]
+impl Post {
+    /// A plain post for other modules' tests.
+    pub(crate) fn example(slug: &str, title: &str, date: &str) -> Post {
+        Post {
+            slug: slug.into(),
+            title: title.into(),
+            date: PostDate::parse(date).expect("a test date"),
+            tags: vec![],
+            summary: String::new(),
+            draft: false,
+            content_html: String::new(),
+            slug_line: None,
+            file_name: format!("{slug}.md"),
+            reading_minutes: 1,
+            toc_html: String::new(),
+            anchors: vec![],
+            refs: vec![],
+            warnings: vec![],
+        }
+    }
 }
 
 fn read_date(
@@ -329,5 +409,44 @@ mod tests {
         );
         let found = problems("a.md", "no front matter");
         assert_eq!(found, vec![LineProblem::at(1, Problem::MissingFrontMatter)]);
+    }
+
+    mod fuzz {
+        use super::super::Post;
+        use proptest::prelude::*;
+
+        /// Pieces that steer arbitrary text into the interesting corners of the parsers.
+        fn piece() -> impl Strategy<Value = String> {
+            prop_oneof![
+                Just("---\n".to_owned()),
+                Just("+++\n".to_owned()),
+                Just("title: ".to_owned()),
+                Just("date = 2024-01-01T10:00:00+02:00\n".to_owned()),
+                Just("[taxonomies]\ntags = [\"a\"]\n".to_owned()),
+                Just("toc: true\n".to_owned()),
+                Just("## Heading {#id}\n".to_owned()),
+                Just("```rust\nlet r = r#\"x\"#;\n".to_owned()),
+                Just("[l](other.md#x) ![i](/static/p.png)".to_owned()),
+                Just("{{< sc >}} {% x %} {{ y".to_owned()),
+                Just("<!-- more -->\n".to_owned()),
+                Just("\u{e000}%EE%80%80".to_owned()),
+                Just("\r\n\u{feff}".to_owned()),
+                "\\PC{0,12}",
+                any::<String>(),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn any_text_is_a_post_or_a_list_of_problems(pieces in prop::collection::vec(piece(), 0..16)) {
+                let text: String = pieces.concat();
+                match Post::parse("2024-01-01-fuzz.md", &text) {
+                    Ok(post) => prop_assert!(post.reading_minutes >= 1),
+                    Err(problems) => prop_assert!(!problems.is_empty()),
+                }
+            }
+        }
     }
 }

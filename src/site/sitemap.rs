@@ -1,8 +1,10 @@
-//! The sitemap (`sitemap.xml`): the desktop and every post page, with when each last changed.
+//! The sitemap (`sitemap.xml`): the desktop, every post page and the tag pages, with when each
+//! last changed.
 
 use super::escape::push_escaped;
 use super::page::Site;
 use super::post::Post;
+use super::tags::{groups, TAGS_DIR};
 
 /// The sitemap for `posts` (newest first).
 pub fn sitemap(site: Site<'_>, posts: &[Post]) -> String {
@@ -15,6 +17,22 @@ pub fn sitemap(site: Site<'_>, posts: &[Post]) -> String {
             &mut out,
             &site.post_url(&post.slug),
             Some(&post.date.machine()),
+        );
+    }
+    let tags = groups(posts);
+    if !tags.is_empty() {
+        url(
+            &mut out,
+            &format!("{}{TAGS_DIR}/", site.config.base.url()),
+            newest.as_deref(),
+        );
+    }
+    for group in &tags {
+        let newest = group.posts.first().map(|post| post.date.machine());
+        url(
+            &mut out,
+            &format!("{}{TAGS_DIR}/{}/", site.config.base.url(), group.slug),
+            newest.as_deref(),
         );
     }
     out.push_str("</urlset>\n");
@@ -37,21 +55,11 @@ fn url(out: &mut String, loc: &str, lastmod: Option<&str>) {
 mod tests {
     use super::*;
     use crate::site::config::SiteConfig;
-    use crate::site::date::PostDate;
 
     #[test]
     fn lists_the_desktop_and_every_post_with_lastmod() {
         let config = SiteConfig::default();
-        let post = Post {
-            slug: "a".into(),
-            title: "A".into(),
-            date: PostDate::parse("2024-05-01").unwrap(),
-            tags: vec![],
-            summary: String::new(),
-            draft: false,
-            content_html: String::new(),
-            slug_line: None,
-        };
+        let post = Post::example("a", "A", "2024-05-01");
         let xml = sitemap(
             Site {
                 config: &config,

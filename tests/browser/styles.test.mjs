@@ -22,6 +22,11 @@ const TEXT_ON = {
   ButtonText: ['ButtonFace'],        // push buttons, dialogs, tags, group boxes
   HighlightText: ['Highlight'],      // selected menu items, list box items, icon captions
 };
+// Highlighted code is drawn on the window background.
+for (const token of ['Keyword', 'String', 'Comment', 'Number', 'Literal', 'Type', 'Function', 'Key',
+  'Variable', 'Tag', 'Attribute', 'Meta']) {
+  TEXT_ON[`Code${token}`] = ['Window'];
+}
 // --GrayText is left out on purpose: WCAG exempts the text of disabled controls.
 
 /** Colour tokens as documented in tokens.css ("--Name   description" lines of its comment). */

@@ -104,6 +104,13 @@ fn report(error: &anyhow::Error) {
     }
 }
 
+/// Prints warnings (problems that did not stop the build) to stderr, one per line.
+fn print_warnings(warnings: &[progman::site::error::ContentError]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+}
+
 fn run(cli: Cli) -> Result<()> {
     let started = Instant::now();
     match cli.command {
@@ -122,6 +129,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             let app = app_bundle(app, &options)?;
             let report = build(&options, &app)?;
+            print_warnings(&report.warnings);
             println!(
                 "built {} posts ({} files) into {} in {:.2} s{}",
                 report.posts,
@@ -144,6 +152,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Check { content, drafts } => {
             let report = check(&content, drafts)?;
+            print_warnings(&report.warnings);
             println!(
                 "checked {} posts in {:.2} s: all good{}",
                 report.posts,
@@ -168,11 +177,14 @@ fn serve(content: PathBuf, out: PathBuf, port: u16, no_watch: bool) -> Result<()
     let rebuild = move || {
         let started = Instant::now();
         match app_bundle(None, &options).and_then(|app| Ok(build(&options, &app)?)) {
-            Ok(report) => println!(
-                "built {} posts in {:.2} s",
-                report.posts,
-                started.elapsed().as_secs_f64()
-            ),
+            Ok(report) => {
+                print_warnings(&report.warnings);
+                println!(
+                    "built {} posts in {:.2} s",
+                    report.posts,
+                    started.elapsed().as_secs_f64()
+                )
+            }
             Err(error) => report(&error),
         }
     };

@@ -1,0 +1,351 @@
+//! Checking and writing the local links and images of every post, once all posts are known.
+//!
+//! Links to other posts (`/posts/<slug>/`, `other.md`, `../other.md#part`) must reach a post
+//! and, with a fragment, one of its headings; `#part` must be a heading of the same post. Links
+//! to markdown files become post URLs. Images must exist (in `content/static/` or beside the
+//! posts) and get `width` and `height`. Every local URL is written under the site's base path,
+//! so a site deployed at `https://example.org/blog/` links to `/blog/static/x.svg`.
+
+use super::error::{ContentError, ContentErrors, LineProblem, Problem};
+use super::escape::push_escaped;
+use super::load::POSTS_DIR;
+use super::post::Post;
+use super::refs::{LocalRef, MARK_HTML};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Checks every post's local links and images and writes their final URLs into
+/// `content_html`; every broken one is an error with its file and line.
+pub fn resolve(
+    posts: &mut [Post],
+    content_dir: &Path,
+    base_path: &str,
+) -> Result<(), ContentErrors> {
+    let site = SiteIndex::new(posts, content_dir, base_path);
+    let resolved: Vec<Result<Vec<String>, Vec<ContentError>>> =
+        super::parallel::map(posts, |post| site.resolve_post(post));
+    let mut errors = Vec::new();
+    for (post, result) in posts.iter_mut().zip(resolved) {
+        match result {
+            Ok(urls) if !urls.is_empty() => {
+                post.content_html = substitute(&post.content_html, &urls)
+            }
+            Ok(_) => {}
+            Err(found) => errors.extend(found),
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ContentErrors(errors))
+    }
+}
+
+/// What links are checked against.
+struct SiteIndex<'a> {
+    anchors: HashMap<&'a str, &'a [String]>,
+    by_file: HashMap<&'a str, &'a str>,
+    content_dir: &'a Path,
+    base_path: &'a str,
+}
+
+impl<'a> SiteIndex<'a> {
+    fn new(posts: &'a [Post], content_dir: &'a Path, base_path: &'a str) -> Self {
+        SiteIndex {
+            anchors: posts
+                .iter()
+                .map(|post| (post.slug.as_str(), post.anchors.as_slice()))
+                .collect(),
+            by_file: posts
+                .iter()
+                .map(|post| (post.file_name.as_str(), post.slug.as_str()))
+                .collect(),
+            content_dir,
+            base_path,
+        }
+    }
+
+    /// The attribute text replacing each of `post`'s markers.
+    fn resolve_post(&self, post: &Post) -> Result<Vec<String>, Vec<ContentError>> {
+        let mut urls = Vec::with_capacity(post.refs.len());
+        let mut errors = Vec::new();
+        for local in &post.refs {
+            match self.resolve(post, local) {
+                Ok(url) => urls.push(url),
+                Err(problem) => errors.push(
+                    LineProblem::at(local.line, problem)
+                        .in_file(self.content_dir.join(POSTS_DIR).join(&post.file_name)),
+                ),
+            }
+        }
+        if errors.is_empty() {
+            Ok(urls)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The escaped URL (plus `width`/`height` for images) for one reference.
+    fn resolve(&self, post: &Post, local: &LocalRef) -> Result<String, Problem> {
+        let (path, fragment) = match local.dest.split_once('#') {
+            Some((path, fragment)) => (path, Some(fragment)),
+            None => (local.dest.as_str(), None),
+        };
+        if path.is_empty() {
+            self.check_anchor(&post.slug, fragment, &local.dest)?;
+            return Ok(escaped(&local.dest));
+        }
+        let site_path = match path.strip_prefix('/') {
+            Some(rooted) => rooted.to_owned(),
+            None => match normalize(&format!("{POSTS_DIR}/{path}")) {
+                Some(inside) => inside,
+                // Climbs out of the site: nothing to check or rewrite.
+                None => return Ok(escaped(&local.dest)),
+            },
+        };
+        let mut url = String::from(self.base_path);
+        if let Some(file) = site_path.strip_suffix(".md") {
+            let file = file.strip_prefix(&format!("{POSTS_DIR}/")).unwrap_or(file);
+            let slug = self
+                .by_file
+                .get(format!("{file}.md").as_str())
+                .ok_or_else(|| Problem::MissingPost(local.dest.clone()))?;
+            self.check_anchor(slug, fragment, &local.dest)?;
+            url.push_str(&format!("{POSTS_DIR}/{slug}/"));
+        } else if let Some(slug) = post_slug(&site_path) {
+            if !self.anchors.contains_key(slug) {
+                return Err(Problem::MissingPost(local.dest.clone()));
+            }
+            self.check_anchor(slug, fragment, &local.dest)?;
+            url.push_str(&site_path);
+        } else {
+            url.push_str(&site_path);
+        }
+        if let Some(fragment) = fragment {
+            url.push('#');
+            url.push_str(fragment);
+        }
+        let mut out = escaped(&url);
+        if local.image {
+            if let Some((width, height)) = self.image_size(&site_path, &local.dest)? {
+                out.push_str(&format!("\" width=\"{width}\" height=\"{height}"));
+            }
+        }
+        Ok(out)
+    }
+
+    fn check_anchor(&self, slug: &str, fragment: Option<&str>, dest: &str) -> Result<(), Problem> {
+        let Some(fragment) = fragment.filter(|fragment| !fragment.is_empty()) else {
+            return Ok(());
+        };
+        let known = self
+            .anchors
+            .get(slug)
+            .is_some_and(|ids| ids.iter().any(|id| id == fragment));
+        if known {
+            Ok(())
+        } else {
+            Err(Problem::MissingAnchor(dest.to_owned()))
+        }
+    }
+
+    /// The size of a local image in `static/` or the posts folder; `None` for images the build
+    /// does not publish from the content folder (app files), which it cannot check.
+    fn image_size(&self, site_path: &str, dest: &str) -> Result<Option<(usize, usize)>, Problem> {
+        let published = [super::build::STATIC_DIR, POSTS_DIR]
+            .iter()
+            .any(|dir| site_path.starts_with(&format!("{dir}/")));
+        if !published {
+            return Ok(None);
+        }
+        let file = self.content_dir.join(percent_decode(site_path));
+        if !file.is_file() {
+            return Err(Problem::MissingImage(dest.to_owned()));
+        }
+        super::image_size::size(&file)
+            .map(Some)
+            .ok_or_else(|| Problem::BadImage(dest.to_owned()))
+    }
+}
+
+/// `posts/<slug>/`, `posts/<slug>` or `posts/<slug>/index.html` → the slug.
+fn post_slug(site_path: &str) -> Option<&str> {
+    let rest = site_path.strip_prefix(POSTS_DIR)?.strip_prefix('/')?;
+    let (slug, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    (!slug.is_empty() && (tail.is_empty() || tail == "index.html")).then_some(slug)
+}
+
+/// `a/./b/../c` → `a/c`; `None` when it climbs above the start.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    let mut joined = parts.join("/");
+    if path.ends_with('/') {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let hex = bytes.get(at + 1..at + 3).and_then(|pair| {
+            std::str::from_utf8(pair)
+                .ok()
+                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
+        });
+        match (bytes[at], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                at += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                at += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn escaped(url: &str) -> String {
+    let mut out = String::with_capacity(url.len() + 8);
+    push_escaped(&mut out, url);
+    out
+}
+
+/// `html` with each `MARK<i>MARK` replaced by `urls[i]`.
+fn substitute(html: &str, urls: &[String]) -> String {
+    let mut out = String::with_capacity(html.len() + urls.len() * 32);
+    let mut rest = html;
+    while let Some(at) = rest.find(MARK_HTML) {
+        let after = &rest[at + MARK_HTML.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let index = after[..digits].parse::<usize>().ok();
+        match index.and_then(|index| urls.get(index)) {
+            Some(url) if after[digits..].starts_with(MARK_HTML) => {
+                out.push_str(&rest[..at]);
+                out.push_str(url);
+                rest = &after[digits + MARK_HTML.len()..];
+            }
+            _ => {
+                out.push_str(&rest[..at + MARK_HTML.len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn post(file: &str, body: &str) -> Post {
+        Post::parse(
+            file,
+            &format!("---\ntitle: T\ndate: 2024-01-01\n---\n{body}"),
+        )
+        .unwrap_or_else(|errors| panic!("{errors:?}"))
+    }
+
+    fn content() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("static")).unwrap();
+        fs::create_dir_all(dir.path().join("posts/a")).unwrap();
+        fs::write(
+            dir.path().join("static/x.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"32\" height=\"16\"></svg>",
+        )
+        .unwrap();
+        fs::write(
+            dir.path().join("posts/a/pic.gif"),
+            b"GIF89a\x03\x00\x02\x00\x00\x00\x00",
+        )
+        .unwrap();
+        dir
+    }
+
+    fn resolve_all(posts: &mut [Post], dir: &Path) -> Result<(), String> {
+        resolve(posts, dir, "/blog/").map_err(|errors| errors.to_string())
+    }
+
+    #[test]
+    fn links_and_images_are_written_under_the_base_path() {
+        let dir = content();
+        let mut posts = vec![
+            post(
+                "2024-01-01-a.md",
+                "## Part\n\n[b](b.md#end) [b2](/posts/b/) [self](#part) [ext](https://x.org/)\n\n![x](/static/x.svg) ![p](a/pic.gif) ![up](../static/x.svg)\n",
+            ),
+            post("b.md", "## End\n"),
+        ];
+        resolve_all(&mut posts, dir.path()).unwrap();
+        let html = &posts[0].content_html;
+        for expected in [
+            "href=\"/blog/posts/b/#end\"",
+            "href=\"/blog/posts/b/\"",
+            "href=\"#part\"",
+            "href=\"https://x.org/\"",
+            "src=\"/blog/static/x.svg\" width=\"32\" height=\"16\" alt=\"x\"",
+            "src=\"/blog/posts/a/pic.gif\" width=\"3\" height=\"2\"",
+            "src=\"/blog/static/x.svg\" width=\"32\" height=\"16\" alt=\"up\"",
+        ] {
+            assert!(html.contains(expected), "no {expected} in {html}");
+        }
+        assert!(!html.contains(MARK_HTML), "{html}");
+    }
+
+    #[test]
+    fn broken_links_and_images_are_errors_with_lines() {
+        let dir = content();
+        let mut posts = vec![post(
+            "a.md",
+            "## Here\n\n[gone](gone.md)\n[slug](/posts/nope/)\n[anchor](#nowhere)\n![img](/static/missing.png)\n[fine](#here)\n",
+        )];
+        let errors = resolve_all(&mut posts, dir.path()).unwrap_err();
+        let lines: Vec<&str> = errors.lines().collect();
+        assert_eq!(lines.len(), 4, "{errors}");
+        assert!(
+            lines[0].ends_with("posts/a.md:7: link to a missing post: \"gone.md\""),
+            "{errors}"
+        );
+        assert!(
+            lines[1].ends_with("a.md:8: link to a missing post: \"/posts/nope/\""),
+            "{errors}"
+        );
+        assert!(
+            lines[2].ends_with("a.md:9: link to a missing heading: \"#nowhere\""),
+            "{errors}"
+        );
+        assert!(
+            lines[3].ends_with("a.md:10: image not found: \"/static/missing.png\""),
+            "{errors}"
+        );
+    }
+
+    #[test]
+    fn paths_normalize_within_the_site() {
+        assert_eq!(
+            normalize("posts/./a/../b.md").as_deref(),
+            Some("posts/b.md")
+        );
+        assert_eq!(normalize("posts/../../x"), None);
+        assert_eq!(post_slug("posts/a/"), Some("a"));
+        assert_eq!(post_slug("posts/a/index.html"), Some("a"));
+        assert_eq!(post_slug("posts/a/pic.png"), None);
+        assert_eq!(percent_decode("a%20b%zz"), "a b%zz");
+    }
+}

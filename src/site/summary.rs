@@ -1,0 +1,159 @@
+//! What a post says about itself in a few words: the plain text of its first paragraph, the
+//! text before a `<!-- more -->` line, its word count and reading time.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// How long an automatic summary may be, in characters (before the ellipsis).
+pub const SUMMARY_CHARS: usize = 160;
+
+/// Reading speed for the reading time, in words per minute.
+pub const WORDS_PER_MINUTE: usize = 200;
+
+/// What [`read`] finds in a parsed body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The first paragraph outside footnotes, whitespace collapsed, cut to [`SUMMARY_CHARS`].
+    pub first_paragraph: String,
+    /// Everything before `<!-- more -->` as plain text, when the marker is there.
+    pub more: Option<String>,
+    pub words: usize,
+}
+
+/// Reads the summaries and word count from a body's events.
+pub fn read(events: &[Event<'_>]) -> Summary {
+    let mut footnote_depth = 0;
+    let mut paragraph: Option<bool> = None; // Some(true) while inside the first paragraph
+    let mut first = String::new();
+    let mut before_more = String::new();
+    let mut more = None;
+    let mut words = 0;
+    for event in events {
+        match event {
+            Event::Start(Tag::FootnoteDefinition(_)) => footnote_depth += 1,
+            Event::End(TagEnd::FootnoteDefinition) => footnote_depth -= 1,
+            Event::Start(Tag::Paragraph) if footnote_depth == 0 && paragraph.is_none() => {
+                paragraph = Some(true)
+            }
+            Event::End(TagEnd::Paragraph) if paragraph == Some(true) => {
+                paragraph = Some(false);
+                before_more.push(' ');
+            }
+            Event::Html(html) | Event::InlineHtml(html) if more.is_none() && is_more(html) => {
+                more = Some(collapse(&before_more));
+            }
+            Event::Text(text) | Event::Code(text) => {
+                words += text.split_whitespace().count();
+                if paragraph == Some(true) {
+                    first.push_str(text);
+                }
+                if more.is_none() && footnote_depth == 0 {
+                    before_more.push_str(text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if paragraph == Some(true) {
+                    first.push(' ');
+                }
+                before_more.push(' ');
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => before_more.push(' '),
+            _ => {}
+        }
+    }
+    Summary {
+        first_paragraph: truncate(&collapse(&first), SUMMARY_CHARS),
+        more: more.filter(|text| !text.is_empty()),
+        words,
+    }
+}
+
+/// `<!-- more -->`, spaced any way.
+fn is_more(html: &str) -> bool {
+    html.trim()
+        .strip_prefix("<!--")
+        .and_then(|rest| rest.strip_suffix("-->"))
+        .is_some_and(|inner| inner.trim().eq_ignore_ascii_case("more"))
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whole minutes to read `words`, at least one.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(WORDS_PER_MINUTE).max(1)
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    let Some((cut, _)) = text.char_indices().nth(max) else {
+        return text.to_owned();
+    };
+    let head = &text[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        _ if text[cut..].starts_with(char::is_whitespace) => head.trim_end(),
+        Some(space) => head[..space].trim_end(),
+        None => head,
+    };
+    let head = head.trim_end_matches([',', ';', ':', '.', '-', '—']);
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::markdown::options;
+    use pulldown_cmark::Parser;
+
+    fn summary(markdown: &str) -> Summary {
+        let events: Vec<_> = Parser::new_ext(markdown, options()).collect();
+        read(&events)
+    }
+
+    #[test]
+    fn summary_is_the_first_paragraph_as_plain_text() {
+        let found = summary("# Title\n\nHello *big*\n`world` & [friends](/x).\n\nSecond.\n");
+        assert_eq!(found.first_paragraph, "Hello big world & friends.");
+        assert_eq!(found.more, None);
+    }
+
+    #[test]
+    fn summary_is_empty_without_paragraphs() {
+        assert_eq!(summary("# Only a heading\n").first_paragraph, "");
+    }
+
+    #[test]
+    fn more_marker_ends_the_summary() {
+        let found = summary("First *one*.\n\nSecond\ntwo.\n\n<!-- more -->\n\nHidden.\n");
+        assert_eq!(found.more.as_deref(), Some("First one. Second two."));
+        let inline = summary("Intro text. <!--more--> rest\n");
+        assert_eq!(inline.more.as_deref(), Some("Intro text."));
+    }
+
+    #[test]
+    fn words_and_reading_time() {
+        assert_eq!(summary("one two\nthree `four`\n\n- five\n").words, 5);
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(200), 1);
+        assert_eq!(reading_minutes(201), 2);
+        assert_eq!(reading_minutes(800), 4);
+    }
+
+    #[test]
+    fn long_text_is_cut_on_a_word_boundary() {
+        let text = "word ".repeat(50);
+        let cut = truncate(text.trim(), 160);
+        assert!(cut.ends_with("word…"), "{cut}");
+        assert!(cut.chars().count() <= 161, "{cut}");
+        assert_eq!(truncate("short", 160), "short");
+        assert_eq!(truncate("abcdef", 3), "abc…");
+        assert_eq!(truncate("ab, cd ef", 6), "ab, cd…");
+    }
+}
