@@ -14,7 +14,7 @@ pub fn policy(app_head: &str) -> String {
         script_src.push('\'');
     }
     format!(
-        "default-src 'self'; script-src {script_src}; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+        "default-src 'self'; script-src {script_src}; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     )
 }
 
