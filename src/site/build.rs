@@ -60,12 +60,15 @@ pub enum BuildError {
 /// Builds the site described by `options`, with the app from `app`, replacing the output
 /// folder only when everything was written.
 pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, BuildError> {
+    let mut phases = Phases::start();
     let mut content = load(&options.content_dir, options.drafts)?;
+    phases.done("load");
     if let Some(url) = &options.base_url {
         content.config.base = BaseUrl::parse(url).map_err(BuildError::BaseUrl)?;
     }
     refuse_to_replace_content(options)?;
     let staging = Staging::create(&options.out_dir)?;
+    phases.done("stage");
     if let Some(dir) = &app.dir {
         staging.copy_tree(dir, "", &|path| path == Path::new("index.html"))?;
     }
@@ -73,14 +76,33 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     if static_dir.is_dir() {
         staging.copy_tree(&static_dir, STATIC_DIR, &|_| false)?;
     }
+    phases.done("copy");
     write_site(&staging, &content, &app.head_html)?;
+    phases.done("write");
     let files = staging.files();
     staging.commit()?;
+    phases.done("commit");
     Ok(BuildReport {
         posts: content.posts.len(),
         drafts_skipped: content.drafts_skipped,
         files,
     })
+}
+
+/// Phase timings on stderr when `PROGMAN_TIMINGS` is set (for `scripts/bench.sh`).
+struct Phases(Option<std::time::Instant>);
+
+impl Phases {
+    fn start() -> Phases {
+        Phases(std::env::var_os("PROGMAN_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn done(&mut self, phase: &str) {
+        if let Some(started) = self.0 {
+            eprintln!("  {phase:<7} {:>6.3} s", started.elapsed().as_secs_f64());
+            self.0 = Some(std::time::Instant::now());
+        }
+    }
 }
 
 /// Loads and checks everything `build` would, writing nothing.
