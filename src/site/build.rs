@@ -3,12 +3,14 @@
 use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
 use super::error::{ContentErrors, Problem};
-use super::load::{load, Content};
-use super::output::{OutputError, Staging};
+use super::load::{load, load_cached, Content, PostCache};
+use super::output::{remove_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::Post;
 use super::{feed, parallel, robots, sitemap};
 use crate::model::post::{fragment_path, PostsIndex, INDEX_FILE};
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -63,9 +65,24 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     let mut phases = Phases::start();
     let mut content = load(&options.content_dir, options.drafts)?;
     phases.done("load");
+    override_base(options, &mut content)?;
+    build_loaded(options, app, &content, &mut phases)
+}
+
+fn override_base(options: &BuildOptions, content: &mut Content) -> Result<(), BuildError> {
     if let Some(url) = &options.base_url {
         content.config.base = BaseUrl::parse(url).map_err(BuildError::BaseUrl)?;
     }
+    Ok(())
+}
+
+/// Writes the whole site for `content` into a staging folder and swaps it in.
+fn build_loaded(
+    options: &BuildOptions,
+    app: &AppBundle,
+    content: &Content,
+    phases: &mut Phases,
+) -> Result<BuildReport, BuildError> {
     refuse_to_replace_content(options)?;
     let staging = Staging::create(&options.out_dir)?;
     phases.done("stage");
@@ -77,7 +94,7 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
         staging.copy_tree(&static_dir, STATIC_DIR, &|_| false)?;
     }
     phases.done("copy");
-    write_site(&staging, &content, &app.head_html)?;
+    write_site(&staging, content, &app.head_html)?;
     phases.done("write");
     let files = staging.files();
     staging.commit()?;
@@ -129,54 +146,212 @@ fn refuse_to_replace_content(options: &BuildOptions) -> Result<(), BuildError> {
     Ok(())
 }
 
+/// The icons Program Manager shows on post pages and the "not found" page.
+fn page_icons(site: Site<'_>, posts: &[Post]) -> String {
+    page::icon_list(site, &posts[..posts.len().min(PAGE_ICON_LIMIT)])
+}
+
+/// Every file that is not a post's: (path, bytes).
+fn site_files(
+    site: Site<'_>,
+    content: &Content,
+    page_icons: &str,
+) -> Result<Vec<(&'static str, Vec<u8>)>, BuildError> {
+    let posts = &content.posts;
+    let index = PostsIndex::new(
+        &content.config.title,
+        posts.iter().map(Post::meta).collect(),
+    );
+    let all_icons = page::icon_list(site, posts);
+    Ok(vec![
+        ("index.html", page::desktop_page(site, &all_icons).into()),
+        ("404.html", page::not_found_page(site, page_icons).into()),
+        (INDEX_FILE, serde_json::to_vec(&index)?),
+        ("feed.xml", feed::feed(site, posts).into()),
+        ("sitemap.xml", sitemap::sitemap(site, posts).into()),
+        ("robots.txt", robots::robots(&content.config.base).into()),
+    ])
+}
+
 /// Renders and writes every generated file.
 fn write_site(staging: &Staging, content: &Content, app_head: &str) -> Result<(), BuildError> {
     let site = Site {
         config: &content.config,
         app_head,
     };
-    let posts = &content.posts;
-    let all_icons = page::icon_list(site, posts);
-    let page_icons = if posts.len() > PAGE_ICON_LIMIT {
-        page::icon_list(site, &posts[..PAGE_ICON_LIMIT])
-    } else {
-        all_icons.clone()
-    };
-    staging.write(
-        "index.html",
-        page::desktop_page(site, &all_icons).as_bytes(),
-    )?;
-    staging.write(
-        "404.html",
-        page::not_found_page(site, &page_icons).as_bytes(),
-    )?;
-    let index = PostsIndex::new(
-        &content.config.title,
-        posts.iter().map(Post::meta).collect(),
-    );
-    staging.write(INDEX_FILE, &serde_json::to_vec(&index)?)?;
-    staging.write("feed.xml", feed::feed(site, posts).as_bytes())?;
-    staging.write("sitemap.xml", sitemap::sitemap(site, posts).as_bytes())?;
-    staging.write(
-        "robots.txt",
-        robots::robots(&content.config.base).as_bytes(),
-    )?;
-    let written = parallel::map(posts, |post| write_post(staging, site, &page_icons, post));
+    let page_icons = page_icons(site, &content.posts);
+    for (path, bytes) in site_files(site, content, &page_icons)? {
+        staging.write(path, &bytes)?;
+    }
+    let written = parallel::map(&content.posts, |post| {
+        post_files(site, &page_icons, post)
+            .iter()
+            .try_for_each(|(path, html)| staging.write(path, html.as_bytes()))
+    });
     written.into_iter().collect::<Result<Vec<()>, _>>()?;
     Ok(())
 }
 
-/// Writes one post's page and fragment.
-fn write_post(
-    staging: &Staging,
-    site: Site<'_>,
-    icons: &str,
-    post: &Post,
-) -> Result<(), OutputError> {
+/// One post's fragment and page: (path, HTML).
+fn post_files(site: Site<'_>, icons: &str, post: &Post) -> [(String, String); 2] {
     let article = page::article(post);
-    staging.write(&fragment_path(&post.slug), article.as_bytes())?;
     let html = page::post_page(site, icons, post, &article);
-    staging.write(&format!("posts/{}/index.html", post.slug), html.as_bytes())
+    [
+        (fragment_path(&post.slug), article),
+        (format!("posts/{}/index.html", post.slug), html),
+    ]
+}
+
+/// A `progman serve` session: the parsed posts and what the last build wrote, so each rebuild
+/// parses, renders and writes only what changed.
+#[derive(Debug, Default)]
+pub struct Session {
+    cache: PostCache,
+    last: Option<LastBuild>,
+}
+
+#[derive(Debug)]
+struct LastBuild {
+    out_dir: PathBuf,
+    /// A hash of everything every page shares: config, app, static files, page icons.
+    shared: u64,
+    slugs: HashSet<String>,
+    /// A hash of each site-wide file as written.
+    site_files: HashMap<&'static str, u64>,
+}
+
+/// What [`rebuild`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RebuildReport {
+    pub posts: usize,
+    /// Files written (all of them when the whole site was rebuilt).
+    pub written: usize,
+    /// Whether everything was rebuilt (first build, or something every page shares changed).
+    pub full: bool,
+}
+
+/// Builds like [`build`], but within a `progman serve` session: when only posts changed since
+/// the last rebuild, only they are parsed and rendered, and only changed files are replaced in
+/// the live output (each atomically; content errors still write nothing).
+pub fn rebuild(
+    options: &BuildOptions,
+    app: &AppBundle,
+    session: &mut Session,
+) -> Result<RebuildReport, BuildError> {
+    let (mut content, fresh) =
+        load_cached(&options.content_dir, options.drafts, &mut session.cache)?;
+    let result = rebuild_loaded(options, app, session, &mut content, &fresh);
+    session.cache.put_back(content.posts);
+    if result.is_err() {
+        session.last = None;
+    }
+    result
+}
+
+fn rebuild_loaded(
+    options: &BuildOptions,
+    app: &AppBundle,
+    session: &mut Session,
+    content: &mut Content,
+    fresh: &HashSet<String>,
+) -> Result<RebuildReport, BuildError> {
+    override_base(options, content)?;
+    let site = Site {
+        config: &content.config,
+        app_head: &app.head_html,
+    };
+    let page_icons = page_icons(site, &content.posts);
+    let shared = shared_hash(options, app, content, &page_icons);
+    let files = site_files(site, content, &page_icons)?;
+    let slugs: HashSet<String> = content.posts.iter().map(|p| p.slug.clone()).collect();
+    let site_hashes = files
+        .iter()
+        .map(|(path, bytes)| (*path, hash(bytes)))
+        .collect();
+    let incremental = session.last.take().filter(|last| {
+        last.shared == shared && last.out_dir == options.out_dir && options.out_dir.is_dir()
+    });
+    let Some(last) = incremental else {
+        let report = build_loaded(options, app, content, &mut Phases(None))?;
+        session.last = Some(LastBuild {
+            out_dir: options.out_dir.clone(),
+            shared,
+            slugs,
+            site_files: site_hashes,
+        });
+        return Ok(RebuildReport {
+            posts: report.posts,
+            written: report.files,
+            full: true,
+        });
+    };
+    let out = &options.out_dir;
+    let mut written = 0;
+    for gone in last.slugs.difference(&slugs) {
+        remove_in_place(out, &format!("posts/{gone}"))?;
+    }
+    for post in content
+        .posts
+        .iter()
+        .filter(|post| fresh.contains(&post.slug) || !last.slugs.contains(&post.slug))
+    {
+        for (path, html) in post_files(site, &page_icons, post) {
+            replace_in_place(out, &path, html.as_bytes())?;
+            written += 1;
+        }
+    }
+    for (path, bytes) in &files {
+        if last.site_files.get(path) != Some(&hash(bytes)) {
+            replace_in_place(out, path, bytes)?;
+            written += 1;
+        }
+    }
+    session.last = Some(LastBuild {
+        site_files: site_hashes,
+        slugs,
+        ..last
+    });
+    Ok(RebuildReport {
+        posts: content.posts.len(),
+        written,
+        full: false,
+    })
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A hash of what every post page depends on besides its own post.
+fn shared_hash(options: &BuildOptions, app: &AppBundle, content: &Content, icons: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{:?}", content.config).hash(&mut hasher);
+    (&app.head_html, &app.dir).hash(&mut hasher);
+    icons.hash(&mut hasher);
+    stamp_tree(&options.content_dir.join(STATIC_DIR), &mut hasher);
+    hasher.finish()
+}
+
+/// Feeds the path, length and modification time of every file under `dir` to `hasher`.
+fn stamp_tree(dir: &Path, hasher: &mut impl Hasher) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        path.hash(hasher);
+        if let Ok(meta) = entry.metadata() {
+            if meta.is_dir() {
+                stamp_tree(&path, hasher);
+            } else {
+                (meta.len(), meta.modified().ok()).hash(hasher);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

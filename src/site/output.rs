@@ -202,6 +202,38 @@ impl Drop for Staging {
     }
 }
 
+/// Replaces one file of a live output folder (for `progman serve`'s incremental rebuilds): the
+/// bytes go to a temporary file beside it, renamed over the old one, so a reader never sees a
+/// half-written file, and a hard link shared with an older output is never written through.
+pub fn replace_in_place(target: &Path, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
+    let path = target.join(relative);
+    let mut temporary = path.clone().into_os_string();
+    temporary.push(format!(".tmp-{}", std::process::id()));
+    let temporary = PathBuf::from(temporary);
+    let result = match path.parent() {
+        Some(parent) => fs::create_dir_all(parent),
+        None => Ok(()),
+    }
+    .and_then(|()| fs::write(&temporary, contents))
+    .and_then(|()| fs::rename(&temporary, &path));
+    result.map_err(|source| {
+        let _ = fs::remove_file(&temporary);
+        OutputError::Write { path, source }
+    })
+}
+
+/// Removes one folder (a deleted post's) from a live output folder.
+pub fn remove_in_place(target: &Path, relative: &str) -> Result<(), OutputError> {
+    let path = target.join(relative);
+    match fs::remove_dir_all(&path) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(OutputError::Write {
+            path,
+            source: error,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// `fs::remove_dir_all`, with the sub-folders of each top-level folder (one per post) removed
 /// on every core: removing tens of thousands of files is a build's slowest step otherwise.
 fn remove_tree(dir: &Path) -> io::Result<()> {
@@ -288,6 +320,44 @@ mod tests {
         staging.write("index.html", b"new").unwrap();
         drop(staging);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_rebuild_reuses_unchanged_files_and_writes_changed_ones() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        let first = Staging::create(&out).unwrap();
+        first.write("same.html", b"same").unwrap();
+        first.write("posts/a/index.html", b"old").unwrap();
+        first.commit().unwrap();
+        let second = Staging::create(&out).unwrap();
+        second.write("same.html", b"same").unwrap();
+        second.write("posts/a/index.html", b"new, longer").unwrap();
+        assert_eq!((second.files(), second.unchanged()), (2, 1));
+        second.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("same.html")).unwrap(), "same");
+        assert_eq!(
+            fs::read_to_string(out.join("posts/a/index.html")).unwrap(),
+            "new, longer"
+        );
+        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_rebuild_leaves_the_linked_old_output_untouched() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        let first = Staging::create(&out).unwrap();
+        first.write("a.html", b"a").unwrap();
+        first.write("b.html", b"b").unwrap();
+        first.commit().unwrap();
+        let second = Staging::create(&out).unwrap();
+        second.write("a.html", b"a").unwrap();
+        second.write("b.html", b"B").unwrap();
+        drop(second);
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a");
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b");
         assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
     }
 
