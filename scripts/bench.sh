@@ -28,7 +28,8 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 timed() {
   local times=() rss=0 line
   for _ in $(seq "$runs"); do
-    line=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$bench/time.txt" -f '%e %M' "$@" >/dev/null 2>&1
+    line=$(tail -1 "$bench/time.txt")
     # %e has 10 ms resolution; good enough next to the medians we compare.
     times+=("${line% *}")
     [ "${line#* }" -gt "$rss" ] && rss="${line#* }"

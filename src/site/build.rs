@@ -399,6 +399,55 @@ mod tests {
     }
 
     #[test]
+    fn a_serve_rebuild_rewrites_only_the_edited_post_and_drops_deleted_ones() {
+        let root = content_with_post();
+        let posts = root.path().join("content/posts");
+        fs::write(
+            posts.join("other.md"),
+            "---\ntitle: Other\ndate: 2024-01-02\n---\nFirst.\n",
+        )
+        .unwrap();
+        let options = options(root.path());
+        let mut session = Session::default();
+        let first = rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        assert!(first.full);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(
+            posts.join("other.md"),
+            "---\ntitle: Other\ndate: 2024-01-02\n---\nSecond version.\n",
+        )
+        .unwrap();
+        let second = rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        assert!(!second.full);
+        let page = fs::read_to_string(root.path().join("dist/posts/other/index.html")).unwrap();
+        assert!(page.contains("Second version."), "{page}");
+        assert!(root.path().join("dist/posts/hi/index.html").is_file());
+        fs::remove_file(posts.join("hi.md")).unwrap();
+        let third = rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        assert_eq!(third.posts, 1);
+        assert!(!root.path().join("dist/posts/hi").exists());
+        let index = fs::read_to_string(root.path().join("dist/posts.json")).unwrap();
+        assert!(!index.contains("\"hi\""), "{index}");
+    }
+
+    #[test]
+    fn a_serve_rebuild_with_a_broken_post_writes_nothing() {
+        let root = content_with_post();
+        let options = options(root.path());
+        let mut session = Session::default();
+        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        let before = fs::read_to_string(root.path().join("dist/posts/hi/index.html")).unwrap();
+        fs::write(
+            root.path().join("content/posts/hi.md"),
+            "---\ntitle: Hi\ndate: someday\n---\nChanged.\n",
+        )
+        .unwrap();
+        assert!(rebuild(&options, &AppBundle::default(), &mut session).is_err());
+        let after = fs::read_to_string(root.path().join("dist/posts/hi/index.html")).unwrap();
+        assert_eq!(before, after);
+    }
+
+    #[test]
     fn a_bad_base_url_override_is_refused() {
         let root = content_with_post();
         let options = BuildOptions {
