@@ -24,12 +24,19 @@ printf '  %-42s %9d %9d %9d\n' "total" "$r" "$g" "$b"
 read -r r g b < <(echo "$rows" | grep -E '\.(wasm|js) ' | awk '{ print $2, $3, $4 }' | sum)
 printf '  %-42s %9d %9d %9d   (target: 50 KB gzip)\n' "app code (wasm + js)" "$r" "$g" "$b"
 wasm=target/wasm32-unknown-unknown/wasm-release/progman-app.wasm
-if command -v twiggy >/dev/null && [ -f "$wasm" ]; then
-  echo "  wasm code by crate (twiggy top, before wasm-bindgen/wasm-opt; KB):"
-  twiggy top -n 1000000 --format csv "$wasm" | awk -F, 'NR > 1 && $1 !~ /custom section|function names|^"?data segment/ {
+if command -v twiggy >/dev/null && command -v wasm-opt >/dev/null && [ -f "$wasm" ]; then
+  # The shipped wasm has no names: redo wasm-bindgen + wasm-opt -Oz keeping them (-g), so the
+  # sizes below are the optimised code's, attributed to crates.
+  named=$(mktemp -d)
+  wasm-bindgen --target web --no-typescript --out-dir "$named" "$wasm"
+  wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals "$named/progman-app_bg.wasm" -o "$named/named.wasm"
+  echo "  wasm code by crate after wasm-opt -Oz (KB raw; twiggy top):"
+  twiggy top -n 1000000 --format csv "$named/named.wasm" | awk -F, 'NR > 1 && $1 !~ /custom section|function names|^"?data segment/ {
       name = $1; gsub(/^"|"$/, "", name); gsub(/^(<|&mut |&|\(|dyn )+/, "", name)
       split(name, parts, "::"); crate = parts[1]; sub(/\[.*$/, "", crate); bytes[crate] += $2 }
-    END { for (c in bytes) printf "%8.1f  %s\n", bytes[c] / 1024, c }' | sort -rn | head -12 | sed 's/^/    /'
+    END { for (c in bytes) printf "%8.1f  %s\n", bytes[c] / 1024, c }' | sort -rn | awk 'NR <= 12' | sed 's/^/    /'
   echo "  biggest functions:"
-  twiggy top -n 12 "$wasm" | grep -v -e "custom section" -e "function names" -e '\.\.\. and' -e 'Σ' | sed 's/^/    /'
+  twiggy top -n 10 "$named/named.wasm" | grep -v -e "function names" -e '\.\.\. and' -e 'Σ' | sed 's/^/    /'
+  rm -rf "$named"
 fi
