@@ -82,6 +82,27 @@ echo "== progman serve: edit one post of $largest, rebuild (median of 5)"
 rm -rf "$bench/serve-$largest"
 ./target/release/examples/incremental "$bench/corpus-$largest" "$bench/serve-$largest" ${app_dir:+"$app_dir"} | sed 's/^/  /'
 
+echo "  through progman serve (save a post, poll 127.0.0.1 until its page shows the edit; median of 5):"
+port=8765 served="$bench/served-$largest"
+rm -rf "$served"
+"$progman" serve --content "$bench/corpus-$largest" --out "$served" --port "$port" >"$bench/serve.log" 2>&1 &
+serve_pid=$!
+trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/posts.json" >/dev/null; do sleep 0.2; done
+post="$bench/corpus-$largest/posts/post-00042.md"
+original=$(cat "$post")
+latencies=()
+for round in 1 2 3 4 5; do
+  sleep 0.5
+  start=$(date +%s%N)
+  printf '%s\n\nServe edit %s-%s.\n' "$original" "$round" "$start" > "$post"
+  until curl -sf "http://127.0.0.1:$port/posts/post-00042/" | grep -q "Serve edit $round-$start"; do sleep 0.005; done
+  latencies+=($(( ($(date +%s%N) - start) / 1000000 )))
+done
+printf '%s\n' "$original" > "$post"
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; trap - EXIT
+echo "    save to served page: median $(printf '%s\n' "${latencies[@]}" | median) ms (includes the watcher's 50 ms quiet period)"
+
 echo
 echo "== first visit of the demo site (HTML, CSS, wasm, JS)"
 "$progman" build --out "$bench/demo" >/dev/null

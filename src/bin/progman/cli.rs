@@ -189,7 +189,8 @@ fn serve(content: PathBuf, out: PathBuf, port: u16, no_watch: bool) -> Result<()
             PathBuf::from("index.html"),
         ];
         std::thread::spawn(move || {
-            let quiet = std::time::Duration::from_millis(150);
+            // Long enough to gather an editor's save (write, rename), short enough to feel instant.
+            let quiet = std::time::Duration::from_millis(50);
             if let Err(error) = serve::watch(&watched, quiet, rebuild) {
                 eprintln!("error: {error}; changes will not be rebuilt");
             }
