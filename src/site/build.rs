@@ -2,15 +2,15 @@
 
 use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
-use super::error::ContentError;
-use super::error::{ContentErrors, Problem};
-use super::load::POSTS_DIR;
-use super::load::{load, Content};
-use super::output::{OutputError, Staging};
+use super::error::{ContentError, ContentErrors, Problem};
+use super::load::{load, load_cached, Content, PostCache, POSTS_DIR};
+use super::output::{remove_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::Post;
 use super::{feed, links, parallel, robots, sitemap, tags};
 use crate::model::post::{fragment_path, PostsIndex, INDEX_FILE};
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -65,7 +65,15 @@ pub enum BuildError {
 /// Builds the site described by `options`, with the app from `app`, replacing the output
 /// folder only when everything was written.
 pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, BuildError> {
+    let mut phases = Phases::start();
     let mut content = load(&options.content_dir, options.drafts)?;
+    phases.done("load");
+    prepare(options, &mut content)?;
+    build_loaded(options, app, &content, &mut phases)
+}
+
+/// Applies the `--base-url` override, then checks and resolves links between posts.
+fn prepare(options: &BuildOptions, content: &mut Content) -> Result<(), BuildError> {
     if let Some(url) = &options.base_url {
         content.config.base = BaseUrl::parse(url).map_err(BuildError::BaseUrl)?;
     }
@@ -74,8 +82,19 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
         &options.content_dir,
         content.config.base.path(),
     )?;
+    Ok(())
+}
+
+/// Writes the whole site for `content` into a staging folder and swaps it in.
+fn build_loaded(
+    options: &BuildOptions,
+    app: &AppBundle,
+    content: &Content,
+    phases: &mut Phases,
+) -> Result<BuildReport, BuildError> {
     refuse_to_replace_content(options)?;
     let staging = Staging::create(&options.out_dir)?;
+    phases.done("stage");
     if let Some(dir) = &app.dir {
         staging.copy_tree(dir, "", &|path| path == Path::new("index.html"))?;
     }
@@ -90,15 +109,34 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
             path.extension().is_some_and(|ext| ext == "md")
         })?;
     }
-    write_site(&staging, &content, &app.head_html)?;
+    phases.done("copy");
+    write_site(&staging, content, &app.head_html)?;
+    phases.done("write");
     let files = staging.files();
     staging.commit()?;
+    phases.done("commit");
     Ok(BuildReport {
         posts: content.posts.len(),
         drafts_skipped: content.drafts_skipped,
         files,
         warnings: warnings(&options.content_dir, &content.posts),
     })
+}
+
+/// Phase timings on stderr when `PROGMAN_TIMINGS` is set (for `scripts/bench.sh`).
+struct Phases(Option<std::time::Instant>);
+
+impl Phases {
+    fn start() -> Phases {
+        Phases(std::env::var_os("PROGMAN_TIMINGS").map(|_| std::time::Instant::now()))
+    }
+
+    fn done(&mut self, phase: &str) {
+        if let Some(started) = self.0 {
+            eprintln!("  {phase:<7} {:>6.3} s", started.elapsed().as_secs_f64());
+            self.0 = Some(std::time::Instant::now());
+        }
+    }
 }
 
 /// Loads and checks everything `build` would, writing nothing.
@@ -140,57 +178,238 @@ fn refuse_to_replace_content(options: &BuildOptions) -> Result<(), BuildError> {
     Ok(())
 }
 
+/// The icons Program Manager shows on post pages and the "not found" page.
+fn page_icons(site: Site<'_>, posts: &[Post]) -> String {
+    page::icon_list(site, &posts[..posts.len().min(PAGE_ICON_LIMIT)])
+}
+
+/// Every file that is not a post's: (path, bytes).
+fn site_files(
+    site: Site<'_>,
+    content: &Content,
+    page_icons: &str,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let posts = &content.posts;
+    let index = PostsIndex::new(
+        &content.config.title,
+        posts.iter().map(Post::meta).collect(),
+    );
+    let all_icons = page::icon_list(site, posts);
+    let mut files = vec![
+        (
+            "index.html".into(),
+            page::desktop_page(site, &all_icons).into(),
+        ),
+        (
+            "404.html".into(),
+            page::not_found_page(site, page_icons).into(),
+        ),
+        (INDEX_FILE.into(), serde_json::to_vec(&index)?),
+        ("feed.xml".into(), feed::feed(site, posts).into()),
+        ("sitemap.xml".into(), sitemap::sitemap(site, posts).into()),
+        (
+            "robots.txt".into(),
+            robots::robots(&content.config.base).into(),
+        ),
+    ];
+    files.extend(
+        tags::pages(site, posts, page_icons)
+            .into_iter()
+            .map(|(path, html)| (path, html.into_bytes())),
+    );
+    Ok(files)
+}
+
 /// Renders and writes every generated file.
 fn write_site(staging: &Staging, content: &Content, app_head: &str) -> Result<(), BuildError> {
     let site = Site {
         config: &content.config,
         app_head,
     };
-    let posts = &content.posts;
-    let all_icons = page::icon_list(site, posts);
-    let page_icons = if posts.len() > PAGE_ICON_LIMIT {
-        page::icon_list(site, &posts[..PAGE_ICON_LIMIT])
-    } else {
-        all_icons.clone()
-    };
-    staging.write(
-        "index.html",
-        page::desktop_page(site, &all_icons).as_bytes(),
-    )?;
-    staging.write(
-        "404.html",
-        page::not_found_page(site, &page_icons).as_bytes(),
-    )?;
-    let index = PostsIndex::new(
-        &content.config.title,
-        posts.iter().map(Post::meta).collect(),
-    );
-    staging.write(INDEX_FILE, &serde_json::to_vec(&index)?)?;
-    staging.write("feed.xml", feed::feed(site, posts).as_bytes())?;
-    staging.write("sitemap.xml", sitemap::sitemap(site, posts).as_bytes())?;
-    for (path, html) in tags::pages(site, posts, &page_icons) {
-        staging.write(&path, html.as_bytes())?;
+    let page_icons = page_icons(site, &content.posts);
+    for (path, bytes) in site_files(site, content, &page_icons)? {
+        staging.write(&path, &bytes)?;
     }
-    staging.write(
-        "robots.txt",
-        robots::robots(&content.config.base).as_bytes(),
-    )?;
-    let written = parallel::map(posts, |post| write_post(staging, site, &page_icons, post));
+    let written = parallel::map(&content.posts, |post| {
+        post_files(site, &page_icons, post)
+            .iter()
+            .try_for_each(|(path, html)| staging.write(path, html.as_bytes()))
+    });
     written.into_iter().collect::<Result<Vec<()>, _>>()?;
     Ok(())
 }
 
-/// Writes one post's page and fragment.
-fn write_post(
-    staging: &Staging,
-    site: Site<'_>,
-    icons: &str,
-    post: &Post,
-) -> Result<(), OutputError> {
+/// One post's fragment and page: (path, HTML).
+fn post_files(site: Site<'_>, icons: &str, post: &Post) -> [(String, String); 2] {
     let article = page::article(site, post);
-    staging.write(&fragment_path(&post.slug), article.as_bytes())?;
     let html = page::post_page(site, icons, post, &article);
-    staging.write(&format!("posts/{}/index.html", post.slug), html.as_bytes())
+    [
+        (fragment_path(&post.slug), article),
+        (format!("posts/{}/index.html", post.slug), html),
+    ]
+}
+
+/// A `progman serve` session: the parsed posts and what the last build wrote, so each rebuild
+/// parses, renders and writes only what changed.
+#[derive(Debug, Default)]
+pub struct Session {
+    cache: PostCache,
+    last: Option<LastBuild>,
+}
+
+#[derive(Debug)]
+struct LastBuild {
+    out_dir: PathBuf,
+    /// A hash of everything every page shares: config, app, static files, page icons.
+    shared: u64,
+    slugs: HashSet<String>,
+    /// A hash of each site-wide file as written.
+    site_files: HashMap<String, u64>,
+}
+
+/// What [`rebuild`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RebuildReport {
+    pub posts: usize,
+    /// Files written (all of them when the whole site was rebuilt).
+    pub written: usize,
+    /// Whether everything was rebuilt (first build, or something every page shares changed).
+    pub full: bool,
+    pub warnings: Vec<ContentError>,
+}
+
+/// Builds like [`build`], but within a `progman serve` session: when only posts changed since
+/// the last rebuild, only they are parsed and rendered, and only changed files are replaced in
+/// the live output (each atomically; content errors still write nothing).
+pub fn rebuild(
+    options: &BuildOptions,
+    app: &AppBundle,
+    session: &mut Session,
+) -> Result<RebuildReport, BuildError> {
+    let (mut content, fresh) =
+        load_cached(&options.content_dir, options.drafts, &mut session.cache)?;
+    let result = rebuild_loaded(options, app, session, &mut content, &fresh);
+    session.cache.put_back(content.posts);
+    if result.is_err() {
+        session.last = None;
+    }
+    result
+}
+
+fn rebuild_loaded(
+    options: &BuildOptions,
+    app: &AppBundle,
+    session: &mut Session,
+    content: &mut Content,
+    fresh: &HashSet<String>,
+) -> Result<RebuildReport, BuildError> {
+    prepare(options, content)?;
+    let site = Site {
+        config: &content.config,
+        app_head: &app.head_html,
+    };
+    let page_icons = page_icons(site, &content.posts);
+    let shared = shared_hash(options, app, content, &page_icons);
+    let files = site_files(site, content, &page_icons)?;
+    let slugs: HashSet<String> = content.posts.iter().map(|p| p.slug.clone()).collect();
+    let site_hashes = files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), hash(bytes)))
+        .collect();
+    let incremental = session.last.take().filter(|last| {
+        last.shared == shared && last.out_dir == options.out_dir && options.out_dir.is_dir()
+    });
+    let Some(last) = incremental else {
+        let report = build_loaded(options, app, content, &mut Phases(None))?;
+        session.last = Some(LastBuild {
+            out_dir: options.out_dir.clone(),
+            shared,
+            slugs,
+            site_files: site_hashes,
+        });
+        return Ok(RebuildReport {
+            posts: report.posts,
+            written: report.files,
+            full: true,
+            warnings: report.warnings,
+        });
+    };
+    let out = &options.out_dir;
+    let mut written = 0;
+    for gone in last.slugs.difference(&slugs) {
+        remove_in_place(out, &format!("posts/{gone}"))?;
+    }
+    for post in content
+        .posts
+        .iter()
+        .filter(|post| fresh.contains(&post.slug) || !last.slugs.contains(&post.slug))
+    {
+        for (path, html) in post_files(site, &page_icons, post) {
+            replace_in_place(out, &path, html.as_bytes())?;
+            written += 1;
+        }
+    }
+    for (path, bytes) in &files {
+        if last.site_files.get(path) != Some(&hash(bytes)) {
+            replace_in_place(out, path, bytes)?;
+            written += 1;
+        }
+    }
+    for gone in last
+        .site_files
+        .keys()
+        .filter(|path| !site_hashes.contains_key(*path))
+    {
+        // A tag no post carries any more.
+        remove_in_place(out, gone.trim_end_matches("index.html"))?;
+    }
+    session.last = Some(LastBuild {
+        site_files: site_hashes,
+        slugs,
+        ..last
+    });
+    Ok(RebuildReport {
+        posts: content.posts.len(),
+        written,
+        full: false,
+        warnings: warnings(&options.content_dir, &content.posts),
+    })
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A hash of what every post page depends on besides its own post.
+fn shared_hash(options: &BuildOptions, app: &AppBundle, content: &Content, icons: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{:?}", content.config).hash(&mut hasher);
+    (&app.head_html, &app.dir).hash(&mut hasher);
+    icons.hash(&mut hasher);
+    stamp_tree(&options.content_dir.join(STATIC_DIR), &mut hasher);
+    hasher.finish()
+}
+
+/// Feeds the path, length and modification time of every file under `dir` to `hasher`.
+fn stamp_tree(dir: &Path, hasher: &mut impl Hasher) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        path.hash(hasher);
+        if let Ok(meta) = entry.metadata() {
+            if meta.is_dir() {
+                stamp_tree(&path, hasher);
+            } else {
+                (meta.len(), meta.modified().ok()).hash(hasher);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -235,6 +454,55 @@ mod tests {
         ] {
             assert!(root.path().join("dist").join(file).is_file(), "{file}");
         }
+    }
+
+    #[test]
+    fn a_serve_rebuild_rewrites_only_the_edited_post_and_drops_deleted_ones() {
+        let root = content_with_post();
+        let posts = root.path().join("content/posts");
+        fs::write(
+            posts.join("other.md"),
+            "---\ntitle: Other\ndate: 2024-01-02\n---\nFirst.\n",
+        )
+        .unwrap();
+        let options = options(root.path());
+        let mut session = Session::default();
+        let first = rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        assert!(first.full);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(
+            posts.join("other.md"),
+            "---\ntitle: Other\ndate: 2024-01-02\n---\nSecond version.\n",
+        )
+        .unwrap();
+        let second = rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        assert!(!second.full);
+        let page = fs::read_to_string(root.path().join("dist/posts/other/index.html")).unwrap();
+        assert!(page.contains("Second version."), "{page}");
+        assert!(root.path().join("dist/posts/hi/index.html").is_file());
+        fs::remove_file(posts.join("hi.md")).unwrap();
+        let third = rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        assert_eq!(third.posts, 1);
+        assert!(!root.path().join("dist/posts/hi").exists());
+        let index = fs::read_to_string(root.path().join("dist/posts.json")).unwrap();
+        assert!(!index.contains("\"hi\""), "{index}");
+    }
+
+    #[test]
+    fn a_serve_rebuild_with_a_broken_post_writes_nothing() {
+        let root = content_with_post();
+        let options = options(root.path());
+        let mut session = Session::default();
+        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        let before = fs::read_to_string(root.path().join("dist/posts/hi/index.html")).unwrap();
+        fs::write(
+            root.path().join("content/posts/hi.md"),
+            "---\ntitle: Hi\ndate: someday\n---\nChanged.\n",
+        )
+        .unwrap();
+        assert!(rebuild(&options, &AppBundle::default(), &mut session).is_err());
+        let after = fs::read_to_string(root.path().join("dist/posts/hi/index.html")).unwrap();
+        assert_eq!(before, after);
     }
 
     #[test]

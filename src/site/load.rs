@@ -7,8 +7,9 @@ use super::config::SiteConfig;
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::parallel;
 use super::post::Post;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// The posts folder inside the content folder.
 pub const POSTS_DIR: &str = "posts";
@@ -23,8 +24,81 @@ pub struct Content {
     pub drafts_skipped: usize,
 }
 
+/// A file's modification time and length: when both are unchanged, so is the file.
+type Stamp = (Option<SystemTime>, u64);
+
+/// Parsed posts kept between the builds of one `progman serve` session, so a rebuild parses
+/// only the files that changed.
+#[derive(Debug, Default)]
+pub struct PostCache {
+    by_file: HashMap<PathBuf, (Stamp, Post)>,
+    /// The file and stamp of each post handed out by the last [`load_cached`], by slug.
+    lent: HashMap<String, (PathBuf, Stamp)>,
+}
+
+impl PostCache {
+    /// Takes back the posts [`load_cached`] returned, once the build is done with them.
+    pub fn put_back(&mut self, posts: Vec<Post>) {
+        for post in posts {
+            if let Some((file, stamp)) = self.lent.remove(&post.slug) {
+                self.by_file.insert(file, (stamp, post));
+            }
+        }
+        self.lent.clear();
+    }
+}
+
+fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path).map_or((None, 0), |meta| (meta.modified().ok(), meta.len()))
+}
+
+/// [`load`], parsing only the files whose stamp changed since the posts were put back in
+/// `cache`. Also returns the slugs of the posts parsed this time (new or changed).
+pub fn load_cached(
+    content_dir: &Path,
+    drafts: bool,
+    cache: &mut PostCache,
+) -> Result<(Content, HashSet<String>), ContentErrors> {
+    let mut stamps = HashMap::new();
+    let mut by_file = std::mem::take(&mut cache.by_file);
+    let mut reuse = |file: &Path| {
+        let now = stamp(file);
+        stamps.insert(file.to_owned(), now);
+        match by_file.remove(file) {
+            Some((before, post)) if before == now && now.0.is_some() => Some(post),
+            _ => None,
+        }
+    };
+    let loaded = load_with(content_dir, drafts, &mut reuse)?;
+    cache.lent = loaded
+        .files
+        .into_iter()
+        .filter_map(|(slug, file)| stamps.remove(&file).map(|s| (slug, (file, s))))
+        .collect();
+    Ok((loaded.content, loaded.fresh))
+}
+
 /// Reads and checks `content_dir`. `drafts` keeps posts marked `draft`.
 pub fn load(content_dir: &Path, drafts: bool) -> Result<Content, ContentErrors> {
+    load_with(content_dir, drafts, &mut |_| None).map(|loaded| loaded.content)
+}
+
+/// What [`load_with`] found.
+struct Loaded {
+    content: Content,
+    /// The slugs of the posts parsed (not taken from a cache).
+    fresh: HashSet<String>,
+    /// Each post's file, by slug.
+    files: HashMap<String, PathBuf>,
+}
+
+/// [`load`], taking each post from `cached` when it has it; the others are parsed on every
+/// core. Also returns the slugs of the parsed ones.
+fn load_with(
+    content_dir: &Path,
+    drafts: bool,
+    cached: &mut dyn FnMut(&Path) -> Option<Post>,
+) -> Result<Loaded, ContentErrors> {
     if !content_dir.is_dir() {
         let error = LineProblem::anywhere(Problem::NoContent).in_file(content_dir);
         return Err(ContentErrors(vec![error]));
@@ -35,12 +109,23 @@ pub fn load(content_dir: &Path, drafts: bool) -> Result<Content, ContentErrors> 
         errors.push(error);
         Vec::new()
     });
-    let mut posts = Vec::with_capacity(files.len());
-    for (file, parsed) in files
+    let reused: Vec<Option<Post>> = files.iter().map(|file| cached(file)).collect();
+    let to_parse: Vec<&PathBuf> = files
         .iter()
-        .zip(parallel::map(&files, |file| read_post(file)))
-    {
-        match parsed {
+        .zip(&reused)
+        .filter_map(|(file, post)| post.is_none().then_some(file))
+        .collect();
+    let mut parsed = parallel::map(&to_parse, |file| read_post(file)).into_iter();
+    let mut fresh = HashSet::new();
+    let mut posts = Vec::with_capacity(files.len());
+    for (file, reused) in files.iter().zip(reused) {
+        let result = match reused {
+            Some(post) => Ok(post),
+            None => parsed.next().unwrap_or(Err(Vec::new())).inspect(|post| {
+                fresh.insert(post.slug.clone());
+            }),
+        };
+        match result {
             Ok(post) => posts.push((file.as_path(), post)),
             Err(problems) => errors.extend(problems.into_iter().map(|p| p.in_file(file))),
         }
@@ -50,10 +135,17 @@ pub fn load(content_dir: &Path, drafts: bool) -> Result<Content, ContentErrors> 
     let drafts_skipped = total - posts.len();
     errors.extend(duplicate_slugs(&posts));
     match config {
-        Ok(config) if errors.is_empty() => Ok(Content {
-            config,
-            posts: sorted(posts.into_iter().map(|(_, post)| post).collect()),
-            drafts_skipped,
+        Ok(config) if errors.is_empty() => Ok(Loaded {
+            files: posts
+                .iter()
+                .map(|(file, post)| (post.slug.clone(), file.to_path_buf()))
+                .collect(),
+            content: Content {
+                config,
+                posts: sorted(posts.into_iter().map(|(_, post)| post).collect()),
+                drafts_skipped,
+            },
+            fresh,
         }),
         _ => {
             errors.sort_by(|a, b| a.file.cmp(&b.file));

@@ -42,7 +42,10 @@ pub enum OutputError {
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// The current output, whose unchanged files are hard-linked instead of written again.
+    previous: Option<PathBuf>,
     files: AtomicUsize,
+    linked: AtomicUsize,
     committed: bool,
 }
 
@@ -63,23 +66,45 @@ impl Staging {
         }
         fs::create_dir_all(&dir).map_err(write_error)?;
         Ok(Staging {
+            previous: target.is_dir().then(|| target.to_owned()),
             target: target.to_owned(),
             dir,
             files: AtomicUsize::new(0),
+            linked: AtomicUsize::new(0),
             committed: false,
         })
     }
 
     /// Writes `contents` to `relative` (a `/`-separated path), creating folders as needed.
+    /// When the current output already has exactly these bytes there, that file is hard-linked
+    /// instead: nothing is written and the old folder costs nothing to remove later.
     pub fn write(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(relative);
         let result = match path.parent() {
-            Some(parent) => fs::create_dir_all(parent).and_then(|()| fs::write(&path, contents)),
-            None => fs::write(&path, contents),
-        };
+            Some(parent) => fs::create_dir_all(parent),
+            None => Ok(()),
+        }
+        .and_then(|()| {
+            if self.link_if_unchanged(relative, &path, contents) {
+                self.linked.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            } else {
+                fs::write(&path, contents)
+            }
+        });
         result.map_err(|source| OutputError::Write { path, source })?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// Hard-links the current output's `relative` to `path` if it holds exactly `contents`.
+    /// Any failure (no such file, another file system) just means "write it".
+    fn link_if_unchanged(&self, relative: &str, path: &Path, contents: &[u8]) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let old = previous.join(relative);
+        same_contents(&old, contents) && fs::hard_link(&old, path).is_ok()
     }
 
     /// Copies every file under `from` to `relative` (`""` for the root), except those for which
@@ -134,6 +159,11 @@ impl Staging {
         self.files.load(Ordering::Relaxed)
     }
 
+    /// How many of the written files were unchanged and hard-linked from the current output.
+    pub fn unchanged(&self) -> usize {
+        self.linked.load(Ordering::Relaxed)
+    }
+
     /// Replaces the target folder with the staged site.
     pub fn commit(mut self) -> Result<(), OutputError> {
         let old = sibling(&self.target, "old")?;
@@ -158,7 +188,7 @@ impl Staging {
         self.committed = true;
         if had_old {
             // The new site is in place; a leftover old copy is only clutter.
-            let _ = fs::remove_dir_all(&old);
+            let _ = remove_tree(&old);
         }
         Ok(())
     }
@@ -170,6 +200,77 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Replaces one file of a live output folder (for `progman serve`'s incremental rebuilds): the
+/// bytes go to a temporary file beside it, renamed over the old one, so a reader never sees a
+/// half-written file, and a hard link shared with an older output is never written through.
+pub fn replace_in_place(target: &Path, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
+    let path = target.join(relative);
+    let mut temporary = path.clone().into_os_string();
+    temporary.push(format!(".tmp-{}", std::process::id()));
+    let temporary = PathBuf::from(temporary);
+    let result = match path.parent() {
+        Some(parent) => fs::create_dir_all(parent),
+        None => Ok(()),
+    }
+    .and_then(|()| fs::write(&temporary, contents))
+    .and_then(|()| fs::rename(&temporary, &path));
+    result.map_err(|source| {
+        let _ = fs::remove_file(&temporary);
+        OutputError::Write { path, source }
+    })
+}
+
+/// Removes one folder (a deleted post's) from a live output folder.
+pub fn remove_in_place(target: &Path, relative: &str) -> Result<(), OutputError> {
+    let path = target.join(relative);
+    match fs::remove_dir_all(&path) {
+        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(OutputError::Write {
+            path,
+            source: error,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// `fs::remove_dir_all`, with the sub-folders of each top-level folder (one per post) removed
+/// on every core: removing tens of thousands of files is a build's slowest step otherwise.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let mut folders = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            for inner in fs::read_dir(entry.path())? {
+                folders.push(inner?.path());
+            }
+        }
+    }
+    let removed = super::parallel::map(&folders, |path| {
+        if path.is_dir() {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        }
+    });
+    removed.into_iter().collect::<io::Result<Vec<()>>>()?;
+    fs::remove_dir_all(dir)
+}
+
+/// Whether the file at `path` holds exactly `contents` (false if it cannot be read).
+fn same_contents(path: &Path, contents: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|meta| meta.is_file() && meta.len() == contents.len() as u64)
+    {
+        return false;
+    }
+    let mut buffer = vec![0; contents.len()];
+    file.read_exact(&mut buffer).is_ok() && buffer == contents
 }
 
 /// `<parent>/<name>.<tag>-<pid>`, a folder beside `target` on the same file system.
@@ -219,6 +320,44 @@ mod tests {
         staging.write("index.html", b"new").unwrap();
         drop(staging);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_rebuild_reuses_unchanged_files_and_writes_changed_ones() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        let first = Staging::create(&out).unwrap();
+        first.write("same.html", b"same").unwrap();
+        first.write("posts/a/index.html", b"old").unwrap();
+        first.commit().unwrap();
+        let second = Staging::create(&out).unwrap();
+        second.write("same.html", b"same").unwrap();
+        second.write("posts/a/index.html", b"new, longer").unwrap();
+        assert_eq!((second.files(), second.unchanged()), (2, 1));
+        second.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("same.html")).unwrap(), "same");
+        assert_eq!(
+            fs::read_to_string(out.join("posts/a/index.html")).unwrap(),
+            "new, longer"
+        );
+        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_rebuild_leaves_the_linked_old_output_untouched() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        let first = Staging::create(&out).unwrap();
+        first.write("a.html", b"a").unwrap();
+        first.write("b.html", b"b").unwrap();
+        first.commit().unwrap();
+        let second = Staging::create(&out).unwrap();
+        second.write("a.html", b"a").unwrap();
+        second.write("b.html", b"B").unwrap();
+        drop(second);
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a");
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b");
         assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
     }
 

@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use progman::site::app_build::build_app;
 use progman::site::app_bundle::AppBundle;
-use progman::site::build::{build, check, BuildError, BuildOptions};
+use progman::site::build::{build, check, rebuild, BuildError, BuildOptions, Session};
 use progman::site::config::{BaseUrl, SiteConfig};
 use progman::site::error::ContentErrors;
 use progman::site::new_post;
@@ -174,14 +174,18 @@ fn serve(content: PathBuf, out: PathBuf, port: u16, no_watch: bool) -> Result<()
         base_url: Some(format!("http://{address}/")),
         drafts: true,
     };
-    let rebuild = move || {
+    // The session keeps parsed posts between rebuilds: an edit re-renders only its post.
+    let mut session = Session::default();
+    let mut rebuild = move || {
         let started = Instant::now();
-        match app_bundle(None, &options).and_then(|app| Ok(build(&options, &app)?)) {
+        match app_bundle(None, &options).and_then(|app| Ok(rebuild(&options, &app, &mut session)?))
+        {
             Ok(report) => {
                 print_warnings(&report.warnings);
                 println!(
-                    "built {} posts in {:.2} s",
+                    "built {} posts ({} files written) in {:.3} s",
                     report.posts,
+                    report.written,
                     started.elapsed().as_secs_f64()
                 )
             }
@@ -197,7 +201,8 @@ fn serve(content: PathBuf, out: PathBuf, port: u16, no_watch: bool) -> Result<()
             PathBuf::from("index.html"),
         ];
         std::thread::spawn(move || {
-            let quiet = std::time::Duration::from_millis(150);
+            // Long enough to gather an editor's save (write, rename), short enough to feel instant.
+            let quiet = std::time::Duration::from_millis(50);
             if let Err(error) = serve::watch(&watched, quiet, rebuild) {
                 eprintln!("error: {error}; changes will not be rebuilt");
             }

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Benchmarks `progman build` and prints every figure the README's "Benchmarks" section quotes.
+# Usage: bash scripts/bench.sh [SIZES...]   (default: 1000 10000; RUNS=5, BENCH_DIR=/dev/shm/progman-bench)
+#
+# For each size N: a deterministic corpus (examples/corpus.rs), one warm-up build, then RUNS timed
+# `progman build` runs over the existing output (median wall time, posts per second, peak memory),
+# the floor (examples/floor.rs: read + pulldown-cmark + write only, 1 and 2 threads), Hugo on the
+# same corpus when `hugo` is on PATH, and posts.json's size. Then the serve edit-one-post rebuild
+# (examples/incremental.rs) and the first-visit download of the built demo site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+runs="${RUNS:-5}"
+bench="${BENCH_DIR:-/dev/shm/progman-bench}"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time for peak memory" >&2
+  apt-get install -y time >/dev/null
+fi
+cargo build -q --release --bin progman --example corpus --example floor --example incremental
+progman="$PWD/target/release/progman"
+mkdir -p "$bench"
+
+median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# Runs "$@" $runs times; prints "median_seconds max_rss_kb".
+timed() {
+  local times=() rss=0 line
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -o "$bench/time.txt" -f '%e %M' "$@" >/dev/null 2>&1
+    line=$(tail -1 "$bench/time.txt")
+    # %e has 10 ms resolution; good enough next to the medians we compare.
+    times+=("${line% *}")
+    [ "${line#* }" -gt "$rss" ] && rss="${line#* }"
+  done
+  printf '%s\n' "${times[@]}" | median | tr '\n' ' '
+  echo "$rss"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }'; }
+
+echo "machine: $(nproc) cores, $(uname -sr); output on $bench; median of $runs"
+for n in "${sizes[@]}"; do
+  corpus="$bench/corpus-$n" out="$bench/out-$n"
+  ./target/release/examples/corpus "$n" "$corpus"
+  echo
+  echo "== $n posts ($(du -sh "$corpus/posts" | cut -f1) of markdown)"
+  # Warm-up: builds (or finds cached) the app, fills the output. Later builds are content-only.
+  "$progman" build --content "$corpus" --out "$out" >/dev/null
+  app_builds_before=$(find target/progman-app -maxdepth 1 -newer "$out" | wc -l)
+  read -r t rss < <(timed "$progman" build --content "$corpus" --out "$out")
+  printf '  progman build:      %6.3f s  %8.0f posts/s  peak %4d MB\n' "$t" "$(ratio "$n" "$t")" $((rss / 1024))
+  echo "  phases of one build (PROGMAN_TIMINGS=1):"
+  PROGMAN_TIMINGS=1 "$progman" build --content "$corpus" --out "$out" 2>&1 >/dev/null | sed 's/^/  /'
+  app_builds_after=$(find target/progman-app -maxdepth 1 -newer "$out" | wc -l)
+  [ "$app_builds_after" = "$app_builds_before" ] && echo "  content-only builds ran no cargo/trunk (app cache reused)"
+  printf '  posts.json:         %d KB\n' $(($(wc -c < "$out/posts.json") / 1024))
+  for threads in 1 2; do
+    rm -rf "$bench/floor"
+    read -r ft _ < <(timed ./target/release/examples/floor "$corpus" "$bench/floor" "$threads")
+    printf '  floor %d thread%s:    %6.3f s  (progman / floor = %s)\n' "$threads" \
+      "$([ "$threads" = 1 ] && echo ' ' || echo s)" "$ft" "$(ratio "$t" "$ft")"
+  done
+  rm -rf "$bench/floor"
+  if command -v hugo >/dev/null; then
+    hsite="$bench/hugo-$n"
+    ./target/release/examples/corpus "$n" "$hsite" --hugo
+    hugo --quiet --source "$hsite" --destination "$bench/hugo-out-$n" >/dev/null 2>&1 || true
+    read -r ht hrss < <(timed hugo --quiet --source "$hsite" --destination "$bench/hugo-out-$n")
+    printf '  hugo %s:  %6.3f s  peak %4d MB  (hugo / progman = %s)\n' \
+      "$(hugo version | awk '{print $2}' | cut -d+ -f1)" "$ht" $((hrss / 1024)) "$(ratio "$ht" "$t")"
+  else
+    echo "  hugo: not on PATH (apt-get install -y hugo) - skipped"
+  fi
+done
+
+echo
+largest="${sizes[-1]}"
+app_dir=$(ls -d target/progman-app/*/ 2>/dev/null | grep -v staging | head -1 || true)
+echo "== progman serve: edit one post of $largest, rebuild (median of 5)"
+rm -rf "$bench/serve-$largest"
+./target/release/examples/incremental "$bench/corpus-$largest" "$bench/serve-$largest" ${app_dir:+"$app_dir"} | sed 's/^/  /'
+
+echo "  through progman serve (save a post, poll 127.0.0.1 until its page shows the edit; median of 5):"
+port=8765 served="$bench/served-$largest"
+rm -rf "$served"
+"$progman" serve --content "$bench/corpus-$largest" --out "$served" --port "$port" >"$bench/serve.log" 2>&1 &
+serve_pid=$!
+trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/posts.json" >/dev/null; do sleep 0.2; done
+post="$bench/corpus-$largest/posts/post-00042.md"
+original=$(cat "$post")
+latencies=()
+for round in 1 2 3 4 5; do
+  sleep 0.5
+  start=$(date +%s%N)
+  printf '%s\n\nServe edit %s-%s.\n' "$original" "$round" "$start" > "$post"
+  until curl -sf "http://127.0.0.1:$port/posts/post-00042/" | grep -q "Serve edit $round-$start"; do sleep 0.005; done
+  latencies+=($(( ($(date +%s%N) - start) / 1000000 )))
+done
+printf '%s\n' "$original" > "$post"
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true; trap - EXIT
+echo "    save to served page: median $(printf '%s\n' "${latencies[@]}" | median) ms (includes the watcher's 50 ms quiet period)"
+
+echo
+echo "== first visit of the demo site (HTML, CSS, wasm, JS)"
+"$progman" build --out "$bench/demo" >/dev/null
+bash scripts/first-visit.sh "$bench/demo"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Prints raw, gzip -9 and brotli -q 11 sizes of every file a first visit to SITE_DIR's desktop
+# downloads (index.html, the stylesheets, the wasm and its JS glue), then the wasm's biggest
+# contributors (twiggy top, on the un-optimised build that keeps function names).
+# Usage: scripts/first-visit.sh SITE_DIR
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+site="${1:?usage: first-visit.sh SITE_DIR}"
+if ! command -v brotli >/dev/null; then
+  echo "installing brotli" >&2
+  apt-get install -y brotli >/dev/null
+fi
+printf '  %-42s %9s %9s %9s\n' file raw gzip brotli
+sum() { awk '{ r += $1; g += $2; b += $3 } END { printf "%d %d %d\n", r, g, b }'; }
+rows=$(for file in "$site"/index.html "$site"/*.css "$site"/*.wasm "$site"/*.js; do
+  [ -f "$file" ] || continue
+  raw=$(wc -c < "$file"); gz=$(gzip -9c "$file" | wc -c); br=$(brotli -q 11 -c "$file" | wc -c)
+  printf '%s %s %s %s\n' "$(basename "$file")" "$raw" "$gz" "$br"
+done)
+echo "$rows" | while read -r name raw gz br; do printf '  %-42s %9d %9d %9d\n' "$name" "$raw" "$gz" "$br"; done
+read -r r g b < <(echo "$rows" | awk '{ print $2, $3, $4 }' | sum)
+printf '  %-42s %9d %9d %9d\n' "total" "$r" "$g" "$b"
+read -r r g b < <(echo "$rows" | grep -E '\.(wasm|js) ' | awk '{ print $2, $3, $4 }' | sum)
+printf '  %-42s %9d %9d %9d   (target: 50 KB gzip)\n' "app code (wasm + js)" "$r" "$g" "$b"
+wasm=target/wasm32-unknown-unknown/wasm-release/progman-app.wasm
+if command -v twiggy >/dev/null && command -v wasm-opt >/dev/null && [ -f "$wasm" ]; then
+  # The shipped wasm has no names: redo wasm-bindgen + wasm-opt -Oz keeping them (-g), so the
+  # sizes below are the optimised code's, attributed to crates.
+  named=$(mktemp -d)
+  wasm-bindgen --target web --no-typescript --out-dir "$named" "$wasm"
+  wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals "$named/progman-app_bg.wasm" -o "$named/named.wasm"
+  echo "  wasm code by crate after wasm-opt -Oz (KB raw; twiggy top):"
+  twiggy top -n 1000000 --format csv "$named/named.wasm" | awk -F, 'NR > 1 && $1 !~ /custom section|function names|^"?data segment/ {
+      name = $1; gsub(/^"|"$/, "", name); gsub(/^(<|&mut |&|\(|dyn )+/, "", name)
+      split(name, parts, "::"); crate = parts[1]; sub(/\[.*$/, "", crate); bytes[crate] += $2 }
+    END { for (c in bytes) printf "%8.1f  %s\n", bytes[c] / 1024, c }' | sort -rn | awk 'NR <= 12' | sed 's/^/    /'
+  echo "  biggest functions:"
+  twiggy top -n 10 "$named/named.wasm" | grep -v -e "function names" -e '\.\.\. and' -e 'Σ' | sed 's/^/    /'
+  rm -rf "$named"
+fi
