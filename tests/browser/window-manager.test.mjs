@@ -208,6 +208,13 @@ test('Window > Cascade and Window > Tile arrange the open windows', async () => 
 test('a keyboard-only session: open two posts, cycle, close, switch with the Task List', async () => {
   const { page, errors } = await openDesktop();
   const focused = () => page.evaluate(() => document.activeElement?.closest('[id]')?.id ?? '');
+  // Focus moves after the browser renders the change: wait for it, then report where it is.
+  const focusedOn = async (id) => {
+    await page
+      .waitForFunction((want) => document.activeElement?.closest('[id]')?.id === want, id, { timeout: 3000 })
+      .catch(() => {});
+    return focused();
+  };
   const tabTo = async (selector) => {
     for (let i = 0; i < 40; i += 1) {
       if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
@@ -218,7 +225,7 @@ test('a keyboard-only session: open two posts, cycle, close, switch with the Tas
   await tabTo(`.icon[data-slug="${posts[0].slug}"]`);
   await page.keyboard.press('Enter');
   await windowOf(page, posts[0].slug).locator('article h1').waitFor();
-  assert.equal(await focused(), `win-post-${posts[0].slug}`, 'focus moves into the new window');
+  assert.equal(await focusedOn(`win-post-${posts[0].slug}`), `win-post-${posts[0].slug}`, 'focus moves into the new window');
   await page.keyboard.press('Control+F6');
   assert.match(await classes(page.locator('#win-progman')), activeClass);
   await tabTo(`.icon[data-slug="${posts[1].slug}"]`);
@@ -231,7 +238,7 @@ test('a keyboard-only session: open two posts, cycle, close, switch with the Tas
   await page.keyboard.press('Alt+F4');
   await windowOf(page, posts[0].slug).waitFor({ state: 'detached' });
   assert.match(await classes(second), activeClass);
-  assert.equal(await focused(), `win-post-${posts[1].slug}`);
+  assert.equal(await focusedOn(`win-post-${posts[1].slug}`), `win-post-${posts[1].slug}`);
   // Alt+Esc sends it back: Program Manager comes forward.
   await page.keyboard.press('Alt+Escape');
   assert.match(await classes(page.locator('#win-progman')), activeClass);
@@ -245,7 +252,7 @@ test('a keyboard-only session: open two posts, cycle, close, switch with the Tas
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'detached' });
   assert.match(await classes(second), activeClass);
-  assert.equal(await focused(), `win-post-${posts[1].slug}`);
+  assert.equal(await focusedOn(`win-post-${posts[1].slug}`), `win-post-${posts[1].slug}`);
   // Closing the post returns focus to its icon in Program Manager.
   await page.keyboard.press('Alt+F4');
   await second.waitFor({ state: 'detached' });
