@@ -25,9 +25,12 @@ step "build the demo site with the real app"
 cargo build --release --quiet --bin progman
 site="$PROGMAN_ROOT/target/test-site"
 ./target/release/progman build --out "$site"
+# The same site deployed under a sub-path, as on a GitHub Pages project site.
+subpath_site="$PROGMAN_ROOT/target/test-site-blog"
+./target/release/progman build --out "$subpath_site" --base-url https://example.org/blog/
 
 step "bundle budget"
 bash "$here/bundle-size.sh" "$site"
 
 step "browser tests (headless Chromium)"
-PROGMAN_SITE="$site" node --test --test-concurrency=1 tests/browser/
+PROGMAN_SITE="$site" PROGMAN_SUBPATH_SITE="$subpath_site" node --test --test-concurrency=1 tests/browser/

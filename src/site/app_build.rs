@@ -36,7 +36,7 @@ const APP_INPUTS: &[&str] = &[
 /// sources changed since the last build.
 pub fn build_app(project_root: &Path, base_path: &str) -> Result<PathBuf, AppBuildError> {
     let fingerprint = fingerprint(project_root, base_path)?;
-    let cache = project_root.join("target").join("progman-app");
+    let cache = cache_dir(project_root, base_path);
     let ready = cache.join(format!("{fingerprint:016x}"));
     if ready.join("index.html").is_file() {
         return Ok(ready);
@@ -45,10 +45,22 @@ pub fn build_app(project_root: &Path, base_path: &str) -> Result<PathBuf, AppBui
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
     }
+    fs::create_dir_all(&cache)?;
     run_trunk(project_root, base_path, &staging)?;
     remove_other_builds(&cache, &staging)?;
     fs::rename(&staging, &ready)?;
     Ok(ready)
+}
+
+/// Where the builds for one base path are kept: one cache per base path, so building for `/`
+/// and for a sub-path in turn reuses both.
+fn cache_dir(project_root: &Path, base_path: &str) -> PathBuf {
+    let mut base_key = Fnv1a::default();
+    base_key.write(base_path.as_bytes());
+    project_root
+        .join("target")
+        .join("progman-app")
+        .join(format!("base-{:016x}", base_key.finish()))
 }
 
 /// `PATH` with the tools `scripts/setup.sh` installs in front, so `progman build` finds the
@@ -96,7 +108,7 @@ fn run_trunk(project_root: &Path, base_path: &str, dist: &Path) -> Result<(), Ap
     })
 }
 
-/// Keeps the cache to the build being made: older app builds are never needed again.
+/// Keeps the base path's cache to the build being made: older builds are never needed again.
 fn remove_other_builds(cache: &Path, keep: &Path) -> std::io::Result<()> {
     for entry in fs::read_dir(cache)? {
         let path = entry?.path();
@@ -207,12 +219,25 @@ mod tests {
     fn a_cached_build_is_reused_without_running_trunk() {
         let dir = project();
         let key = fingerprint(dir.path(), "/").unwrap();
-        let ready = dir
-            .path()
-            .join("target/progman-app")
-            .join(format!("{key:016x}"));
+        let ready = cache_dir(dir.path(), "/").join(format!("{key:016x}"));
         fs::create_dir_all(&ready).unwrap();
         fs::write(ready.join("index.html"), "built").unwrap();
         assert_eq!(build_app(dir.path(), "/").unwrap(), ready);
+    }
+
+    #[test]
+    fn builds_for_different_base_paths_are_cached_side_by_side() {
+        let dir = project();
+        let mut ready = Vec::new();
+        for base in ["/", "/blog/"] {
+            let key = fingerprint(dir.path(), base).unwrap();
+            let path = cache_dir(dir.path(), base).join(format!("{key:016x}"));
+            fs::create_dir_all(&path).unwrap();
+            fs::write(path.join("index.html"), base).unwrap();
+            ready.push(path);
+        }
+        assert_ne!(ready[0], ready[1]);
+        assert_eq!(build_app(dir.path(), "/").unwrap(), ready[0]);
+        assert_eq!(build_app(dir.path(), "/blog/").unwrap(), ready[1]);
     }
 }
