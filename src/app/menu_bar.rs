@@ -266,9 +266,10 @@ pub fn MenuBar() -> impl IntoView {
                 });
             };
             view! {
-                <div class="menu-bar-item">
+                <div class="menu-bar-item" role="none">
                     <button
                         type="button"
+                        role="menuitem"
                         class="menu-title"
                         id=title_id(index)
                         aria-haspopup="menu"

@@ -54,7 +54,7 @@ pub fn PostButtons(slug: String) -> impl IntoView {
         button_link(
             "Program Manager",
             base.clone(),
-            Rc::new(move || state.close(&id)),
+            Rc::new(move || state.go_home(&id, true)),
         )
     };
     view! {

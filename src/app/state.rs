@@ -104,6 +104,30 @@ impl AppState {
         focus_window(&WindowId::post(to));
     }
 
+    /// Single-window mode's way home (Minimize, or Program Manager under a post): the post is
+    /// minimized or closed, Program Manager comes to the front whatever else is open, and focus
+    /// lands on the post's icon.
+    pub fn go_home(&self, from: &WindowId, close: bool) {
+        self.close_popups();
+        let manager = WindowId::ProgramManager;
+        self.desktop.update(|d| {
+            if close {
+                d.close(from);
+            } else {
+                d.minimize(from);
+            }
+            if d.icon_position(&manager).is_some() {
+                d.restore(&manager);
+            } else {
+                d.focus(&manager);
+            }
+        });
+        match from.slug() {
+            Some(slug) => self.focus_icon(slug),
+            None => self.focus_active(),
+        }
+    }
+
     /// Puts keyboard focus on a post's icon in Program Manager.
     pub fn focus_icon(&self, slug: &str) {
         let selector = format!("#win-progman .icon[data-slug=\"{slug}\"]");

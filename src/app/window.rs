@@ -174,11 +174,11 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     let minimize = {
         let id = id.clone();
         move |_| {
-            desktop.update(|d| d.minimize(&id));
-            // In single-window mode this is the way home: focus goes to the post's icon.
-            match id.slug().filter(|_| single.get_untracked()) {
-                Some(slug) => state.focus_icon(slug),
-                None => state.focus_active(),
+            if single.get_untracked() {
+                state.go_home(&id, false);
+            } else {
+                desktop.update(|d| d.minimize(&id));
+                state.focus_active();
             }
         }
     };

@@ -74,6 +74,10 @@ fn run(state: AppState, id: &WindowId, command: Command) {
     state.open_menu.set(None);
     match command {
         Command::Restore => state.desktop.update(|d| d.restore(id)),
+        Command::Minimize if state.single.get_untracked() => {
+            state.go_home(id, false);
+            return;
+        }
         Command::Minimize => state.desktop.update(|d| d.minimize(id)),
         Command::Maximize => state.desktop.update(|d| d.maximize(id)),
         Command::Close => {
