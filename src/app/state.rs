@@ -153,7 +153,8 @@ impl AppState {
         if !single {
             self.desktop.update(|d| d.set_viewport(dom::viewport()));
         } else if self.desktop.with_untracked(|d| d.active().is_none()) {
-            self.desktop.update(|d| d.restore(&WindowId::ProgramManager));
+            self.desktop
+                .update(|d| d.restore(&WindowId::ProgramManager));
         }
     }
 

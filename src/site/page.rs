@@ -117,7 +117,12 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post, article: &str) -> Str
     desktop_open(&mut out);
     let id = format!("win-post-{}", post.slug);
     // Keyboard users jump past Program Manager's icons to the post (the app renders the same).
-    element(&mut out, "<a class=\"skip-link\" href=\"#", &id, "\">Skip to post</a>\n");
+    element(
+        &mut out,
+        "<a class=\"skip-link\" href=\"#",
+        &id,
+        "\">Skip to post</a>\n",
+    );
     program_manager(&mut out, icons, false);
     window_open(
         &mut out,
