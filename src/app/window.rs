@@ -251,18 +251,11 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     let icon_id = icon_dom_id(&id);
     let body = match id.slug() {
         None => Either::Left(view! { <ProgramManagerBody /> }),
-        Some(slug) => {
-            let slug = slug.to_owned();
-            let buttons_slug = slug.clone();
-            Either::Right(view! {
-                <PostBody slug=slug />
-                {move || {
-                    single
-                        .get()
-                        .then(|| view! { <PostButtons slug=buttons_slug.clone() /> })
-                }}
-            })
-        }
+        // The button bar shows in single-window mode only (style/phone.css).
+        Some(slug) => Either::Right(view! {
+            <PostBody slug=slug.to_owned() />
+            <PostButtons slug=slug.to_owned() />
+        }),
     };
     let toggle_on_title = toggle_maximize.clone();
     let restore_on_key = restore_icon.clone();

@@ -182,6 +182,8 @@ test('rotating and widening keep the open posts; the saved desktop layout is not
   assert.deepEqual([far.x, far.y, far.width, far.height], [900, 500, 300, 200], 'the saved rectangle survived the phone');
   const manager = await page.locator('#win-progman').boundingBox();
   assert.equal(manager.width, 560, 'Program Manager is a window again, not the whole screen');
+  assert.equal(await page.locator('.button-bar:visible').count(), 0, 'the phone button bar is gone');
+  assert.ok(await page.locator(`${postWindow(posts[2].slug)} .title-bar .maximize`).isVisible(), 'Maximize is back');
   await page.screenshot({ path: join(screenshots, 'phone-then-desktop.png') });
 
   // And back to a phone: single-window mode again, the active post in front.
