@@ -15,6 +15,7 @@ use super::storage;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::post::{PostsIndex, INDEX_FILE};
 use crate::model::route::{self, Route};
+use crate::model::single_window;
 
 pub async fn run() {
     let base = dom::base_path();
@@ -34,7 +35,8 @@ pub async fn run() {
         web_sys::console::warn_1(&"Progman: the page has no #desktop element".into());
         return;
     };
-    let state = AppState::new(initial_desktop(&route, &index), index, base);
+    let single = dom::single_window();
+    let state = AppState::new(initial_desktop(&route, &index, single), index, base, single);
     adopt_static_body(&state, &route);
     for slug in open_post_slugs(&state) {
         state.load_body(&slug);
@@ -48,9 +50,14 @@ async fn load_index(base: &str) -> Result<PostsIndex, String> {
 }
 
 /// The desktop the visitor sees first: the saved one (or the default), with the URL's post open
-/// and active; a plain desktop URL brings Program Manager to the front.
-fn initial_desktop(route: &Route, index: &PostsIndex) -> Desktop {
-    let viewport = dom::viewport();
+/// and active; a plain desktop URL brings Program Manager to the front. In single-window mode
+/// the saved windows are restored for a viewport big enough that none of them moves.
+fn initial_desktop(route: &Route, index: &PostsIndex, single: bool) -> Desktop {
+    let viewport = if single {
+        single_window::LAYOUT_VIEWPORT
+    } else {
+        dom::viewport()
+    };
     let known = |slug: &str| index.find(slug).is_some();
     let mut desktop = storage::load(viewport, &known).unwrap_or_else(|| Desktop::new(viewport));
     match route {
@@ -58,6 +65,9 @@ fn initial_desktop(route: &Route, index: &PostsIndex) -> Desktop {
         _ => {
             desktop.focus(&WindowId::ProgramManager);
         }
+    }
+    if single && desktop.active().is_none() {
+        desktop.restore(&WindowId::ProgramManager);
     }
     desktop
 }

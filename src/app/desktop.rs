@@ -1,16 +1,18 @@
-//! The desktop component: every open window, the Task List when it is open, plus the
-//! listeners that concern them all.
+//! The desktop component: the skip link, every open window, the Task List when it is open, the
+//! screen readers' live region, plus the listeners that concern them all (keys, address bar,
+//! saving, and the screen switching between the desktop and single-window mode).
 
 use leptos::prelude::*;
 
-use super::dom;
 use super::history;
 use super::keyboard;
 use super::state::AppState;
 use super::storage;
 use super::task_list::TaskList;
 use super::window::WindowFrame;
+use super::{dom, state};
 use crate::model::desktop::WindowId;
+use crate::model::single_window::{change, Snapshot};
 
 #[component]
 pub fn DesktopView(state: AppState) -> impl IntoView {
@@ -18,10 +20,9 @@ pub fn DesktopView(state: AppState) -> impl IntoView {
     keyboard::install(state);
     history::install(state);
     storage::install(state);
+    // Rotating a phone or resizing a window fires this; the media query may have flipped.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        state
-            .desktop
-            .update(|desktop| desktop.set_viewport(dom::viewport()));
+        state.set_single(dom::single_window());
     });
     on_cleanup(move || resize.remove());
 
@@ -35,10 +36,51 @@ pub fn DesktopView(state: AppState) -> impl IntoView {
                 .collect::<Vec<WindowId>>()
         })
     });
+    let active = Memo::new(move |_| state.desktop.with(|d| d.active().cloned()));
+    announce_changes(state, open_ids, active);
     view! {
+        {move || {
+            active
+                .get()
+                .filter(|id| id.slug().is_some())
+                .map(|id| {
+                    view! {
+                        <a
+                            class="skip-link"
+                            href=format!("#{}", id.dom_id())
+                            on:click=move |event| {
+                                event.prevent_default();
+                                state::focus_window(&id);
+                            }
+                        >
+                            "Skip to post"
+                        </a>
+                    }
+                })
+        }}
         <For each=move || open_ids.get() key=|id| id.clone() let:id>
             <WindowFrame id=id />
         </For>
         {move || state.task_list.get().then(|| view! { <TaskList /> })}
+        <div class="announcer" role="status">
+            {move || state.announcement.get()}
+        </div>
     }
+}
+
+/// Tells screen readers (through the polite live region) when a window opens, closes or
+/// becomes active.
+fn announce_changes(state: AppState, open: Memo<Vec<WindowId>>, active: Memo<Option<WindowId>>) {
+    Effect::new(move |before: Option<Snapshot>| {
+        let now = Snapshot {
+            open: open.get(),
+            active: active.get(),
+        };
+        if let Some(change) = before.and_then(|before| change(&before, &now)) {
+            state
+                .announcement
+                .set(change.message(|id| state.window_title(id)));
+        }
+        now
+    });
 }

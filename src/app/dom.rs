@@ -50,6 +50,15 @@ pub fn viewport() -> Size {
     Size::new(width, height)
 }
 
+/// Whether the screen asks for single-window mode ([`crate::model::single_window::QUERY`]).
+pub fn single_window() -> bool {
+    window()
+        .match_media(crate::model::single_window::QUERY)
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
 /// Fetches a URL and returns its body as text, or a message saying what went wrong.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response = JsFuture::from(window().fetch_with_str(url))

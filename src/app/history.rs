@@ -23,8 +23,12 @@ pub fn install(state: AppState) {
         match route::parse(&dom::location_path(), &state.base()) {
             Route::Post(slug) if state.post(&slug).is_some() => state.open_post(&slug),
             Route::Desktop => {
-                state.focus(&WindowId::ProgramManager);
-                state.focus_active();
+                let left = active_post.get_untracked();
+                state.switch_to(&WindowId::ProgramManager);
+                // Back from a post lands on that post's icon, as closing it would.
+                if let Some(slug) = left {
+                    state.focus_icon(&slug);
+                }
             }
             _ => {}
         }

@@ -128,7 +128,7 @@ fn handle_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
             state.bar_menu.set(None);
             state.open_menu.set(active(state));
         }
-        ("F5" | "F4", false, false) if shift => {
+        ("F5" | "F4", false, false) if shift && !state.single.get_untracked() => {
             state.close_popups();
             let arrange: fn(&mut Desktop) = if key == "F5" {
                 Desktop::cascade

@@ -91,6 +91,12 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
                 Entry::new("", "T", "ile", "Shift+F4", Action::Tile),
                 Entry::new("", "A", "rrange Icons", "", Action::ArrangeIcons),
             ];
+            if state.single.get_untracked() {
+                // One full-screen window at a time: nothing to arrange.
+                for entry in &mut list {
+                    entry.action = Action::Unavailable;
+                }
+            }
             for (number, (id, title)) in state.window_list().into_iter().enumerate() {
                 let mut entry = Entry::new(
                     "",
@@ -126,7 +132,7 @@ fn run(state: AppState, action: &Action) {
         }
         Action::ResetDesktop => {
             storage::clear();
-            state.desktop.set(Desktop::new(dom::viewport()));
+            state.desktop.set(Desktop::new(state.layout_viewport()));
         }
         Action::Cascade => state.desktop.update(Desktop::cascade),
         Action::Tile => state.desktop.update(Desktop::tile),
@@ -260,9 +266,10 @@ pub fn MenuBar() -> impl IntoView {
                 });
             };
             view! {
-                <div class="menu-bar-item">
+                <div class="menu-bar-item" role="none">
                     <button
                         type="button"
+                        role="menuitem"
                         class="menu-title"
                         id=title_id(index)
                         aria-haspopup="menu"

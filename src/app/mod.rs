@@ -5,7 +5,9 @@
 //! desktop with the live one in a single step, so nothing visibly jumps. From then on the
 //! components ([`desktop`], [`window`], [`program_manager`], [`post_window`]) render a
 //! [`crate::model::desktop::Desktop`] held in a signal ([`state`]) and turn pointer and keyboard
-//! events into its methods. [`history`] keeps the address bar on the active post.
+//! events into its methods. [`history`] keeps the address bar on the active post. On phones
+//! (single-window mode, [`crate::model::single_window`]) the same windows show one at a time,
+//! full-screen, with [`post_buttons`] under each post.
 
 mod boot;
 mod desktop;
@@ -14,6 +16,7 @@ mod history;
 mod keyboard;
 mod menu_bar;
 mod menu_nav;
+mod post_buttons;
 mod post_window;
 mod program_manager;
 mod resize_handles;

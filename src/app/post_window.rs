@@ -31,5 +31,6 @@ pub fn PostBody(slug: String) -> impl IntoView {
             .with(|bodies| bodies.get(&slug).cloned())
             .unwrap_or(Body::Loading)
     });
-    view! { <div class="window-body" inner_html=move || body_html(body.get())></div> }
+    // Focusable, so the keyboard can scroll it (the window puts focus here when it opens).
+    view! { <div class="window-body" tabindex="0" inner_html=move || body_html(body.get())></div> }
 }

@@ -1,7 +1,7 @@
 //! Program Manager's contents: the menu bar ([`super::menu_bar`]) and an icon per post, newest
 //! first. The last icon focused is the selected one (File > Open opens it). An icon is a
 //! real link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it;
-//! a double-click or Enter opens the post's window.
+//! a double-click or Enter opens the post's window. In single-window mode (phones) a tap opens.
 
 use leptos::prelude::*;
 
@@ -20,6 +20,7 @@ pub fn ProgramManagerBody() -> impl IntoView {
             let href = format!("{base}{}", page_path(&post.slug));
             let open_slug = post.slug.clone();
             let key_slug = post.slug.clone();
+            let tap_slug = post.slug.clone();
             let select_slug = post.slug.clone();
             let selected_slug = post.slug.clone();
             let selected = Memo::new(move |_| {
@@ -33,10 +34,13 @@ pub fn ProgramManagerBody() -> impl IntoView {
                         data-slug=post.slug
                         class:selected=move || selected.get()
                         on:focus=move |_| state.selected_icon.set(Some(select_slug.clone()))
-                        on:click=|event: web_sys::MouseEvent| {
+                        on:click=move |event: web_sys::MouseEvent| {
                             let plain = !(event.ctrl_key() || event.meta_key() || event.shift_key());
                             if plain && event.button() == 0 {
                                 event.prevent_default();
+                                if state.single.get_untracked() {
+                                    state.open_post(&tap_slug);
+                                }
                             }
                         }
                         on:dblclick=move |_| state.open_post(&open_slug)

@@ -33,12 +33,17 @@ pub struct AppState {
     pub keyboard_mode: RwSignal<Option<KeyboardMode>>,
     /// The post icon last selected in Program Manager (what File > Open opens).
     pub selected_icon: RwSignal<Option<String>>,
+    /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
+    /// no dragging or sizing, and nothing saved over the desktop layout.
+    pub single: RwSignal<bool>,
+    /// The last sentence for the screen readers' live region.
+    pub announcement: RwSignal<String>,
     index: StoredValue<PostsIndex>,
     base: StoredValue<String>,
 }
 
 impl AppState {
-    pub fn new(desktop: Desktop, index: PostsIndex, base: String) -> Self {
+    pub fn new(desktop: Desktop, index: PostsIndex, base: String, single: bool) -> Self {
         Self {
             desktop: RwSignal::new(desktop),
             bodies: RwSignal::new(HashMap::new()),
@@ -47,6 +52,8 @@ impl AppState {
             task_list: RwSignal::new(false),
             keyboard_mode: RwSignal::new(None),
             selected_icon: RwSignal::new(None),
+            single: RwSignal::new(single),
+            announcement: RwSignal::new(String::new()),
             index: StoredValue::new(index),
             base: StoredValue::new(base),
         }
@@ -83,8 +90,72 @@ impl AppState {
     pub fn open_post(&self, slug: &str) {
         self.desktop.update(|desktop| desktop.open_post(slug));
         self.load_body(slug);
-        let id = WindowId::post(slug).dom_id();
-        dom::after_render(move || dom::focus_element(&id));
+        focus_window(&WindowId::post(slug));
+    }
+
+    /// Previous or Next in single-window mode: the post `to` takes the place of `from`.
+    pub fn replace_post(&self, from: &WindowId, to: &str) {
+        self.close_popups();
+        self.desktop.update(|desktop| {
+            desktop.close(from);
+            desktop.open_post(to);
+        });
+        self.load_body(to);
+        focus_window(&WindowId::post(to));
+    }
+
+    /// Single-window mode's way home (Minimize, or Program Manager under a post): the post is
+    /// minimized or closed, Program Manager comes to the front whatever else is open, and focus
+    /// lands on the post's icon.
+    pub fn go_home(&self, from: &WindowId, close: bool) {
+        self.close_popups();
+        let manager = WindowId::ProgramManager;
+        self.desktop.update(|d| {
+            if close {
+                d.close(from);
+            } else {
+                d.minimize(from);
+            }
+            if d.icon_position(&manager).is_some() {
+                d.restore(&manager);
+            } else {
+                d.focus(&manager);
+            }
+        });
+        match from.slug() {
+            Some(slug) => self.focus_icon(slug),
+            None => self.focus_active(),
+        }
+    }
+
+    /// Puts keyboard focus on a post's icon in Program Manager.
+    pub fn focus_icon(&self, slug: &str) {
+        let selector = format!("#win-progman .icon[data-slug=\"{slug}\"]");
+        dom::after_render(move || dom::focus_selector(&selector));
+    }
+
+    /// The viewport the window manager works in: the real one, or in single-window mode one
+    /// so big that no window is moved to fit the phone.
+    pub fn layout_viewport(&self) -> crate::model::geometry::Size {
+        if self.single.get_untracked() {
+            crate::model::single_window::LAYOUT_VIEWPORT
+        } else {
+            dom::viewport()
+        }
+    }
+
+    /// Follows the screen into or out of single-window mode. Coming back to the desktop adopts
+    /// the real viewport again; going single makes sure some window is showing.
+    pub fn set_single(&self, single: bool) {
+        if single != self.single.get_untracked() {
+            self.single.set(single);
+        }
+        if !single {
+            self.desktop.update(|d| d.set_viewport(dom::viewport()));
+        } else if self.desktop.with_untracked(|d| d.active().is_none()) {
+            self.desktop
+                .update(|d| d.restore(&WindowId::ProgramManager));
+        }
     }
 
     /// Fetches a post's body unless it is loaded or loading already.
@@ -140,10 +211,7 @@ impl AppState {
             .desktop
             .with_untracked(|d| d.is_active(&WindowId::ProgramManager));
         match id.slug().filter(|_| back_to_manager) {
-            Some(slug) => {
-                let selector = format!("#win-progman .icon[data-slug=\"{slug}\"]");
-                dom::after_render(move || dom::focus_selector(&selector));
-            }
+            Some(slug) => self.focus_icon(slug),
             None => self.focus_active(),
         }
     }
@@ -151,16 +219,18 @@ impl AppState {
     /// Puts keyboard focus into the active window, or on a desktop icon when every window is
     /// minimized.
     pub fn focus_active(&self) {
-        let target = self.desktop.with_untracked(|d| {
-            d.active().map(WindowId::dom_id).or_else(|| {
-                d.windows()
-                    .iter()
-                    .find(|w| d.icon_position(&w.id).is_some())
-                    .map(|w| icon_dom_id(&w.id))
-            })
+        let (active, icon) = self.desktop.with_untracked(|d| {
+            let icon = d
+                .windows()
+                .iter()
+                .find(|w| d.icon_position(&w.id).is_some())
+                .map(|w| icon_dom_id(&w.id));
+            (d.active().cloned(), icon)
         });
-        if let Some(dom_id) = target {
-            dom::after_render(move || dom::focus_element(&dom_id));
+        match (active, icon) {
+            (Some(id), _) => focus_window(&id),
+            (None, Some(dom_id)) => dom::after_render(move || dom::focus_element(&dom_id)),
+            (None, None) => {}
         }
     }
 
@@ -189,6 +259,17 @@ impl AppState {
             })
             .collect()
     }
+}
+
+/// Moves keyboard focus into a window once it is rendered: a post window's scrolling body (so
+/// PageDown, Space and the arrows read on), any other window itself.
+pub fn focus_window(id: &WindowId) {
+    let dom_id = id.dom_id();
+    let selector = match id {
+        WindowId::Post(_) => format!("#{dom_id} > .window-body"),
+        WindowId::ProgramManager => format!("#{dom_id}"),
+    };
+    dom::after_render(move || dom::focus_selector(&selector));
 }
 
 /// The DOM id of a minimized window's desktop icon.

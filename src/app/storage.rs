@@ -58,6 +58,14 @@ fn save(desktop: &Desktop) {
     }
 }
 
+/// Saves the desktop, except in single-window mode: a phone's one full-screen window says
+/// nothing about the layout saved on a big screen, so that layout is left as it was.
+fn save_unless_single(state: AppState) {
+    if !state.single.get_untracked() {
+        state.desktop.with_untracked(save);
+    }
+}
+
 /// Saves the desktop shortly after every change, and when the page is hidden.
 pub fn install(state: AppState) {
     let pending = StoredValue::new(false);
@@ -70,13 +78,11 @@ pub fn install(state: AppState) {
         set_timeout(
             move || {
                 pending.set_value(false);
-                state.desktop.with_untracked(save);
+                save_unless_single(state);
             },
             SAVE_DELAY,
         );
     });
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| {
-        state.desktop.with_untracked(save);
-    });
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| save_unless_single(state));
     on_cleanup(move || hide.remove());
 }

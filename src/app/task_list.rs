@@ -78,6 +78,8 @@ pub fn TaskList() -> impl IntoView {
     let run = move |action: TaskAction| {
         let arrange: fn(&mut Desktop) = match action {
             TaskAction::SwitchTo => return switch(),
+            // Single-window mode has nothing to arrange (and must not move saved windows).
+            _ if state.single.get_untracked() => |_| {},
             TaskAction::EndTask => {
                 if let Some(id) = selected_id() {
                     state.close(&id);

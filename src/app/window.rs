@@ -6,6 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::post_buttons::PostButtons;
 use super::post_window::PostBody;
 use super::program_manager::ProgramManagerBody;
 use super::resize_handles::ResizeHandles;
@@ -77,6 +78,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
         let id = id.clone();
         move |_| state.open_menu.with(|open| open.as_ref() == Some(&id))
     });
+    let single = state.single;
     let maximized = move || window_state.get() == WindowState::Maximized;
     let minimized = move || window_state.get() == WindowState::Minimized;
     let drag = StoredValue::new(None::<Drag>);
@@ -98,7 +100,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     let start_drag = {
         let id = id.clone();
         move |event: web_sys::PointerEvent| {
-            if event.button() != 0 || on_button(&event) || maximized() {
+            if event.button() != 0 || on_button(&event) || maximized() || single.get_untracked() {
                 return;
             }
             let Some(rect) = desktop.with_untracked(|d| d.window(&id).map(|w| w.rect)) else {
@@ -172,8 +174,12 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     let minimize = {
         let id = id.clone();
         move |_| {
-            desktop.update(|d| d.minimize(&id));
-            state.focus_active();
+            if single.get_untracked() {
+                state.go_home(&id, false);
+            } else {
+                desktop.update(|d| d.minimize(&id));
+                state.focus_active();
+            }
         }
     };
     let restore_icon = {
@@ -245,7 +251,11 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     let icon_id = icon_dom_id(&id);
     let body = match id.slug() {
         None => Either::Left(view! { <ProgramManagerBody /> }),
-        Some(slug) => Either::Right(view! { <PostBody slug=slug.to_owned() /> }),
+        // The button bar shows in single-window mode only (style/phone.css).
+        Some(slug) => Either::Right(view! {
+            <PostBody slug=slug.to_owned() />
+            <PostButtons slug=slug.to_owned() />
+        }),
     };
     let toggle_on_title = toggle_maximize.clone();
     let restore_on_key = restore_icon.clone();
@@ -257,7 +267,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             class:program-manager=is_program_manager
             class:post-window=!is_program_manager
             class:active=move || active.get()
-            class:maximized=maximized
+            class:maximized=move || maximized() && !single.get()
             class:minimized=minimized
             class:keyboard-mode=move || keyboard_mode.get()
             id=dom_id
@@ -274,7 +284,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
                 on:pointerup=end_drag
                 on:pointercancel=end_drag
                 on:dblclick=move |event: web_sys::MouseEvent| {
-                    if !on_button(&event) {
+                    if !on_button(&event) && !single.get_untracked() {
                         toggle_on_title()
                     }
                 }

@@ -45,7 +45,16 @@ impl Command {
         }
     }
 
-    fn enabled(self, id: &WindowId, state: WindowState) -> bool {
+    /// Whether the entry applies; in single-window mode (`single`) windows are neither moved,
+    /// sized, maximized nor restored, and only posts minimize (back to Program Manager).
+    fn enabled(self, id: &WindowId, state: WindowState, single: bool) -> bool {
+        if single {
+            return match self {
+                Command::Minimize => id.slug().is_some(),
+                Command::Close | Command::SwitchTo => self.enabled(id, state, false),
+                _ => false,
+            };
+        }
         match self {
             Command::Restore => state != WindowState::Normal,
             Command::Minimize => state != WindowState::Minimized,
@@ -65,6 +74,10 @@ fn run(state: AppState, id: &WindowId, command: Command) {
     state.open_menu.set(None);
     match command {
         Command::Restore => state.desktop.update(|d| d.restore(id)),
+        Command::Minimize if state.single.get_untracked() => {
+            state.go_home(id, false);
+            return;
+        }
         Command::Minimize => state.desktop.update(|d| d.minimize(id)),
         Command::Maximize => state.desktop.update(|d| d.maximize(id)),
         Command::Close => {
@@ -97,6 +110,7 @@ pub fn ControlMenu(id: WindowId) -> impl IntoView {
         .desktop
         .with_untracked(|d| d.window(&id).map(|w| w.state))
         .unwrap_or_default();
+    let single = state.single.get_untracked();
     let menu_id = format!("{}-menu", id.dom_id());
     let first_item = format!("{menu_id}-first");
     dom::after_render(move || dom::focus_element(&first_item));
@@ -105,7 +119,7 @@ pub fn ControlMenu(id: WindowId) -> impl IntoView {
         .into_iter()
         .map(|command| {
             let (before, key, after, shortcut) = command.label();
-            let enabled = command.enabled(&id, window_state);
+            let enabled = command.enabled(&id, window_state, single);
             let item_id =
                 (enabled && std::mem::take(&mut first_enabled)).then(|| format!("{menu_id}-first"));
             let id = id.clone();

@@ -10,3 +10,4 @@ pub mod layout;
 pub mod persist;
 pub mod post;
 pub mod route;
+pub mod single_window;

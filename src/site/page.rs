@@ -126,8 +126,15 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post, article: &str) -> Str
         },
     );
     desktop_open(&mut out);
-    program_manager(&mut out, icons, false);
     let id = format!("win-post-{}", post.slug);
+    // Keyboard users jump past Program Manager's icons to the post (the app renders the same).
+    element(
+        &mut out,
+        "<a class=\"skip-link\" href=\"#",
+        &id,
+        "\">Skip to post</a>\n",
+    );
+    program_manager(&mut out, icons, false);
     window_open(
         &mut out,
         "post-window active",
@@ -136,7 +143,8 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post, article: &str) -> Str
         FIRST_POST,
         1,
     );
-    out.push_str("    <div class=\"window-body\">\n");
+    // Focusable, so the keyboard can scroll the article (as in the app).
+    out.push_str("    <div class=\"window-body\" tabindex=\"0\">\n");
     out.push_str(article);
     out.push_str("\n    </div>\n  </section>\n");
     desktop_close(&mut out);
@@ -408,8 +416,9 @@ fn program_manager(out: &mut String, icons: &str, active: bool) {
     );
     out.push_str(concat!(
         "    <div class=\"menu-bar\" role=\"menubar\">\n",
-        "      <span class=\"menu-title\"><u>F</u>ile</span> <span class=\"menu-title\"><u>O</u>ptions</span>\n",
-        "      <span class=\"menu-title\"><u>W</u>indow</span> <span class=\"menu-title\"><u>H</u>elp</span>\n",
+        // Without the app the menus do nothing: greyed-out items of a real menu bar.
+        "      <span class=\"menu-title\" role=\"menuitem\" aria-disabled=\"true\"><u>F</u>ile</span> <span class=\"menu-title\" role=\"menuitem\" aria-disabled=\"true\"><u>O</u>ptions</span>\n",
+        "      <span class=\"menu-title\" role=\"menuitem\" aria-disabled=\"true\"><u>W</u>indow</span> <span class=\"menu-title\" role=\"menuitem\" aria-disabled=\"true\"><u>H</u>elp</span>\n",
         "    </div>\n",
         "    <div class=\"window-body\">\n",
     ));
