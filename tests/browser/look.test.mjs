@@ -50,9 +50,9 @@ after(async () => {
   await site?.close();
 });
 
-/** Opens a fixture at 640x480 (VGA) and waits until the pixel fonts are in use. */
+/** Opens a fixture at 800x600 (SVGA; 640 px wide would be single-window mode) and waits until the pixel fonts are in use. */
 async function open(fixture, { scale = 1, scheme, pattern } = {}) {
-  const page = await browser.newPage({ viewport: { width: 640, height: 480 }, deviceScaleFactor: scale });
+  const page = await browser.newPage({ viewport: { width: 800, height: 600 }, deviceScaleFactor: scale });
   await page.goto(`${site.url}tests/browser/fixtures/${fixture}.html`);
   await page.evaluate(({ scheme, pattern }) => {
     if (scheme) document.documentElement.dataset.scheme = scheme;
