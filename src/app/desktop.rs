@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::history;
 use super::keyboard;
+use super::live_reload;
 use super::state::AppState;
 use super::storage;
 use super::task_list::TaskList;
@@ -20,6 +21,7 @@ pub fn DesktopView(state: AppState) -> impl IntoView {
     keyboard::install(state);
     history::install(state);
     storage::install(state);
+    live_reload::install();
     // Rotating a phone or resizing a window fires this; the media query may have flipped.
     let resize = window_event_listener(leptos::ev::resize, move |_| {
         state.set_single(dom::single_window());

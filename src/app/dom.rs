@@ -13,15 +13,18 @@ pub fn document() -> web_sys::Document {
     window().document().expect("the window has a document")
 }
 
-/// The site's base path from `<meta name="progman-base">`, `/` when absent or malformed.
-pub fn base_path() -> String {
-    let content = document()
-        .query_selector("meta[name=progman-base]")
+/// The `content` of `<meta name="NAME">`, if the page has one.
+pub fn meta_content(name: &str) -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name={name}]"))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
-        .unwrap_or_default();
-    normalise_base(&content)
+}
+
+/// The site's base path from `<meta name="progman-base">`, `/` when absent or malformed.
+pub fn base_path() -> String {
+    normalise_base(&meta_content("progman-base").unwrap_or_default())
 }
 
 fn normalise_base(raw: &str) -> String {
@@ -104,6 +107,11 @@ pub fn focus_selector(selector: &str) {
 
 pub fn set_title(title: &str) {
     document().set_title(title);
+}
+
+/// Loads the page again (the desktop comes back from storage).
+pub fn reload() {
+    let _ = window().location().reload();
 }
 
 /// Runs `f` after the browser has rendered the current changes.

@@ -14,6 +14,7 @@ mod desktop;
 mod dom;
 mod history;
 mod keyboard;
+mod live_reload;
 mod menu_bar;
 mod menu_nav;
 mod post_buttons;

@@ -3,10 +3,17 @@
 //!
 //! Requests are resolved against the output folder on every request, so a rebuild that swaps the
 //! folder is picked up at once. Only paths under the base path are served; `..` never is.
+//!
+//! Live reload: the server counts successful builds ([`BuildCounter`]) and answers
+//! [`LIVE_RELOAD_PATH`] with that number. Every HTML page it serves gets a
+//! `<meta name="progman-live-reload">` naming that path, so the app (and only when served here,
+//! never from the built folder on a real host) polls it and reloads the page after a rebuild;
+//! the desktop layout comes back from localStorage.
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
@@ -17,6 +24,34 @@ pub enum ServeError {
     Listen { address: String, message: String },
     #[error("could not watch {path}: {message}")]
     Watch { path: String, message: String },
+}
+
+/// The path, under the base path, that answers with the number of builds so far.
+pub const LIVE_RELOAD_PATH: &str = "__progman/build";
+
+/// How many builds have succeeded; shared by the rebuilding thread and the server.
+#[derive(Clone, Debug, Default)]
+pub struct BuildCounter(Arc<AtomicU64>);
+
+impl BuildCounter {
+    pub fn built(&self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub fn count(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Adds the live-reload marker to an HTML page, just before `</head>`.
+pub fn with_live_reload(html: &[u8], base_path: &str) -> Vec<u8> {
+    let meta =
+        format!(r#"<meta name="progman-live-reload" content="{base_path}{LIVE_RELOAD_PATH}">"#);
+    let text = String::from_utf8_lossy(html);
+    match text.find("</head>") {
+        Some(at) => format!("{}{meta}{}", &text[..at], &text[at..]).into_bytes(),
+        None => html.to_vec(),
+    }
 }
 
 /// What a request path names inside the output folder.
@@ -77,13 +112,25 @@ pub fn content_type(path: &Path) -> &'static str {
 }
 
 /// Serves `dist` on `address` (e.g. `127.0.0.1:8080`) under `base_path` until the process ends.
-pub fn serve(dist: &Path, base_path: &str, address: &str) -> Result<(), ServeError> {
+pub fn serve(
+    dist: &Path,
+    base_path: &str,
+    address: &str,
+    builds: &BuildCounter,
+) -> Result<(), ServeError> {
     let server = tiny_http::Server::http(address).map_err(|error| ServeError::Listen {
         address: address.to_owned(),
         message: error.to_string(),
     })?;
+    let live_reload = format!("{base_path}{LIVE_RELOAD_PATH}");
     for request in server.incoming_requests() {
-        let response = respond(dist, base_path, request.url());
+        let response = if request.url() == live_reload {
+            tiny_http::Response::from_data(builds.count().to_string().into_bytes())
+                .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+                .with_header(header("Cache-Control", "no-store"))
+        } else {
+            respond(dist, base_path, request.url())
+        };
         let _ = request.respond(response);
     }
     Ok(())
@@ -112,12 +159,20 @@ fn respond(
         Target::NotFound => None,
     };
     match file {
-        Some((relative, bytes)) => tiny_http::Response::from_data(bytes)
-            .with_header(header("Content-Type", content_type(&relative)))
-            .with_header(header("Cache-Control", "no-cache")),
+        Some((relative, bytes)) => {
+            let kind = content_type(&relative);
+            let bytes = if kind.starts_with("text/html") {
+                with_live_reload(&bytes, base_path)
+            } else {
+                bytes
+            };
+            tiny_http::Response::from_data(bytes)
+                .with_header(header("Content-Type", kind))
+                .with_header(header("Cache-Control", "no-cache"))
+        }
         None => {
             let page = fs::read(dist.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
-            tiny_http::Response::from_data(page)
+            tiny_http::Response::from_data(with_live_reload(&page, base_path))
                 .with_status_code(404)
                 .with_header(header("Content-Type", "text/html; charset=utf-8"))
         }
@@ -202,6 +257,28 @@ mod tests {
         for url in ["/../etc/passwd", "/posts/../../x", "/a\\..\\b"] {
             assert_eq!(resolve(url, "/", no_dirs), Target::NotFound, "{url}");
         }
+    }
+
+    #[test]
+    fn served_pages_name_the_live_reload_path_in_their_head() {
+        let page = with_live_reload(
+            b"<html><head><title>x</title></head><body></body>",
+            "/blog/",
+        );
+        assert_eq!(
+            String::from_utf8(page).unwrap(),
+            "<html><head><title>x</title><meta name=\"progman-live-reload\" \
+             content=\"/blog/__progman/build\"></head><body></body>"
+        );
+    }
+
+    #[test]
+    fn build_counter_counts_across_clones() {
+        let counter = BuildCounter::default();
+        let shared = counter.clone();
+        shared.built();
+        shared.built();
+        assert_eq!(counter.count(), 2);
     }
 
     #[test]

@@ -176,11 +176,14 @@ fn serve(content: PathBuf, out: PathBuf, port: u16, no_watch: bool) -> Result<()
     };
     // The session keeps parsed posts between rebuilds: an edit re-renders only its post.
     let mut session = Session::default();
+    let builds = serve::BuildCounter::default();
+    let counter = builds.clone();
     let mut rebuild = move || {
         let started = Instant::now();
         match app_bundle(None, &options).and_then(|app| Ok(rebuild(&options, &app, &mut session)?))
         {
             Ok(report) => {
+                counter.built();
                 print_warnings(&report.warnings);
                 println!(
                     "built {} posts ({} files written) in {:.3} s",
@@ -209,7 +212,7 @@ fn serve(content: PathBuf, out: PathBuf, port: u16, no_watch: bool) -> Result<()
         });
     }
     println!("serving {} at http://{address}/", out.display());
-    serve::serve(&out, "/", &address)?;
+    serve::serve(&out, "/", &address, &builds)?;
     Ok(())
 }
 
