@@ -124,14 +124,20 @@ pub fn serve(
     })?;
     let live_reload = format!("{base_path}{LIVE_RELOAD_PATH}");
     for request in server.incoming_requests() {
-        let response = if request.url() == live_reload {
-            tiny_http::Response::from_data(builds.count().to_string().into_bytes())
-                .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-                .with_header(header("Cache-Control", "no-store"))
-        } else {
-            respond(dist, base_path, request.url())
-        };
-        let _ = request.respond(response);
+        // One thread per request: a slow reader of a large file never holds up the others.
+        let (dist, base_path, builds) = (dist.to_owned(), base_path.to_owned(), builds.clone());
+        let is_live_reload = request.url() == live_reload;
+        std::thread::spawn(move || {
+            let response = if is_live_reload {
+                tiny_http::Response::from_data(builds.count().to_string().into_bytes())
+                    .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+                    .with_header(header("Cache-Control", "no-store"))
+            } else {
+                respond(&dist, &base_path, request.url())
+            };
+            // No keep-alive: tiny_http can leave a request on a reused connection unanswered.
+            let _ = request.respond(response.with_header(header("Connection", "close")));
+        });
     }
     Ok(())
 }
