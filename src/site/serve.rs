@@ -11,6 +11,8 @@
 //! the desktop layout comes back from localStorage.
 
 use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
@@ -112,52 +114,126 @@ pub fn content_type(path: &Path) -> &'static str {
 }
 
 /// Serves `dist` on `address` (e.g. `127.0.0.1:8080`) under `base_path` until the process ends.
+///
+/// A deliberately small HTTP/1.1 server: one thread per connection, one request per connection
+/// (`Connection: close`), GET and HEAD only. Browsers open idle speculative connections; each
+/// waits in its own thread with a read timeout, so none can hold up a real request.
 pub fn serve(
     dist: &Path,
     base_path: &str,
     address: &str,
     builds: &BuildCounter,
 ) -> Result<(), ServeError> {
-    let server = tiny_http::Server::http(address).map_err(|error| ServeError::Listen {
+    let listener = TcpListener::bind(address).map_err(|error| ServeError::Listen {
         address: address.to_owned(),
         message: error.to_string(),
     })?;
-    let live_reload = format!("{base_path}{LIVE_RELOAD_PATH}");
-    for request in server.incoming_requests() {
-        // One thread per request: a slow reader of a large file never holds up the others.
+    for stream in listener.incoming().flatten() {
         let (dist, base_path, builds) = (dist.to_owned(), base_path.to_owned(), builds.clone());
-        let is_live_reload = request.url() == live_reload;
         std::thread::spawn(move || {
-            let response = if is_live_reload {
-                tiny_http::Response::from_data(builds.count().to_string().into_bytes())
-                    .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-                    .with_header(header("Cache-Control", "no-store"))
-            } else {
-                respond(&dist, &base_path, request.url())
-            };
-            // No keep-alive: tiny_http can leave a request on a reused connection unanswered.
-            let _ = request.respond(response.with_header(header("Connection", "close")));
+            let _ = answer(stream, &dist, &base_path, &builds);
         });
     }
     Ok(())
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values here are ASCII")
+/// A response: status, content type, extra headers, body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub status: u16,
+    pub content_type: &'static str,
+    pub location: Option<String>,
+    pub body: Vec<u8>,
 }
 
-fn respond(
+impl Reply {
+    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Self {
+        Self {
+            status,
+            content_type,
+            location: None,
+            body,
+        }
+    }
+
+    fn reason(&self) -> &'static str {
+        match self.status {
+            200 => "OK",
+            301 => "Moved Permanently",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            _ => "",
+        }
+    }
+}
+
+/// Reads one request from `stream` and writes the reply.
+fn answer(
+    mut stream: TcpStream,
     dist: &Path,
     base_path: &str,
-    url: &str,
-) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    builds: &BuildCounter,
+) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(15)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim_end().is_empty() {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, url) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let reply = match method {
+        "GET" | "HEAD" => reply_to(dist, base_path, url, builds.count()),
+        _ => Reply::new(
+            405,
+            "text/plain; charset=utf-8",
+            b"Method not allowed".to_vec(),
+        ),
+    };
+    let cache = if reply.content_type.starts_with("text/plain") {
+        "no-store"
+    } else {
+        "no-cache"
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {cache}\r\nConnection: close\r\n",
+        reply.status,
+        reply.reason(),
+        reply.content_type,
+        reply.body.len(),
+    );
+    if let Some(location) = &reply.location {
+        head.push_str(&format!("Location: {location}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&reply.body)?;
+    }
+    stream.flush()
+}
+
+/// What the dev server answers to `url`: the build count at [`LIVE_RELOAD_PATH`], else a file
+/// of `dist` (HTML pages marked for live reload), a redirect, or the site's 404 page.
+pub fn reply_to(dist: &Path, base_path: &str, url: &str, builds: u64) -> Reply {
+    if url == format!("{base_path}{LIVE_RELOAD_PATH}") {
+        return Reply::new(
+            200,
+            "text/plain; charset=utf-8",
+            builds.to_string().into_bytes(),
+        );
+    }
     let target = resolve(url, base_path, |relative| dist.join(relative).is_dir());
     let file = match target {
         Target::Redirect(location) => {
-            return tiny_http::Response::from_data(Vec::new())
-                .with_status_code(301)
-                .with_header(header("Location", &location));
+            return Reply {
+                location: Some(location),
+                ..Reply::new(301, "text/plain; charset=utf-8", Vec::new())
+            };
         }
         Target::File(relative) => fs::read(dist.join(&relative))
             .ok()
@@ -167,20 +243,20 @@ fn respond(
     match file {
         Some((relative, bytes)) => {
             let kind = content_type(&relative);
-            let bytes = if kind.starts_with("text/html") {
+            let body = if kind.starts_with("text/html") {
                 with_live_reload(&bytes, base_path)
             } else {
                 bytes
             };
-            tiny_http::Response::from_data(bytes)
-                .with_header(header("Content-Type", kind))
-                .with_header(header("Cache-Control", "no-cache"))
+            Reply::new(200, kind, body)
         }
         None => {
             let page = fs::read(dist.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
-            tiny_http::Response::from_data(with_live_reload(&page, base_path))
-                .with_status_code(404)
-                .with_header(header("Content-Type", "text/html; charset=utf-8"))
+            Reply::new(
+                404,
+                "text/html; charset=utf-8",
+                with_live_reload(&page, base_path),
+            )
         }
     }
 }
@@ -276,6 +352,36 @@ mod tests {
             "<html><head><title>x</title><meta name=\"progman-live-reload\" \
              content=\"/blog/__progman/build\"></head><body></body>"
         );
+    }
+
+    #[test]
+    fn the_dev_server_answers_files_redirects_404s_and_the_build_count() {
+        let dist = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dist.path().join("posts/a")).unwrap();
+        fs::write(dist.path().join("posts/a/index.html"), "<head></head>A").unwrap();
+        fs::write(dist.path().join("404.html"), "<head></head>gone").unwrap();
+        fs::write(dist.path().join("app.wasm"), [0, 97, 115, 109]).unwrap();
+        let page = reply_to(dist.path(), "/", "/posts/a/", 3);
+        assert_eq!(
+            (page.status, page.content_type),
+            (200, "text/html; charset=utf-8")
+        );
+        assert!(String::from_utf8_lossy(&page.body).contains("progman-live-reload"));
+        let wasm = reply_to(dist.path(), "/", "/app.wasm", 3);
+        assert_eq!(
+            (wasm.content_type, wasm.body),
+            ("application/wasm", vec![0, 97, 115, 109])
+        );
+        let redirect = reply_to(dist.path(), "/", "/posts/a", 3);
+        assert_eq!(
+            (redirect.status, redirect.location.as_deref()),
+            (301, Some("/posts/a/"))
+        );
+        let missing = reply_to(dist.path(), "/", "/nope", 3);
+        assert_eq!(missing.status, 404);
+        assert!(String::from_utf8_lossy(&missing.body).contains("gone"));
+        let builds = reply_to(dist.path(), "/", "/__progman/build", 3);
+        assert_eq!(builds.body, b"3");
     }
 
     #[test]
