@@ -3,6 +3,7 @@
 //! Nothing here touches files, the network or the DOM; every behaviour a visitor can trigger is a
 //! method on these types and is unit-tested natively.
 
+pub mod appearance;
 pub mod desktop;
 pub mod geometry;
 pub mod keyboard_mode;

@@ -130,6 +130,7 @@ fn write_site(staging: &Staging, content: &Content, app_head: &str) -> Result<()
     )?;
     let index = PostsIndex::new(
         &content.config.title,
+        &content.config.author,
         posts.iter().map(Post::meta).collect(),
     );
     staging.write(INDEX_FILE, &serde_json::to_vec(&index)?)?;
