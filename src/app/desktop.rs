@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::control_panel::Dialogs;
 use super::dom;
 use super::history;
 use super::keyboard;
@@ -40,5 +41,6 @@ pub fn DesktopView(state: AppState) -> impl IntoView {
             <WindowFrame id=id />
         </For>
         {move || state.task_list.get().then(|| view! { <TaskList /> })}
+        <Dialogs />
     }
 }

@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 
+use super::control_panel::Dialog;
 use super::dom;
 use super::menu_nav;
 use super::state::AppState;
@@ -26,6 +27,7 @@ enum Action {
     Tile,
     ArrangeIcons,
     Activate(WindowId),
+    About,
     /// Shown greyed out: not available in Progman yet.
     Unavailable,
 }
@@ -105,13 +107,7 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
             }
             list
         }
-        _ => vec![Entry::new(
-            "",
-            "A",
-            "bout Progman...",
-            "",
-            Action::Unavailable,
-        )],
+        _ => vec![Entry::new("", "A", "bout Progman...", "", Action::About)],
     }
 }
 
@@ -133,6 +129,10 @@ fn run(state: AppState, action: &Action) {
         Action::ArrangeIcons => state.desktop.update(Desktop::arrange_icons),
         Action::Activate(id) => {
             state.switch_to(id);
+            return;
+        }
+        Action::About => {
+            state.dialog.set(Some(Dialog::About));
             return;
         }
         Action::Unavailable => {}

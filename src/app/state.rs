@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::control_panel::Dialog;
 use super::dom;
+use crate::model::appearance::Appearance;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::keyboard_mode::KeyboardMode;
 use crate::model::post::{fragment_path, PostMeta, PostsIndex};
@@ -33,6 +35,10 @@ pub struct AppState {
     pub keyboard_mode: RwSignal<Option<KeyboardMode>>,
     /// The post icon last selected in Program Manager (what File > Open opens).
     pub selected_icon: RwSignal<Option<String>>,
+    /// The colour scheme and desktop pattern in force (Control Panel).
+    pub appearance: RwSignal<Appearance>,
+    /// The modal dialog open over the desktop, if any.
+    pub dialog: RwSignal<Option<Dialog>>,
     index: StoredValue<PostsIndex>,
     base: StoredValue<String>,
 }
@@ -47,6 +53,8 @@ impl AppState {
             task_list: RwSignal::new(false),
             keyboard_mode: RwSignal::new(None),
             selected_icon: RwSignal::new(None),
+            appearance: RwSignal::new(Appearance::default()),
+            dialog: RwSignal::new(None),
             index: StoredValue::new(index),
             base: StoredValue::new(base),
         }
@@ -58,6 +66,12 @@ impl AppState {
 
     pub fn site_title(&self) -> String {
         self.index.with_value(|index| index.site_title.clone())
+    }
+
+    /// The site's author and what built it, for the About box (either may be empty).
+    pub fn credits(&self) -> (String, String) {
+        self.index
+            .with_value(|index| (index.author.clone(), index.generator.clone()))
     }
 
     pub fn posts(&self) -> Vec<PostMeta> {
@@ -72,6 +86,7 @@ impl AppState {
     pub fn window_title(&self, id: &WindowId) -> String {
         match id {
             WindowId::ProgramManager => "Program Manager".to_owned(),
+            WindowId::ControlPanel => "Control Panel".to_owned(),
             WindowId::Post(slug) => self
                 .post(slug)
                 .map(|post| post.title)
@@ -128,7 +143,7 @@ impl AppState {
     }
 
     /// Closes a window and moves keyboard focus to the window that becomes active; when a post
-    /// closes and Program Manager comes to the front, to that post's icon in it.
+    /// (or the Control Panel) closes and Program Manager comes to the front, to its icon there.
     pub fn close(&self, id: &WindowId) {
         self.close_popups();
         let mut closed = false;
@@ -139,12 +154,15 @@ impl AppState {
         let back_to_manager = self
             .desktop
             .with_untracked(|d| d.is_active(&WindowId::ProgramManager));
-        match id.slug().filter(|_| back_to_manager) {
-            Some(slug) => {
-                let selector = format!("#win-progman .icon[data-slug=\"{slug}\"]");
-                dom::after_render(move || dom::focus_selector(&selector));
-            }
-            None => self.focus_active(),
+        let icon = match id {
+            WindowId::Post(slug) => format!(".icon[data-slug=\"{slug}\"]"),
+            _ => ".icon.control-panel".to_owned(),
+        };
+        if back_to_manager {
+            let selector = format!("#win-progman {icon}");
+            dom::after_render(move || dom::focus_selector(&selector));
+        } else {
+            self.focus_active();
         }
     }
 

@@ -10,6 +10,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::model::appearance::Appearance;
 use crate::model::desktop::Desktop;
 use crate::model::geometry::Size;
 use crate::model::persist;
@@ -39,6 +40,17 @@ pub fn load(viewport: Size, known_slug: &dyn Fn(&str) -> bool) -> Option<Desktop
     Some(restored.desktop)
 }
 
+/// The saved colour scheme and pattern (the defaults if none), read on their own so they can
+/// be applied before the rest of the desktop is ready.
+pub fn load_appearance() -> Appearance {
+    let json = available()
+        .then(|| LocalStorage::raw().get_item(KEY).ok().flatten())
+        .flatten()
+        .unwrap_or_default();
+    let (scheme, pattern) = persist::restore_names(&json);
+    Appearance::from_saved(scheme.as_deref(), pattern.as_deref())
+}
+
 /// Forgets the saved desktop (Options > Reset Desktop).
 pub fn clear() {
     if available() {
@@ -46,23 +58,26 @@ pub fn clear() {
     }
 }
 
-fn save(desktop: &Desktop) {
+fn save(state: AppState) {
     if !available() {
         return;
     }
-    if LocalStorage::raw()
-        .set_item(KEY, &persist::save(desktop, None))
-        .is_err()
-    {
+    let looks = state.appearance.get_untracked();
+    let json = state.desktop.with_untracked(|desktop| {
+        persist::save(desktop, looks.scheme_name(), looks.pattern_name())
+    });
+    if LocalStorage::raw().set_item(KEY, &json).is_err() {
         web_sys::console::warn_1(&"Progman: the desktop could not be saved (storage full?)".into());
     }
 }
 
-/// Saves the desktop shortly after every change, and when the page is hidden.
+/// Saves the desktop shortly after every change (to its windows or its appearance), and when
+/// the page is hidden.
 pub fn install(state: AppState) {
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
         state.desktop.track();
+        state.appearance.track();
         if pending.get_value() {
             return;
         }
@@ -70,13 +85,11 @@ pub fn install(state: AppState) {
         set_timeout(
             move || {
                 pending.set_value(false);
-                state.desktop.with_untracked(save);
+                save(state);
             },
             SAVE_DELAY,
         );
     });
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| {
-        state.desktop.with_untracked(save);
-    });
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| save(state));
     on_cleanup(move || hide.remove());
 }

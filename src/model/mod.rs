@@ -8,6 +8,7 @@ pub mod desktop;
 pub mod geometry;
 pub mod keyboard_mode;
 pub mod layout;
+pub mod list_box;
 pub mod persist;
 pub mod post;
 pub mod route;
