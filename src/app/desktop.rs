@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::control_panel::Dialogs;
+use super::dialogs::Dialogs;
 use super::dom;
 use super::history;
 use super::keyboard;

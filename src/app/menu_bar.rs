@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::control_panel::Dialog;
+use super::dialogs::Dialog;
 use super::dom;
 use super::menu_nav;
 use super::state::AppState;

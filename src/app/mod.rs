@@ -7,19 +7,15 @@
 //! [`crate::model::desktop::Desktop`] held in a signal ([`state`]) and turn pointer and keyboard
 //! events into its methods. [`history`] keeps the address bar on the active post.
 
-mod about_dialog;
 mod boot;
-mod color_dialog;
 mod control_panel;
 mod desktop;
-mod desktop_dialog;
+mod dialogs;
 mod dom;
 mod history;
 mod keyboard;
-mod list_box;
 mod menu_bar;
 mod menu_nav;
-mod modal;
 mod post_window;
 mod program_manager;
 mod resize_handles;

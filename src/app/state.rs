@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::control_panel::Dialog;
+use super::dialogs::Dialog;
 use super::dom;
 use crate::model::appearance::Appearance;
 use crate::model::desktop::{Desktop, WindowId};

@@ -5,6 +5,7 @@
 
 pub mod appearance;
 pub mod desktop;
+pub mod dialog;
 pub mod geometry;
 pub mod keyboard_mode;
 pub mod layout;
