@@ -8,7 +8,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::control_panel;
 use super::desktop::DesktopView;
 use super::dom;
 use super::state::{AppState, Body};
@@ -24,9 +23,6 @@ pub async fn run() {
         // The static 404 page explains itself and links home; leave it alone.
         return;
     }
-    // The saved colours go on at once, before the posts index arrives.
-    let appearance = storage::load_appearance();
-    control_panel::apply(appearance);
     let index = match load_index(&base).await {
         Ok(index) => index,
         Err(message) => {
@@ -39,7 +35,6 @@ pub async fn run() {
         return;
     };
     let state = AppState::new(initial_desktop(&route, &index), index, base);
-    state.appearance.set(appearance);
     adopt_static_body(&state, &route);
     for slug in open_post_slugs(&state) {
         state.load_body(&slug);

@@ -12,6 +12,7 @@ use super::dialogs::Dialog;
 use super::dom;
 use super::menu_nav::event_element;
 use super::state::AppState;
+use super::storage;
 use crate::model::appearance::Appearance;
 use crate::model::desktop::WindowId;
 
@@ -19,6 +20,17 @@ use crate::model::desktop::WindowId;
 /// closes.
 pub const COLOR_ICON: &str = "cpl-color";
 pub const DESKTOP_ICON: &str = "cpl-desktop";
+
+/// The appearance on the page now. The page itself holds it (the attributes are what the
+/// style sheets read), so there is no second copy to keep in step.
+pub fn current() -> Appearance {
+    let root = dom::document().document_element();
+    let read = |name| root.as_ref().and_then(|r| r.get_attribute(name));
+    Appearance::from_saved(
+        read("data-scheme").as_deref(),
+        read("data-pattern").as_deref(),
+    )
+}
 
 /// Puts an appearance on the page.
 pub fn apply(appearance: Appearance) {
@@ -39,7 +51,7 @@ pub fn apply(appearance: Appearance) {
 /// Makes `appearance` the desktop's: on the page now, and saved.
 pub fn adopt(state: AppState, appearance: Appearance) {
     apply(appearance);
-    state.appearance.set(appearance);
+    storage::save(state);
 }
 
 fn open_control_panel(state: AppState) {

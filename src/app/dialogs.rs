@@ -16,12 +16,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::control_panel::{adopt, COLOR_ICON, DESKTOP_ICON};
+use super::control_panel::{adopt, current, COLOR_ICON, DESKTOP_ICON};
 use super::dom;
 use super::menu_nav::event_element;
 use super::state::AppState;
 pub use crate::model::dialog::Dialog;
-use crate::model::dialog::Credits;
 use crate::model::list_box::key_target;
 
 /// Focusable controls inside a dialog, in tab order.
@@ -79,52 +78,58 @@ fn item_index(target: &web_sys::Element) -> Option<usize> {
 /// Shows item `index` as the list's selection, and in the Color dialog's preview.
 fn show_selection(dialog: Dialog, index: usize) {
     let document = dom::document();
-    let list_id = format!("{}-list", dialog.id());
-    if let Some(list) = document.get_element_by_id(&list_id) {
+    if let Some(list) = document.query_selector(".dialog .list-box").ok().flatten() {
         if let Ok(items) = list.query_selector_all("li") {
             for i in 0..items.length() {
-                let item = items.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+                let item = items
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
                 let Some(item) = item else { continue };
                 let chosen = usize::try_from(i).is_ok_and(|i| i == index);
                 let _ = item.set_attribute("aria-selected", if chosen { "true" } else { "false" });
                 let _ = item.set_attribute("class", if chosen { "focused" } else { "" });
+                if chosen {
+                    let _ = list.set_attribute("aria-activedescendant", &item.id());
+                }
             }
         }
-        let _ = list.set_attribute("aria-activedescendant", &format!("{list_id}-{index}"));
     }
-    let preview = document.query_selector(".dialog .scheme-preview").ok().flatten();
+    let preview = document
+        .query_selector(".dialog .scheme-preview")
+        .ok()
+        .flatten();
     if let (Some(preview), Some(scheme)) = (preview, dialog.preview_scheme(index)) {
         let _ = preview.set_attribute("data-scheme", scheme);
     }
 }
 
-/// The open dialog, over a transparent backdrop that swallows clicks outside it.
-fn dialog_view(state: AppState, dialog: Dialog) -> impl IntoView {
-    let selected = StoredValue::new(dialog.current(state.appearance.get_untracked()));
-    let select = move |index: usize| {
-        selected.set_value(index);
-        show_selection(dialog, index);
-    };
-    let labels = dialog.labels();
-    let (author, generator) = state.credits();
-    let credits = Credits {
-        site_title: state.site_title(),
-        author,
-        generator,
-    };
-    let html = format!(
-        r#"<section class="dialog centered" id="{id}" role="dialog" aria-modal="true" aria-labelledby="{id}-title">{}</section>"#,
-        dialog.html(selected.get_value(), &credits),
-        id = dialog.id(),
-    );
-    let focus = dialog.first_focus();
-    let refocus = focus.clone();
-    dom::after_render(move || dom::focus_element(&focus));
+/// The index of the list item shown selected (the page keeps the selection).
+fn selection() -> usize {
+    dom::document()
+        .query_selector(".dialog [aria-selected=\"true\"]")
+        .ok()
+        .flatten()
+        .as_ref()
+        .and_then(item_index)
+        .unwrap_or(0)
+}
 
-    let finish = move |ok: bool| {
+/// The open dialog, if any, over a transparent backdrop that swallows clicks outside it. The
+/// backdrop stays in the page, hidden while no dialog is open.
+#[component]
+pub fn Dialogs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let html = move || {
+        let Some(dialog) = state.dialog.get() else {
+            return String::new();
+        };
+        let current = dialog.current(current());
+        dom::after_render(move || dom::focus_element(dialog.first_focus()));
+        dialog.html(current, &state.credits())
+    };
+    let finish = move |dialog: Dialog, ok: bool| {
         if ok {
-            let appearance = state.appearance.get_untracked();
-            adopt(state, dialog.chosen(appearance, selected.get_value()));
+            adopt(state, dialog.chosen(current(), selection()));
         }
         state.dialog.set(None);
         match dialog {
@@ -133,58 +138,55 @@ fn dialog_view(state: AppState, dialog: Dialog) -> impl IntoView {
             Dialog::About => state.focus_active(),
         }
     };
+    // The open dialog and the element an event happened on.
+    let target =
+        move |event: &web_sys::Event| Some((state.dialog.get_untracked()?, event_element(event)?));
 
-    let on_pointerdown = move |event: web_sys::PointerEvent| {
-        // As in Windows, a click outside a modal dialog only keeps it active.
-        let outside = event_element(&event)
-            .and_then(|t| t.closest(".dialog").ok().flatten())
-            .is_none();
-        if outside {
-            event.prevent_default();
-            dom::focus_element(&refocus);
-        }
-    };
+    // One listener for clicks and double-clicks (the second click of a pair has detail 2).
     let on_click = move |event: web_sys::MouseEvent| {
-        let Some(target) = event_element(&event) else {
+        let Some((dialog, element)) = target(&event) else {
             return;
         };
-        if let Some(index) = item_index(&target) {
-            select(index);
+        if element.closest(".dialog").ok().flatten().is_none() {
+            // As in Windows, a click outside a modal dialog only keeps it active.
+            dom::focus_element(dialog.first_focus());
             return;
         }
-        let action = target
+        if let Some(index) = item_index(&element) {
+            show_selection(dialog, index);
+            if event.detail() == 2 {
+                finish(dialog, true);
+            }
+            return;
+        }
+        let action = element
             .closest("[data-action]")
             .ok()
             .flatten()
             .and_then(|e| e.get_attribute("data-action"));
         match action.as_deref() {
-            Some("ok") => finish(true),
-            Some("cancel") => finish(false),
+            Some("ok") => finish(dialog, true),
+            Some("cancel") => finish(dialog, false),
             _ => {}
-        }
-    };
-    let on_dblclick = move |event: web_sys::MouseEvent| {
-        if event_element(&event).and_then(|t| item_index(&t)).is_some() {
-            finish(true);
         }
     };
     let on_keydown = move |event: web_sys::KeyboardEvent| {
         // Modal: nothing typed in a dialog is a desktop shortcut.
         event.stop_propagation();
-        let Some(target) = event_element(&event) else {
+        let Some((dialog, element)) = target(&event) else {
             return;
         };
-        let Some(frame) = target.closest(".dialog").ok().flatten() else {
+        let Some(frame) = element.closest(".dialog").ok().flatten() else {
             return;
         };
         let key = event.key();
         let (alt, ctrl) = (event.alt_key(), event.ctrl_key());
-        let on_button = target.tag_name() == "BUTTON";
-        let in_list = target.get_attribute("role").as_deref() == Some("listbox");
+        let on_button = element.tag_name() == "BUTTON";
+        let in_list = element.get_attribute("role").as_deref() == Some("listbox");
         match key.as_str() {
-            "Escape" => finish(false),
-            "F4" if alt => finish(false),
-            "Enter" if !on_button => finish(true),
+            "Escape" => finish(dialog, false),
+            "F4" if alt => finish(dialog, false),
+            "Enter" if !on_button => finish(dialog, true),
             "Tab" => cycle_focus(&frame, !event.shift_key()),
             _ if alt && key.chars().count() == 1 => {
                 if !focus_access_key(&frame, &key) {
@@ -192,10 +194,10 @@ fn dialog_view(state: AppState, dialog: Dialog) -> impl IntoView {
                 }
             }
             _ if in_list && !alt && !ctrl => {
-                let Some(index) = key_target(&key, selected.get_value(), &labels) else {
+                let Some(index) = key_target(&key, selection(), dialog.choices()) else {
                     return;
                 };
-                select(index);
+                show_selection(dialog, index);
             }
             _ => return,
         }
@@ -205,19 +207,13 @@ fn dialog_view(state: AppState, dialog: Dialog) -> impl IntoView {
     view! {
         <div
             class="dialog-backdrop"
-            style="position:absolute;inset:0;z-index:1999"
+            style=move || {
+                let open = state.dialog.get().is_some();
+                if open { "position:absolute;inset:0;z-index:1999" } else { "display:none" }.to_owned()
+            }
             inner_html=html
-            on:pointerdown=on_pointerdown
             on:click=on_click
-            on:dblclick=on_dblclick
             on:keydown=on_keydown
         ></div>
     }
-}
-
-/// Whichever dialog is open.
-#[component]
-pub fn Dialogs() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || state.dialog.get().map(|dialog| dialog_view(state, dialog))
 }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use super::dialogs::Dialog;
 use super::dom;
-use crate::model::appearance::Appearance;
 use crate::model::desktop::{Desktop, WindowId};
+use crate::model::dialog::Credits;
 use crate::model::keyboard_mode::KeyboardMode;
 use crate::model::post::{fragment_path, PostMeta, PostsIndex};
 
@@ -35,8 +35,6 @@ pub struct AppState {
     pub keyboard_mode: RwSignal<Option<KeyboardMode>>,
     /// The post icon last selected in Program Manager (what File > Open opens).
     pub selected_icon: RwSignal<Option<String>>,
-    /// The colour scheme and desktop pattern in force (Control Panel).
-    pub appearance: RwSignal<Appearance>,
     /// The modal dialog open over the desktop, if any.
     pub dialog: RwSignal<Option<Dialog>>,
     index: StoredValue<PostsIndex>,
@@ -53,7 +51,6 @@ impl AppState {
             task_list: RwSignal::new(false),
             keyboard_mode: RwSignal::new(None),
             selected_icon: RwSignal::new(None),
-            appearance: RwSignal::new(Appearance::default()),
             dialog: RwSignal::new(None),
             index: StoredValue::new(index),
             base: StoredValue::new(base),
@@ -68,10 +65,13 @@ impl AppState {
         self.index.with_value(|index| index.site_title.clone())
     }
 
-    /// The site's author and what built it, for the About box (either may be empty).
-    pub fn credits(&self) -> (String, String) {
-        self.index
-            .with_value(|index| (index.author.clone(), index.generator.clone()))
+    /// The site's title, author and what built it, for the About box.
+    pub fn credits(&self) -> Credits {
+        self.index.with_value(|index| Credits {
+            site_title: index.site_title.clone(),
+            author: index.author.clone(),
+            generator: index.generator.clone(),
+        })
     }
 
     pub fn posts(&self) -> Vec<PostMeta> {

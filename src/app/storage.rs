@@ -27,28 +27,21 @@ fn available() -> bool {
 }
 
 /// The saved desktop, restored for this viewport and these posts, or `None` if nothing usable
-/// was saved. Problems with the saved value are logged, never shown.
+/// was saved; its colour scheme and pattern go on the page. Problems with the saved value are
+/// logged, never shown.
 pub fn load(viewport: Size, known_slug: &dyn Fn(&str) -> bool) -> Option<Desktop> {
     if !available() {
         return None;
     }
     let json = LocalStorage::raw().get_item(KEY).ok().flatten()?;
     let restored = persist::restore(&json, known_slug, viewport);
+    let appearance =
+        Appearance::from_saved(restored.scheme.as_deref(), restored.pattern.as_deref());
+    super::control_panel::apply(appearance);
     for problem in &restored.problems {
         web_sys::console::warn_1(&format!("Progman: saved desktop: {problem}").into());
     }
     Some(restored.desktop)
-}
-
-/// The saved colour scheme and pattern (the defaults if none), read on their own so they can
-/// be applied before the rest of the desktop is ready.
-pub fn load_appearance() -> Appearance {
-    let json = available()
-        .then(|| LocalStorage::raw().get_item(KEY).ok().flatten())
-        .flatten()
-        .unwrap_or_default();
-    let (scheme, pattern) = persist::restore_names(&json);
-    Appearance::from_saved(scheme.as_deref(), pattern.as_deref())
 }
 
 /// Forgets the saved desktop (Options > Reset Desktop).
@@ -58,11 +51,12 @@ pub fn clear() {
     }
 }
 
-fn save(state: AppState) {
+/// Saves the desktop and its appearance now.
+pub fn save(state: AppState) {
     if !available() {
         return;
     }
-    let looks = state.appearance.get_untracked();
+    let looks = super::control_panel::current();
     let json = state.desktop.with_untracked(|desktop| {
         persist::save(desktop, looks.scheme_name(), looks.pattern_name())
     });
@@ -71,13 +65,12 @@ fn save(state: AppState) {
     }
 }
 
-/// Saves the desktop shortly after every change (to its windows or its appearance), and when
-/// the page is hidden.
+/// Saves the desktop shortly after every change to its windows, and when the page is hidden.
+/// (A new appearance is saved at once, by [`super::control_panel::adopt`].)
 pub fn install(state: AppState) {
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
         state.desktop.track();
-        state.appearance.track();
         if pending.get_value() {
             return;
         }

@@ -13,6 +13,13 @@ pub struct Choice {
     pub label: &'static str,
 }
 
+impl AsRef<str> for Choice {
+    /// The label, which is what a list box shows and what typing a letter searches.
+    fn as_ref(&self) -> &str {
+        self.label
+    }
+}
+
 const fn choice(name: &'static str, label: &'static str) -> Choice {
     Choice { name, label }
 }

@@ -70,18 +70,17 @@ impl Dialog {
         }
     }
 
-    /// The labels of the list box's items (none for the About box).
-    pub fn labels(self) -> Vec<&'static str> {
-        self.list()
-            .map(|(choices, _)| choices.iter().map(|c| c.label).collect())
-            .unwrap_or_default()
+    /// The list box's items (none for the About box).
+    pub fn choices(self) -> &'static [Choice] {
+        self.list().map_or(&[], |(choices, _)| choices)
     }
 
     /// The DOM id of the control focused when the dialog opens: the list box, or OK.
-    pub fn first_focus(self) -> String {
-        match self.list() {
-            Some(_) => format!("{}-list", self.id()),
-            None => format!("{}-ok", self.id()),
+    pub fn first_focus(self) -> &'static str {
+        match self {
+            Self::Color => "dlg-color-list",
+            Self::Desktop => "dlg-desktop-list",
+            Self::About => "dlg-about-ok",
         }
     }
 
@@ -122,7 +121,7 @@ impl Dialog {
     fn items_html(self, selected: usize) -> String {
         let id = self.id();
         let mut html = String::new();
-        for (index, label) in self.labels().into_iter().enumerate() {
+        for (index, Choice { label, .. }) in self.choices().iter().enumerate() {
             let chosen = index == selected;
             let _ = write!(
                 html,
@@ -134,11 +133,11 @@ impl Dialog {
         html
     }
 
-    /// The dialog's contents (title bar and body) with list item `selected` selected.
+    /// The dialog (frame, title bar and body) with list item `selected` selected.
     pub fn html(self, selected: usize, credits: &Credits) -> String {
         let id = self.id();
         let mut html = format!(
-            r#"<div class="title-bar"><button type="button" class="control-box" aria-label="Close" tabindex="-1" data-action="cancel"></button><h2 class="title" id="{id}-title">{}</h2></div><div class="dialog-body">"#,
+            r#"<section class="dialog centered" id="{id}" role="dialog" aria-modal="true" aria-labelledby="{id}-title"><div class="title-bar"><button type="button" class="control-box" aria-label="Close" tabindex="-1" data-action="cancel"></button><h2 class="title" id="{id}-title">{}</h2></div><div class="dialog-body">"#,
             self.title()
         );
         if self == Self::About {
@@ -178,17 +177,14 @@ impl Dialog {
                 r#"<button type="button" class="button" data-action="cancel">Cancel</button>"#,
             );
         }
-        html.push_str("</div></div>");
+        html.push_str("</div></div></section>");
         html
     }
 }
 
-/// Text made safe to put between HTML tags or in a quoted attribute.
+/// Text made safe to put between HTML tags (never used in attributes).
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;")
 }
 
 #[cfg(test)]
@@ -236,7 +232,7 @@ mod tests {
     #[test]
     fn the_about_box_names_the_site_its_author_and_generator_escaped() {
         let html = Dialog::About.html(0, &credits());
-        assert!(html.contains("Fish &amp; &lt;Chips&gt;"));
+        assert!(html.contains("Fish &amp; &lt;Chips>"));
         assert!(html.contains("by Ann"));
         assert!(html.contains("Progman 0.1.0"));
         assert!(!html.contains("Cancel") && !html.contains("list-box"));
@@ -252,10 +248,22 @@ mod tests {
 
     #[test]
     fn the_first_focus_is_the_list_when_there_is_one() {
+        for dialog in [Dialog::Color, Dialog::Desktop, Dialog::About] {
+            let html = dialog.html(0, &Credits::default());
+            let id = format!(r#"id="{}""#, dialog.first_focus());
+            assert!(html.contains(&id), "{html}");
+        }
         assert_eq!(Dialog::Color.first_focus(), "dlg-color-list");
-        assert!(Dialog::Color
-            .html(0, &Credits::default())
-            .contains(r#"id="dlg-color-list""#));
+    }
+
+    #[test]
+    fn a_dialog_is_a_labelled_modal_dialog() {
+        let html = Dialog::Desktop.html(0, &Credits::default());
+        assert!(html.starts_with(
+            r#"<section class="dialog centered" id="dlg-desktop" role="dialog" aria-modal="true" aria-labelledby="dlg-desktop-title">"#
+        ));
+        assert!(html.contains(r#"<h2 class="title" id="dlg-desktop-title">Desktop</h2>"#));
+        assert!(html.ends_with("</section>"));
     }
 
     #[test]

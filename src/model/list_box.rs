@@ -5,7 +5,7 @@
 
 /// The item selected after `key` (a `KeyboardEvent.key` value) in a list of `labels` whose
 /// selected item is `current`; `None` when the key is not one the list answers.
-pub fn key_target(key: &str, current: usize, labels: &[&str]) -> Option<usize> {
+pub fn key_target<L: AsRef<str>>(key: &str, current: usize, labels: &[L]) -> Option<usize> {
     let last = labels.len().checked_sub(1)?;
     let current = current.min(last);
     match key {
@@ -16,8 +16,9 @@ pub fn key_target(key: &str, current: usize, labels: &[&str]) -> Option<usize> {
         _ => {
             let mut chars = key.chars();
             let letter = chars.next().filter(|_| chars.next().is_none())?;
-            let starts = |label: &&str| {
+            let starts = |label: &L| {
                 label
+                    .as_ref()
                     .chars()
                     .next()
                     .is_some_and(|first| first.eq_ignore_ascii_case(&letter))
@@ -70,7 +71,7 @@ mod tests {
     fn other_keys_and_empty_lists_are_left_alone() {
         assert_eq!(key_target("Enter", 0, &LABELS), None);
         assert_eq!(key_target("Tab", 0, &LABELS), None);
-        assert_eq!(key_target("ArrowDown", 0, &[]), None);
+        assert_eq!(key_target::<&str>("ArrowDown", 0, &[]), None);
     }
 
     #[test]

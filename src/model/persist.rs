@@ -103,19 +103,6 @@ pub fn restore(json: &str, known_slugs: &dyn Fn(&str) -> bool, viewport: Size) -
     }
 }
 
-/// Just the colour scheme and pattern names of a saved desktop (`None` where missing or
-/// unusable), read without rebuilding its windows: the app applies them as early as it can.
-pub fn restore_names(json: &str) -> (Option<String>, Option<String>) {
-    let Ok(object) = read_object(json) else {
-        return (None, None);
-    };
-    let mut ignored = Vec::new();
-    (
-        saved_name(&object, "scheme", &mut ignored),
-        saved_name(&object, "pattern", &mut ignored),
-    )
-}
-
 /// Something wrong with the saved desktop, and what was done about it.
 #[derive(Debug, Error)]
 enum Problem {
@@ -832,21 +819,6 @@ mod tests {
         assert!(restored.problems.is_empty(), "{:?}", restored.problems);
         assert_eq!(restored.scheme.as_deref(), Some("ocean"));
         assert_eq!(restored.pattern, None);
-    }
-
-    #[test]
-    fn the_names_alone_are_read_from_the_saved_desktop() {
-        let json = save(&a_busy_desktop(), Some("valentine"), Some("critters"));
-        assert_eq!(
-            restore_names(&json),
-            (Some("valentine".to_owned()), Some("critters".to_owned()))
-        );
-        let mut odd = with_post_rect(json!("not a rect"));
-        odd["pattern"] = json!(7);
-        assert_eq!(restore_names(&odd.to_string()), (None, None));
-        for broken in ["", "{", "[]", r#"{"version": 99, "scheme": "ocean"}"#] {
-            assert_eq!(restore_names(broken), (None, None), "{broken}");
-        }
     }
 
     #[test]
