@@ -184,7 +184,7 @@ pub fn Dialogs() -> impl IntoView {
         let on_button = element.tag_name() == "BUTTON";
         let in_list = element.get_attribute("role").as_deref() == Some("listbox");
         match key.as_str() {
-            "Escape" => finish(dialog, false),
+            "Escape" if !alt && !ctrl => finish(dialog, false),
             "F4" if alt => finish(dialog, false),
             "Enter" if !on_button => finish(dialog, true),
             "Tab" => cycle_focus(&frame, !event.shift_key()),

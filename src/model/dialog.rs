@@ -136,8 +136,14 @@ impl Dialog {
     /// The dialog (frame, title bar and body) with list item `selected` selected.
     pub fn html(self, selected: usize, credits: &Credits) -> String {
         let id = self.id();
+        // The preview needs room for its two windows and menu bar; the others fit their text.
+        let width = if self == Self::Color {
+            " style=\"width:320px\""
+        } else {
+            ""
+        };
         let mut html = format!(
-            r#"<section class="dialog centered" id="{id}" role="dialog" aria-modal="true" aria-labelledby="{id}-title"><div class="title-bar"><button type="button" class="control-box" aria-label="Close" tabindex="-1" data-action="cancel"></button><h2 class="title" id="{id}-title">{}</h2></div><div class="dialog-body">"#,
+            r#"<section class="dialog centered" id="{id}"{width} role="dialog" aria-modal="true" aria-labelledby="{id}-title"><div class="title-bar"><button type="button" class="control-box" aria-label="Close" tabindex="-1" data-action="cancel"></button><h2 class="title" id="{id}-title">{}</h2></div><div class="dialog-body">"#,
             self.title()
         );
         if self == Self::About {
