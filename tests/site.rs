@@ -146,6 +146,12 @@ fn posts_index_lists_published_posts_newest_first() {
     let (_root, out) = build_basic();
     let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
     assert_eq!(index.site_title, "Fixture <Blog> & Co");
+    assert_eq!(index.author, "Ann Example");
+    assert!(
+        index.generator.starts_with("Progman "),
+        "{}",
+        index.generator
+    );
     let slugs: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
     assert_eq!(slugs, ["toml-time", "hello-world", "older"]);
     let toml = index.find("toml-time").unwrap();

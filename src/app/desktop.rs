@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::dialogs::Dialogs;
 use super::history;
 use super::keyboard;
 use super::live_reload;
@@ -67,6 +68,7 @@ pub fn DesktopView(state: AppState) -> impl IntoView {
         <div class="announcer" role="status">
             {move || state.announcement.get()}
         </div>
+        <Dialogs />
     }
 }
 

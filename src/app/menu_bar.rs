@@ -8,6 +8,7 @@
 
 use leptos::prelude::*;
 
+use super::dialogs::Dialog;
 use super::dom;
 use super::menu_nav;
 use super::state::AppState;
@@ -26,6 +27,7 @@ enum Action {
     Tile,
     ArrangeIcons,
     Activate(WindowId),
+    About,
     /// Shown greyed out: not available in Progman yet.
     Unavailable,
 }
@@ -111,13 +113,7 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
             }
             list
         }
-        _ => vec![Entry::new(
-            "",
-            "A",
-            "bout Progman...",
-            "",
-            Action::Unavailable,
-        )],
+        _ => vec![Entry::new("", "A", "bout Progman...", "", Action::About)],
     }
 }
 
@@ -139,6 +135,10 @@ fn run(state: AppState, action: &Action) {
         Action::ArrangeIcons => state.desktop.update(Desktop::arrange_icons),
         Action::Activate(id) => {
             state.switch_to(id);
+            return;
+        }
+        Action::About => {
+            state.dialog.set(Some(Dialog::About));
             return;
         }
         Action::Unavailable => {}

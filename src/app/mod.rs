@@ -10,7 +10,9 @@
 //! full-screen, with [`post_buttons`] under each post.
 
 mod boot;
+mod control_panel;
 mod desktop;
+mod dialogs;
 mod dom;
 mod history;
 mod keyboard;

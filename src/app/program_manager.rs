@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::control_panel;
 use super::menu_bar::MenuBar;
 use super::state::AppState;
 use crate::model::post::page_path;
@@ -61,7 +62,7 @@ pub fn ProgramManagerBody() -> impl IntoView {
     view! {
         <MenuBar />
         <div class="window-body">
-            <ul class="icons">{icons}</ul>
+            <ul class="icons">{icons} {control_panel::program_manager_item(state)}</ul>
         </div>
     }
 }

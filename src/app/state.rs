@@ -5,8 +5,10 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use super::dialogs::Dialog;
 use super::dom;
 use crate::model::desktop::{Desktop, WindowId};
+use crate::model::dialog::Credits;
 use crate::model::keyboard_mode::KeyboardMode;
 use crate::model::post::{fragment_path, PostMeta, PostsIndex};
 
@@ -38,6 +40,8 @@ pub struct AppState {
     pub single: RwSignal<bool>,
     /// The last sentence for the screen readers' live region.
     pub announcement: RwSignal<String>,
+    /// The modal dialog open over the desktop, if any.
+    pub dialog: RwSignal<Option<Dialog>>,
     index: StoredValue<PostsIndex>,
     base: StoredValue<String>,
 }
@@ -54,6 +58,7 @@ impl AppState {
             selected_icon: RwSignal::new(None),
             single: RwSignal::new(single),
             announcement: RwSignal::new(String::new()),
+            dialog: RwSignal::new(None),
             index: StoredValue::new(index),
             base: StoredValue::new(base),
         }
@@ -65,6 +70,15 @@ impl AppState {
 
     pub fn site_title(&self) -> String {
         self.index.with_value(|index| index.site_title.clone())
+    }
+
+    /// The site's title, author and what built it, for the About box.
+    pub fn credits(&self) -> Credits {
+        self.index.with_value(|index| Credits {
+            site_title: index.site_title.clone(),
+            author: index.author.clone(),
+            generator: index.generator.clone(),
+        })
     }
 
     pub fn posts(&self) -> Vec<PostMeta> {
@@ -79,6 +93,7 @@ impl AppState {
     pub fn window_title(&self, id: &WindowId) -> String {
         match id {
             WindowId::ProgramManager => "Program Manager".to_owned(),
+            WindowId::ControlPanel => "Control Panel".to_owned(),
             WindowId::Post(slug) => self
                 .post(slug)
                 .map(|post| post.title)
@@ -199,7 +214,7 @@ impl AppState {
     }
 
     /// Closes a window and moves keyboard focus to the window that becomes active; when a post
-    /// closes and Program Manager comes to the front, to that post's icon in it.
+    /// (or the Control Panel) closes and Program Manager comes to the front, to its icon there.
     pub fn close(&self, id: &WindowId) {
         self.close_popups();
         let mut closed = false;
@@ -210,9 +225,12 @@ impl AppState {
         let back_to_manager = self
             .desktop
             .with_untracked(|d| d.is_active(&WindowId::ProgramManager));
-        match id.slug().filter(|_| back_to_manager) {
-            Some(slug) => self.focus_icon(slug),
-            None => self.focus_active(),
+        match (id, back_to_manager) {
+            (WindowId::Post(slug), true) => self.focus_icon(slug),
+            (WindowId::ControlPanel, true) => {
+                dom::after_render(|| dom::focus_selector("#win-progman .icon.control-panel"));
+            }
+            _ => self.focus_active(),
         }
     }
 
@@ -267,7 +285,7 @@ pub fn focus_window(id: &WindowId) {
     let dom_id = id.dom_id();
     let selector = match id {
         WindowId::Post(_) => format!("#{dom_id} > .window-body"),
-        WindowId::ProgramManager => format!("#{dom_id}"),
+        WindowId::ProgramManager | WindowId::ControlPanel => format!("#{dom_id}"),
     };
     dom::after_render(move || dom::focus_selector(&selector));
 }

@@ -10,6 +10,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::model::appearance::Appearance;
 use crate::model::desktop::Desktop;
 use crate::model::geometry::Size;
 use crate::model::persist;
@@ -26,13 +27,17 @@ fn available() -> bool {
 }
 
 /// The saved desktop, restored for this viewport and these posts, or `None` if nothing usable
-/// was saved. Problems with the saved value are logged, never shown.
+/// was saved; its colour scheme and pattern go on the page. Problems with the saved value are
+/// logged, never shown.
 pub fn load(viewport: Size, known_slug: &dyn Fn(&str) -> bool) -> Option<Desktop> {
     if !available() {
         return None;
     }
     let json = LocalStorage::raw().get_item(KEY).ok().flatten()?;
     let restored = persist::restore(&json, known_slug, viewport);
+    let appearance =
+        Appearance::from_saved(restored.scheme.as_deref(), restored.pattern.as_deref());
+    super::control_panel::apply(appearance);
     for problem in &restored.problems {
         web_sys::console::warn_1(&format!("Progman: saved desktop: {problem}").into());
     }
@@ -46,14 +51,16 @@ pub fn clear() {
     }
 }
 
-fn save(desktop: &Desktop) {
+/// Saves the desktop and its appearance now.
+pub fn save(state: AppState) {
     if !available() {
         return;
     }
-    if LocalStorage::raw()
-        .set_item(KEY, &persist::save(desktop, None))
-        .is_err()
-    {
+    let looks = super::control_panel::current();
+    let json = state.desktop.with_untracked(|desktop| {
+        persist::save(desktop, looks.scheme_name(), looks.pattern_name())
+    });
+    if LocalStorage::raw().set_item(KEY, &json).is_err() {
         web_sys::console::warn_1(&"Progman: the desktop could not be saved (storage full?)".into());
     }
 }
@@ -62,11 +69,12 @@ fn save(desktop: &Desktop) {
 /// nothing about the layout saved on a big screen, so that layout is left as it was.
 fn save_unless_single(state: AppState) {
     if !state.single.get_untracked() {
-        state.desktop.with_untracked(save);
+        save(state);
     }
 }
 
-/// Saves the desktop shortly after every change, and when the page is hidden.
+/// Saves the desktop shortly after every change to its windows, and when the page is hidden.
+/// (A new appearance is saved at once, by [`super::control_panel::adopt`].)
 pub fn install(state: AppState) {
     let pending = StoredValue::new(false);
     Effect::new(move |_| {

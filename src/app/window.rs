@@ -2,10 +2,11 @@
 //! the title bar (mouse, pen and touch through pointer events), the control menu, and the
 //! window's contents. Each visual property is a memo, so a drag updates one style attribute.
 
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::control_panel::ControlPanelBody;
 use super::post_buttons::PostButtons;
 use super::post_window::PostBody;
 use super::program_manager::ProgramManagerBody;
@@ -249,14 +250,17 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     });
     let handles_id = id.clone();
     let icon_id = icon_dom_id(&id);
-    let body = match id.slug() {
-        None => Either::Left(view! { <ProgramManagerBody /> }),
+    let body = match &id {
+        WindowId::ProgramManager => EitherOf3::A(view! { <ProgramManagerBody /> }),
+        WindowId::ControlPanel => EitherOf3::B(view! { <ControlPanelBody /> }),
         // The button bar shows in single-window mode only (style/phone.css).
-        Some(slug) => Either::Right(view! {
-            <PostBody slug=slug.to_owned() />
-            <PostButtons slug=slug.to_owned() />
+        WindowId::Post(slug) => EitherOf3::C(view! {
+            <PostBody slug=slug.clone() />
+            <PostButtons slug=slug.clone() />
         }),
     };
+    let is_post = id.slug().is_some();
+    let is_control_panel = id == WindowId::ControlPanel;
     let toggle_on_title = toggle_maximize.clone();
     let restore_on_key = restore_icon.clone();
     let icon_label = title.clone();
@@ -265,7 +269,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
         <section
             class="window"
             class:program-manager=is_program_manager
-            class:post-window=!is_program_manager
+            class:post-window=is_post
             class:active=move || active.get()
             class:maximized=move || maximized() && !single.get()
             class:minimized=minimized
@@ -337,7 +341,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
                                 }
                             }
                         >
-                            <span class="icon-image" aria-hidden="true"></span>
+                            <span class="icon-image" class:control-panel=is_control_panel aria-hidden="true"></span>
                             <span class="icon-label">{icon_label.clone()}</span>
                         </button>
                     }

@@ -17,15 +17,19 @@ use serde::{Deserialize, Serialize};
 
 use super::geometry::{Point, Rect, Size};
 use super::layout::{
-    self, CASCADE_STEP, FIRST_POST, ICON_SLOT, MAX_VIEWPORT, MAX_WINDOW, MIN_WINDOW,
+    self, CASCADE_STEP, CONTROL_PANEL, FIRST_POST, ICON_SLOT, MAX_VIEWPORT, MAX_WINDOW, MIN_WINDOW,
     PROGRAM_MANAGER, TITLE_BAR_GRAB, TITLE_BAR_HEIGHT,
 };
 
-/// Which window: Program Manager itself, or the window of one post.
+/// Which window: Program Manager itself, the Control Panel, or the window of one post.
+///
+/// Saved as `{"kind": "program_manager"}`, `{"kind": "control_panel"}` or
+/// `{"kind": "post", "slug": "…"}`; a site too old to know a kind drops that window on restore.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "slug", rename_all = "snake_case")]
 pub enum WindowId {
     ProgramManager,
+    ControlPanel,
     Post(String),
 }
 
@@ -37,7 +41,7 @@ impl WindowId {
     /// The post slug, for a post window.
     pub fn slug(&self) -> Option<&str> {
         match self {
-            Self::ProgramManager => None,
+            Self::ProgramManager | Self::ControlPanel => None,
             Self::Post(slug) => Some(slug),
         }
     }
@@ -46,6 +50,7 @@ impl WindowId {
     pub fn dom_id(&self) -> String {
         match self {
             Self::ProgramManager => "win-progman".to_owned(),
+            Self::ControlPanel => "win-control-panel".to_owned(),
             Self::Post(slug) => format!("win-post-{slug}"),
         }
     }
@@ -249,18 +254,29 @@ impl Desktop {
     /// Opens the post's window, or brings it back if it is already open. New windows cascade
     /// from the first post position, one step further for each post window already open.
     pub fn open_post(&mut self, slug: &str) {
-        let id = WindowId::post(slug);
+        self.open(WindowId::post(slug));
+    }
+
+    /// Opens a window, or brings it back if it is already open: a post's (see
+    /// [`Desktop::open_post`]), or the Control Panel at its [`CONTROL_PANEL`] place.
+    pub fn open(&mut self, id: WindowId) {
         if self.is_open(&id) {
             self.restore_if_minimized(&id);
             self.focus(&id);
             return;
         }
-        let steps = self
-            .windows
-            .iter()
-            .filter(|w| w.id.slug().is_some())
-            .count();
-        let rect = self.cascade_placement(steps).resolve(self.viewport);
+        let placement = match id {
+            WindowId::Post(_) => {
+                let steps = self
+                    .windows
+                    .iter()
+                    .filter(|w| w.id.slug().is_some())
+                    .count();
+                self.cascade_placement(steps)
+            }
+            _ => CONTROL_PANEL,
+        };
+        let rect = placement.resolve(self.viewport);
         let rect = keep_title_bar_reachable(rect, self.viewport);
         self.windows.push(Window::new(id.clone(), rect));
         self.stack.push(id);
@@ -1197,6 +1213,49 @@ mod tests {
     }
 
     #[test]
+    fn the_control_panel_opens_once_at_its_place_and_closes() {
+        let mut desktop = Desktop::new(VIEWPORT);
+        desktop.open_post("a");
+        desktop.open(WindowId::ControlPanel);
+        desktop.open(WindowId::ControlPanel);
+        let panels = desktop
+            .windows()
+            .iter()
+            .filter(|w| w.id == WindowId::ControlPanel)
+            .count();
+        assert_eq!(panels, 1);
+        assert!(desktop.is_active(&WindowId::ControlPanel));
+        assert_eq!(
+            rect_of(&desktop, &WindowId::ControlPanel),
+            CONTROL_PANEL.resolve(VIEWPORT)
+        );
+        desktop.minimize(&WindowId::ControlPanel);
+        desktop.open(WindowId::ControlPanel);
+        assert!(desktop.is_active(&WindowId::ControlPanel));
+        assert!(desktop.close(&WindowId::ControlPanel));
+        assert!(desktop.is_active(&post("a")));
+    }
+
+    #[test]
+    fn the_control_panel_does_not_push_post_windows_down_the_cascade() {
+        let mut desktop = Desktop::new(VIEWPORT);
+        desktop.open(WindowId::ControlPanel);
+        desktop.open_post("a");
+        assert_eq!(rect_of(&desktop, &post("a")), FIRST_POST.resolve(VIEWPORT));
+    }
+
+    #[test]
+    fn window_ids_keep_their_saved_form() {
+        let json = |id: &WindowId| serde_json::to_string(id).unwrap_or_default();
+        assert_eq!(
+            json(&WindowId::ProgramManager),
+            r#"{"kind":"program_manager"}"#
+        );
+        assert_eq!(json(&WindowId::ControlPanel), r#"{"kind":"control_panel"}"#);
+        assert_eq!(json(&post("a")), r#"{"kind":"post","slug":"a"}"#);
+    }
+
+    #[test]
     fn from_parts_adds_program_manager_back_and_bounds_sizes() {
         let tiny = Window::new(post("a"), Rect::new(10, 10, -3, 0));
         let desktop = Desktop::from_parts(VIEWPORT, vec![tiny], vec![post("a")]);
@@ -1221,6 +1280,7 @@ pub(crate) mod arbitrary {
     #[derive(Clone, Debug)]
     pub enum Command {
         Open(usize),
+        OpenControlPanel,
         Focus(usize),
         Close(usize),
         Move(usize, i32, i32),
@@ -1240,13 +1300,14 @@ pub(crate) mod arbitrary {
 
     pub fn target_ids() -> Vec<WindowId> {
         let posts = SLUGS.iter().map(|slug| WindowId::post(*slug));
-        std::iter::once(WindowId::ProgramManager)
+        [WindowId::ProgramManager, WindowId::ControlPanel]
+            .into_iter()
             .chain(posts)
             .collect()
     }
 
     fn target() -> impl Strategy<Value = usize> {
-        0..SLUGS.len() + 1
+        0..SLUGS.len() + 2
     }
 
     fn distance() -> impl Strategy<Value = i32> {
@@ -1274,6 +1335,7 @@ pub(crate) mod arbitrary {
     pub fn command() -> impl Strategy<Value = Command> {
         prop_oneof![
             3 => (0..SLUGS.len()).prop_map(Command::Open),
+            1 => Just(Command::OpenControlPanel),
             1 => target().prop_map(Command::Focus),
             1 => target().prop_map(Command::Close),
             1 => (target(), distance(), distance()).prop_map(|(t, dx, dy)| Command::Move(t, dx, dy)),
@@ -1299,6 +1361,7 @@ pub(crate) mod arbitrary {
         let id = |index: &usize| ids[*index].clone();
         match command {
             Command::Open(index) => desktop.open_post(SLUGS[*index]),
+            Command::OpenControlPanel => desktop.open(WindowId::ControlPanel),
             Command::Focus(t) => {
                 desktop.focus(&id(t));
             }

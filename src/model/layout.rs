@@ -58,6 +58,16 @@ pub const FIRST_POST: Placement = Placement {
     margin: 16,
 };
 
+/// The Control Panel window's default place: a small window over Program Manager's right half,
+/// room for a row of applet icons.
+pub const CONTROL_PANEL: Placement = Placement {
+    x: 248,
+    y: 120,
+    width: 320,
+    height: 180,
+    margin: 16,
+};
+
 impl Placement {
     /// The rectangle this placement gives in a viewport of `viewport` CSS pixels.
     pub fn resolve(&self, viewport: Size) -> Rect {

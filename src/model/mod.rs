@@ -3,10 +3,13 @@
 //! Nothing here touches files, the network or the DOM; every behaviour a visitor can trigger is a
 //! method on these types and is unit-tested natively.
 
+pub mod appearance;
 pub mod desktop;
+pub mod dialog;
 pub mod geometry;
 pub mod keyboard_mode;
 pub mod layout;
+pub mod list_box;
 pub mod persist;
 pub mod post;
 pub mod route;

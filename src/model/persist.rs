@@ -1,7 +1,8 @@
 //! The saved desktop: what goes into localStorage, and restoring it without ever failing.
 //!
 //! [`save`] writes a [`Saved`] as JSON: every open window (Program Manager included) with its
-//! rectangle, state and icon position, the stacking order, and the colour scheme's name.
+//! rectangle, state and icon position, the stacking order, and the names of the colour scheme
+//! and desktop pattern (see [`super::appearance`]).
 //!
 //! [`restore`] reads whatever localStorage holds, which may be from an older version of the
 //! site, edited by hand, or truncated. It never fails: it walks the JSON value field by field,
@@ -15,7 +16,7 @@ use thiserror::Error;
 
 use super::desktop::{Desktop, Window, WindowId, WindowState};
 use super::geometry::{Point, Rect, Size};
-use super::layout::{FIRST_POST, MAX_WINDOW, MIN_WINDOW, PROGRAM_MANAGER};
+use super::layout::{CONTROL_PANEL, FIRST_POST, MAX_WINDOW, MIN_WINDOW, PROGRAM_MANAGER};
 use super::route::is_valid_slug;
 
 /// Bumped when the shape of [`Saved`] changes incompatibly; other versions are discarded.
@@ -24,8 +25,8 @@ pub const SAVED_VERSION: u32 = 1;
 /// Coordinates further from the origin than this are corrupt, not a window parked far away.
 const MAX_COORDINATE: i64 = 1_000_000;
 
-/// Colour scheme names longer than this are corrupt.
-const MAX_SCHEME_LENGTH: usize = 64;
+/// Colour scheme and pattern names longer than this are corrupt.
+const MAX_NAME_LENGTH: usize = 64;
 
 /// The saved desktop, as stored in localStorage.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,24 +40,29 @@ pub struct Saved {
     /// The colour scheme's name; `None` for the default scheme.
     #[serde(default)]
     pub scheme: Option<String>,
+    /// The desktop pattern's name; `None` for no pattern. (Added after version 1 was
+    /// published: older saved desktops simply lack it.)
+    #[serde(default)]
+    pub pattern: Option<String>,
 }
 
 impl Saved {
-    pub fn new(desktop: &Desktop, scheme: Option<&str>) -> Self {
+    pub fn new(desktop: &Desktop, scheme: Option<&str>, pattern: Option<&str>) -> Self {
         Self {
             version: SAVED_VERSION,
             windows: desktop.windows().to_vec(),
             stack: desktop.stack().to_vec(),
             scheme: scheme.map(str::to_owned),
+            pattern: pattern.map(str::to_owned),
         }
     }
 }
 
-/// The desktop and colour scheme as JSON for localStorage.
-pub fn save(desktop: &Desktop, scheme: Option<&str>) -> String {
+/// The desktop, colour scheme and pattern as JSON for localStorage.
+pub fn save(desktop: &Desktop, scheme: Option<&str>, pattern: Option<&str>) -> String {
     // Plain structs with string keys always serialise; an empty string would restore to the
     // default desktop anyway.
-    serde_json::to_string(&Saved::new(desktop, scheme)).unwrap_or_default()
+    serde_json::to_string(&Saved::new(desktop, scheme, pattern)).unwrap_or_default()
 }
 
 /// What [`restore`] made of a saved desktop.
@@ -64,6 +70,7 @@ pub fn save(desktop: &Desktop, scheme: Option<&str>) -> String {
 pub struct Restored {
     pub desktop: Desktop,
     pub scheme: Option<String>,
+    pub pattern: Option<String>,
     /// Human-readable reasons for everything dropped or repaired; empty for a clean restore.
     pub problems: Vec<String>,
 }
@@ -72,23 +79,26 @@ pub struct Restored {
 /// posts for which `known_slugs` is true. Never fails; see the module documentation.
 pub fn restore(json: &str, known_slugs: &dyn Fn(&str) -> bool, viewport: Size) -> Restored {
     let mut problems = Vec::new();
-    let (desktop, scheme) = match read_object(json) {
+    let (desktop, scheme, pattern) = match read_object(json) {
         Ok(object) => {
+            let scheme = saved_name(&object, "scheme", &mut problems);
+            let pattern = saved_name(&object, "pattern", &mut problems);
             let mut reader = Reader {
                 known_slugs,
                 viewport,
                 problems: &mut problems,
             };
-            reader.desktop_and_scheme(&object)
+            (reader.desktop(&object), scheme, pattern)
         }
         Err(problem) => {
             problems.push(problem);
-            (Desktop::new(viewport), None)
+            (Desktop::new(viewport), None, None)
         }
     };
     Restored {
         desktop,
         scheme,
+        pattern,
         problems: problems.iter().map(ToString::to_string).collect(),
     }
 }
@@ -132,8 +142,8 @@ enum Problem {
     NotStacked(String),
     #[error("Program Manager was missing; put back at its default place")]
     NoProgramManager,
-    #[error("colour scheme is not a short name; using the default scheme")]
-    BadScheme,
+    #[error("`{0}` is not a short name; using the default")]
+    BadName(&'static str),
 }
 
 /// What was wrong with one field of a window, and the value used instead.
@@ -164,6 +174,7 @@ fn read_object(json: &str) -> Result<Map<String, Value>, Problem> {
 fn describe(id: &WindowId) -> String {
     match id {
         WindowId::ProgramManager => "Program Manager".to_owned(),
+        WindowId::ControlPanel => "Control Panel".to_owned(),
         WindowId::Post(slug) => format!("window of post `{slug}`"),
     }
 }
@@ -176,25 +187,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn desktop_and_scheme(&mut self, object: &Map<String, Value>) -> (Desktop, Option<String>) {
-        let scheme = self.scheme(object.get("scheme"));
+    fn desktop(&mut self, object: &Map<String, Value>) -> Desktop {
         let windows = self.windows(object.get("windows"));
         let stack = self.stack(object.get("stack"), &windows);
         if !windows.iter().any(|w| w.id == WindowId::ProgramManager) {
             self.problems.push(Problem::NoProgramManager);
         }
-        (Desktop::from_parts(self.viewport, windows, stack), scheme)
-    }
-
-    fn scheme(&mut self, value: Option<&Value>) -> Option<String> {
-        match value {
-            None | Some(Value::Null) => None,
-            Some(Value::String(name)) if is_scheme_name(name) => Some(name.clone()),
-            Some(_) => {
-                self.problems.push(Problem::BadScheme);
-                None
-            }
-        }
+        Desktop::from_parts(self.viewport, windows, stack)
     }
 
     fn windows(&mut self, value: Option<&Value>) -> Vec<Window> {
@@ -277,10 +276,28 @@ impl Reader<'_> {
     }
 }
 
-/// Whether a saved colour scheme name is plausible: short, non-empty, no control characters.
-fn is_scheme_name(name: &str) -> bool {
+/// A saved name field (the colour scheme, the pattern): `None` when missing or null, and when
+/// implausible (noted as a problem). Whether the name is one the app knows is
+/// [`super::appearance`]'s business.
+fn saved_name(
+    object: &Map<String, Value>,
+    field: &'static str,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    match object.get(field) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) if is_plausible_name(name) => Some(name.clone()),
+        Some(_) => {
+            problems.push(Problem::BadName(field));
+            None
+        }
+    }
+}
+
+/// Whether a saved name is plausible: short, non-empty, no control characters.
+fn is_plausible_name(name: &str) -> bool {
     !name.trim().is_empty()
-        && name.chars().count() <= MAX_SCHEME_LENGTH
+        && name.chars().count() <= MAX_NAME_LENGTH
         && !name.chars().any(char::is_control)
 }
 
@@ -288,6 +305,7 @@ fn is_scheme_name(name: &str) -> bool {
 fn default_rect(id: &WindowId, viewport: Size) -> Rect {
     match id {
         WindowId::ProgramManager => PROGRAM_MANAGER.resolve(viewport),
+        WindowId::ControlPanel => CONTROL_PANEL.resolve(viewport),
         WindowId::Post(_) => FIRST_POST.resolve(viewport),
     }
 }
@@ -471,6 +489,7 @@ mod tests {
     fn assert_fresh(restored: &Restored) {
         assert_eq!(restored.desktop, Desktop::new(VIEWPORT));
         assert_eq!(restored.scheme, None);
+        assert_eq!(restored.pattern, None);
         assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
     }
 
@@ -488,18 +507,23 @@ mod tests {
     }
 
     #[test]
-    fn a_saved_desktop_restores_exactly_with_its_scheme_and_no_problems() {
+    fn a_saved_desktop_restores_exactly_with_its_scheme_pattern_and_no_problems() {
         let desktop = a_busy_desktop();
-        let restored = restore(&save(&desktop, Some("Hotdog Stand")), &any_slug, VIEWPORT);
+        let restored = restore(
+            &save(&desktop, Some("Hotdog Stand"), Some("weave")),
+            &any_slug,
+            VIEWPORT,
+        );
         assert_eq!(restored.desktop, desktop);
         assert_eq!(restored.scheme.as_deref(), Some("Hotdog Stand"));
+        assert_eq!(restored.pattern.as_deref(), Some("weave"));
         assert!(restored.problems.is_empty(), "{:?}", restored.problems);
     }
 
     #[test]
     fn the_saved_json_names_version_windows_stack_and_scheme() {
         let saved: Value =
-            serde_json::from_str(&save(&Desktop::new(VIEWPORT), None)).unwrap_or(Value::Null);
+            serde_json::from_str(&save(&Desktop::new(VIEWPORT), None, None)).unwrap_or(Value::Null);
         assert_eq!(
             saved,
             json!({
@@ -512,6 +536,7 @@ mod tests {
                 }],
                 "stack": [{"kind": "program_manager"}],
                 "scheme": null,
+                "pattern": null,
             })
         );
     }
@@ -776,17 +801,39 @@ mod tests {
             json!(["Ocean"]),
         ] {
             let mut saved = with_post_rect(good_rect());
-            saved["scheme"] = scheme;
+            saved["scheme"] = scheme.clone();
+            saved["pattern"] = scheme;
             let restored = restore_value(saved);
             assert_eq!(restored.scheme, None);
-            assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+            assert_eq!(restored.pattern, None);
+            assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
             assert!(restored.desktop.is_open(&post("a")));
         }
     }
 
     #[test]
+    fn a_desktop_saved_before_patterns_existed_restores_without_problems() {
+        let mut saved = with_post_rect(good_rect());
+        saved["scheme"] = json!("ocean");
+        let restored = restore_value(saved);
+        assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+        assert_eq!(restored.scheme.as_deref(), Some("ocean"));
+        assert_eq!(restored.pattern, None);
+    }
+
+    #[test]
+    fn a_control_panel_window_is_saved_and_restored() {
+        let mut desktop = a_busy_desktop();
+        desktop.open(WindowId::ControlPanel);
+        let restored = restore(&save(&desktop, None, None), &any_slug, VIEWPORT);
+        assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+        assert_eq!(restored.desktop, desktop);
+        assert!(restored.desktop.is_active(&WindowId::ControlPanel));
+    }
+
+    #[test]
     fn restoring_into_a_smaller_viewport_brings_windows_into_reach_silently() {
-        let json = save(&a_busy_desktop(), None);
+        let json = save(&a_busy_desktop(), None, None);
         let small = Size::new(320, 240);
         let restored = restore(&json, &any_slug, small);
         assert!(restored.problems.is_empty(), "{:?}", restored.problems);
@@ -829,8 +876,8 @@ mod properties {
     /// Arbitrary JSON, with keys that often match the saved desktop's own.
     fn json_value() -> impl Strategy<Value = Value> {
         let key = prop::sample::select(vec![
-            "version", "windows", "stack", "scheme", "id", "kind", "slug", "rect", "x", "y",
-            "width", "height", "state", "icon",
+            "version", "windows", "stack", "scheme", "pattern", "id", "kind", "slug", "rect", "x",
+            "y", "width", "height", "state", "icon",
         ]);
         json_leaf().prop_recursive(4, 48, 6, move |inner| {
             prop_oneof![
@@ -849,10 +896,11 @@ mod properties {
     proptest! {
         #[test]
         fn save_then_restore_gives_back_an_equal_desktop(desktop in desktop()) {
-            let json = save(&desktop, Some("Ocean"));
+            let json = save(&desktop, Some("Ocean"), Some("boxes"));
             let restored = restore(&json, &any_slug, desktop.viewport());
             prop_assert!(restored.problems.is_empty(), "{:?}", restored.problems);
             prop_assert_eq!(restored.scheme.as_deref(), Some("Ocean"));
+            prop_assert_eq!(restored.pattern.as_deref(), Some("boxes"));
             prop_assert_eq!(restored.desktop, desktop);
         }
 
@@ -877,7 +925,7 @@ mod properties {
             victim in any::<prop::sample::Index>(),
             junk in json_value(),
         ) {
-            let mut saved: Value = serde_json::from_str(&save(&desktop, None))
+            let mut saved: Value = serde_json::from_str(&save(&desktop, None, None))
                 .unwrap_or(Value::Null);
             let Some(windows) = saved["windows"].as_array_mut() else {
                 return Err(TestCaseError::fail("saved windows are not a list"));

@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 /// Bumped when the shape of [`PostsIndex`] changes incompatibly.
 pub const INDEX_VERSION: u32 = 1;
 
+/// What built the site, shown in the app's About box.
+pub const GENERATOR: &str = concat!("Progman ", env!("CARGO_PKG_VERSION"));
+
 /// File name of the posts index, relative to the site root.
 pub const INDEX_FILE: &str = "posts.json";
 
@@ -29,14 +32,27 @@ pub struct PostMeta {
 pub struct PostsIndex {
     pub version: u32,
     pub site_title: String,
+    /// The site's author (`author` in progman.toml); may be empty.
+    #[serde(default)]
+    pub author: String,
+    /// What built the site, e.g. "Progman 0.1.0" ([`GENERATOR`]); empty in older indexes.
+    #[serde(default)]
+    pub generator: String,
     pub posts: Vec<PostMeta>,
 }
 
 impl PostsIndex {
-    pub fn new(site_title: impl Into<String>, posts: Vec<PostMeta>) -> Self {
+    /// An index by `author` (may be empty), built by this version of Progman.
+    pub fn new(
+        site_title: impl Into<String>,
+        author: impl Into<String>,
+        posts: Vec<PostMeta>,
+    ) -> Self {
         Self {
             version: INDEX_VERSION,
             site_title: site_title.into(),
+            author: author.into(),
+            generator: GENERATOR.to_owned(),
             posts,
         }
     }
@@ -63,6 +79,7 @@ mod tests {
     fn sample() -> PostsIndex {
         PostsIndex::new(
             "My blog",
+            "Ann",
             vec![PostMeta {
                 slug: "hello".into(),
                 title: "Hello".into(),
@@ -89,6 +106,21 @@ mod tests {
         assert!(
             !json.contains("tags") && !json.contains("summary"),
             "{json}"
+        );
+    }
+
+    #[test]
+    fn an_index_without_author_and_generator_still_reads() {
+        let json = r#"{"version":1,"site_title":"Old","posts":[]}"#;
+        let index: PostsIndex = serde_json::from_str(json).unwrap();
+        assert_eq!((index.author.as_str(), index.generator.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn the_generator_names_progman_and_its_version() {
+        assert_eq!(
+            sample().generator,
+            format!("Progman {}", env!("CARGO_PKG_VERSION"))
         );
     }
 

@@ -192,6 +192,7 @@ fn site_files(
     let posts = &content.posts;
     let index = PostsIndex::new(
         &content.config.title,
+        &content.config.author,
         posts.iter().map(Post::meta).collect(),
     );
     let all_icons = page::icon_list(site, posts);

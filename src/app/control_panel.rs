@@ -1,0 +1,121 @@
+//! The Control Panel: its item in Program Manager, its window of applets (Color and Desktop,
+//! whose dialogs are in [`super::dialogs`]), and putting the chosen appearance on the page.
+//!
+//! Like every Program Manager item, an icon is selected by a click and opened by a double-click
+//! or Enter. The appearance is applied as `data-scheme` and `data-pattern` on `<html>` (the
+//! style sheets do the rest) and saved with the desktop by [`super::storage`].
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dialogs::Dialog;
+use super::dom;
+use super::menu_nav::event_element;
+use super::state::AppState;
+use super::storage;
+use crate::model::appearance::Appearance;
+use crate::model::desktop::WindowId;
+
+/// DOM ids of the applet icons (in [`APPLETS`]), where the focus returns when their dialog
+/// closes.
+pub const COLOR_ICON: &str = "cpl-color";
+pub const DESKTOP_ICON: &str = "cpl-desktop";
+
+/// The appearance on the page now. The page itself holds it (the attributes are what the
+/// style sheets read), so there is no second copy to keep in step.
+pub fn current() -> Appearance {
+    let root = dom::document().document_element();
+    let read = |name| root.as_ref().and_then(|r| r.get_attribute(name));
+    Appearance::from_saved(
+        read("data-scheme").as_deref(),
+        read("data-pattern").as_deref(),
+    )
+}
+
+/// Puts an appearance on the page.
+pub fn apply(appearance: Appearance) {
+    let Some(root) = dom::document().document_element() else {
+        return;
+    };
+    for (attribute, value) in [
+        ("data-scheme", appearance.scheme_name()),
+        ("data-pattern", appearance.pattern_name()),
+    ] {
+        let _ = match value {
+            Some(value) => root.set_attribute(attribute, value),
+            None => root.remove_attribute(attribute),
+        };
+    }
+}
+
+/// Makes `appearance` the desktop's: on the page now, and saved.
+pub fn adopt(state: AppState, appearance: Appearance) {
+    apply(appearance);
+    storage::save(state);
+}
+
+fn open_control_panel(state: AppState) {
+    state.desktop.update(|d| d.open(WindowId::ControlPanel));
+    let id = WindowId::ControlPanel.dom_id();
+    dom::after_render(move || dom::focus_selector(&format!("#{id} .icon")));
+}
+
+/// Program Manager's Control Panel item (the inside of its `<li>`).
+const PROGRAM_MANAGER_ITEM: &str = concat!(
+    r#"<a class="icon control-panel" role="button" tabindex="0" data-open="control-panel">"#,
+    r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">Control Panel</span></a>"#,
+);
+
+/// The Control Panel window's applets.
+const APPLETS: &str = concat!(
+    r#"<ul class="icons"><li><a class="icon color" id="cpl-color" role="button" tabindex="0" data-open="color">"#,
+    r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">Color</span></a></li>"#,
+    r#"<li><a class="icon desktop-applet" id="cpl-desktop" role="button" tabindex="0" data-open="desktop">"#,
+    r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">Desktop</span></a></li></ul>"#,
+);
+
+/// Opens the item an event happened on (its `data-open`): a double-click, or Enter or Space.
+fn open_item(state: AppState, event: &web_sys::Event) {
+    if let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|e| e.key()) {
+        if key != "Enter" && key != " " {
+            return;
+        }
+    }
+    let item = event_element(event)
+        .and_then(|t| t.closest("[data-open]").ok().flatten())
+        .and_then(|item| item.get_attribute("data-open"));
+    let Some(item) = item else { return };
+    event.prevent_default();
+    match item.as_str() {
+        "control-panel" => open_control_panel(state),
+        "color" => state.dialog.set(Some(Dialog::Color)),
+        _ => state.dialog.set(Some(Dialog::Desktop)),
+    }
+}
+
+/// Program Manager's Control Panel item, after the posts. Focusing it unselects the post
+/// icons (File > Open opens posts only).
+pub fn program_manager_item(state: AppState) -> impl IntoView {
+    view! {
+        <li
+            inner_html=PROGRAM_MANAGER_ITEM
+            on:focusin=move |_| state.selected_icon.set(None)
+            on:dblclick=move |event| open_item(state, &event)
+            on:keydown=move |event| open_item(state, &event)
+        ></li>
+    }
+}
+
+/// The Control Panel window's contents: an icon per applet.
+#[component]
+pub fn ControlPanelBody() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div
+            class="window-body"
+            inner_html=APPLETS
+            on:dblclick=move |event| open_item(state, &event)
+            on:keydown=move |event| open_item(state, &event)
+        ></div>
+    }
+}
