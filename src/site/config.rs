@@ -19,7 +19,12 @@ pub struct SiteConfig {
     pub description: String,
     pub language: String,
     pub base: BaseUrl,
+    /// How many of the newest posts the feed carries (full content each).
+    pub posts_per_feed: usize,
 }
+
+/// The feed's length when the config does not set `posts_per_feed`.
+pub const DEFAULT_POSTS_PER_FEED: usize = 50;
 
 impl Default for SiteConfig {
     fn default() -> Self {
@@ -29,6 +34,7 @@ impl Default for SiteConfig {
             description: String::new(),
             language: "en".to_owned(),
             base: BaseUrl::default(),
+            posts_per_feed: DEFAULT_POSTS_PER_FEED,
         }
     }
 }
@@ -42,6 +48,7 @@ struct RawConfig {
     description: Option<String>,
     base_url: Option<String>,
     language: Option<String>,
+    posts_per_feed: Option<i64>,
 }
 
 impl SiteConfig {
@@ -63,7 +70,23 @@ impl SiteConfig {
             })?,
             None => defaults.base,
         };
+        let posts_per_feed = match raw.posts_per_feed {
+            None => defaults.posts_per_feed,
+            Some(count) => usize::try_from(count)
+                .ok()
+                .filter(|&count| count > 0)
+                .ok_or_else(|| LineProblem {
+                    line: text
+                        .lines()
+                        .position(|line| line.trim_start().starts_with("posts_per_feed"))
+                        .map(|index| index + 1),
+                    problem: Problem::Config(format!(
+                        "posts_per_feed must be a whole number above 0, not {count}"
+                    )),
+                })?,
+        };
         Ok(SiteConfig {
+            posts_per_feed,
             title: nonempty(raw.title).unwrap_or(defaults.title),
             author: raw.author.unwrap_or_default().trim().to_owned(),
             description: raw.description.unwrap_or_default().trim().to_owned(),
@@ -172,6 +195,24 @@ mod tests {
         assert_eq!(config.description, "Words");
         assert_eq!(config.language, "de");
         assert_eq!(config.base.path(), "/blog/");
+    }
+
+    #[test]
+    fn posts_per_feed_is_read_and_must_be_positive() {
+        assert_eq!(SiteConfig::parse("").unwrap().posts_per_feed, 50);
+        assert_eq!(
+            SiteConfig::parse("posts_per_feed = 10")
+                .unwrap()
+                .posts_per_feed,
+            10
+        );
+        let error = SiteConfig::parse("title = \"x\"\nposts_per_feed = 0\n").unwrap_err();
+        assert_eq!(error.line, Some(2));
+        assert!(
+            error.problem.to_string().contains("posts_per_feed"),
+            "{}",
+            error.problem
+        );
     }
 
     #[test]

@@ -4,10 +4,6 @@ use super::escape::push_escaped;
 use super::page::Site;
 use super::post::Post;
 
-/// How many of the newest posts the feed carries (feed readers only look at recent entries,
-/// and every entry holds a whole post).
-pub const FEED_ENTRY_LIMIT: usize = 50;
-
 /// `updated` of a feed with no posts, so output stays the same from build to build.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 
@@ -15,7 +11,7 @@ const EPOCH: &str = "1970-01-01T00:00:00Z";
 pub fn feed(site: Site<'_>, posts: &[Post]) -> String {
     let config = site.config;
     let base = config.base.url();
-    let entries = &posts[..posts.len().min(FEED_ENTRY_LIMIT)];
+    let entries = &posts[..posts.len().min(config.posts_per_feed)];
     let mut out = String::with_capacity(
         1024 + entries
             .iter()
@@ -163,12 +159,19 @@ mod tests {
     }
 
     #[test]
-    fn feed_carries_only_the_newest_posts() {
-        let config = config();
-        let posts: Vec<Post> = (0..FEED_ENTRY_LIMIT + 5)
+    fn feed_carries_only_the_newest_posts_the_config_asks_for() {
+        let mut config = config();
+        let posts: Vec<Post> = (0..60)
             .map(|i| post(&format!("p{i}"), "2024-01-01"))
             .collect();
         let xml = feed(site(&config), &posts);
-        assert_eq!(xml.matches("<entry>").count(), FEED_ENTRY_LIMIT);
+        assert_eq!(xml.matches("<entry>").count(), 50, "the default length");
+        config.posts_per_feed = 3;
+        let xml = feed(site(&config), &posts);
+        assert_eq!(xml.matches("<entry>").count(), 3);
+        assert!(
+            xml.contains("/posts/p0/") && !xml.contains("/posts/p3/"),
+            "{xml}"
+        );
     }
 }
