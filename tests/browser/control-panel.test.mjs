@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
+import { approve } from './approval.mjs';
 
 const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
 const VIEWPORT = { width: 1024, height: 700 };
@@ -213,3 +214,17 @@ test('a double-click on the control-menu box closes the window', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const scale of [1, 2]) {
+  test(`the app's Color dialog matches its approved image at ${scale}x`, async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: scale });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await appReady(page);
+    await openControlPanel(page);
+    await openApplet(page, 'cpl-color');
+    await page.evaluate(() => document.fonts.ready);
+    await approve(`app-color-dialog@${scale}x`, await page.locator('.dialog').screenshot());
+    await context.close();
+  });
+}

@@ -1,34 +1,21 @@
 // The look, pixel for pixel: static fixture pages (tests/browser/fixtures/) that link the style
 // files in index.html's order are photographed in headless Chromium at 1x and 2x and compared
 // with the approved images in tests/browser/approved/. Any visible change to the look fails
-// until the approved images are deliberately updated:
-//
-//   UPDATE_APPROVED=1 node --test tests/browser/look.test.mjs
-//
-// then LOOK at the new images (git diff shows which changed) before committing them. On a
-// failure, the actual image and a diff (changed pixels in red) are written to target/look/.
+// until the approved images are deliberately updated (approval.mjs says how).
 //
 // Needs no built site: it serves the repository itself. The fixtures use only the bundled pixel
 // fonts, so the images do not depend on the machine's fonts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { serveSite } from './harness.mjs';
+import { approve } from './approval.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
-const approvedDir = join(root, 'tests/browser/approved');
 const outDir = join(root, 'target/look');
-const update = process.env.UPDATE_APPROVED === '1';
-// Per-pixel colour tolerance (pixelmatch's 0..1 threshold) and how many pixels may differ:
-// the fonts are bitmaps and nothing is anti-aliased, so runs are expected to match exactly;
-// the slack only absorbs a stray pixel or two.
-const THRESHOLD = 0.05;
-const MAX_DIFF_PIXELS = 8;
 
 let site;
 let browser;
@@ -66,32 +53,6 @@ async function open(fixture, { scale = 1, scheme, pattern } = {}) {
   });
   assert.deepEqual(loaded, [true, true, true], 'the bundled pixel fonts did not load');
   return page;
-}
-
-/** Compares a screenshot with its approved image (or, when updating, replaces that image). */
-async function approve(name, png) {
-  const approvedPath = join(approvedDir, `${name}.png`);
-  if (update) {
-    await mkdir(approvedDir, { recursive: true });
-    await writeFile(approvedPath, png);
-    return;
-  }
-  assert.ok(existsSync(approvedPath), `no approved image ${name}.png: run with UPDATE_APPROVED=1, then look at it`);
-  const actual = PNG.sync.read(png);
-  const expected = PNG.sync.read(await readFile(approvedPath));
-  const sameSize = actual.width === expected.width && actual.height === expected.height;
-  let changed = Infinity;
-  if (sameSize) {
-    const diff = new PNG({ width: actual.width, height: actual.height });
-    changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: THRESHOLD });
-    if (changed > MAX_DIFF_PIXELS) await writeFile(join(outDir, `${name}.diff.png`), PNG.sync.write(diff));
-  }
-  if (!sameSize || changed > MAX_DIFF_PIXELS) {
-    await writeFile(join(outDir, `${name}.actual.png`), png);
-    assert.fail(sameSize
-      ? `${name}: ${changed} pixels differ from the approved image (see target/look/${name}.diff.png)`
-      : `${name}: ${actual.width}x${actual.height}, approved is ${expected.width}x${expected.height}`);
-  }
 }
 
 /** The distinct colours of a region of a PNG, as #RRGGBB. */
