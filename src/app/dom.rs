@@ -109,6 +109,17 @@ pub fn set_title(title: &str) {
     document().set_title(title);
 }
 
+/// Sends every further event of this pointer to the element that got the press, so a drag
+/// keeps going when the pointer leaves it.
+pub fn capture_pointer(event: &web_sys::PointerEvent) {
+    if let Some(target) = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        let _ = target.set_pointer_capture(event.pointer_id());
+    }
+}
+
 /// Loads the page again (the desktop comes back from storage).
 pub fn reload() {
     let _ = window().location().reload();

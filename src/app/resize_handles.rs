@@ -4,8 +4,8 @@
 //! drifts from the pointer, even after being held at the minimum size.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::dom;
 use super::state::AppState;
 use crate::model::desktop::{Edge, WindowId};
 use crate::model::geometry::Rect;
@@ -55,12 +55,7 @@ pub fn ResizeHandles(id: WindowId) -> impl IntoView {
                 }) else {
                     return;
                 };
-                if let Some(target) = event
-                    .current_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = target.set_pointer_capture(event.pointer_id());
-                }
+                dom::capture_pointer(&event);
                 event.prevent_default();
                 sizing.set_value(Some(Sizing {
                     pointer: event.pointer_id(),

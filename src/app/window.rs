@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::control_panel::ControlPanelBody;
+use super::dom;
 use super::post_buttons::PostButtons;
 use super::post_window::PostBody;
 use super::program_manager::ProgramManagerBody;
@@ -107,12 +108,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             let Some(rect) = desktop.with_untracked(|d| d.window(&id).map(|w| w.rect)) else {
                 return;
             };
-            if let Some(target) = event
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = target.set_pointer_capture(event.pointer_id());
-            }
+            dom::capture_pointer(&event);
             event.prevent_default();
             drag.set_value(Some(Drag {
                 pointer: event.pointer_id(),
@@ -200,12 +196,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             let Some(at) = desktop.with_untracked(|d| d.icon_position(&id)) else {
                 return;
             };
-            if let Some(target) = event
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = target.set_pointer_capture(event.pointer_id());
-            }
+            dom::capture_pointer(&event);
             icon_drag.set_value(Some(IconDrag {
                 pointer: event.pointer_id(),
                 start_x: event.client_x(),
