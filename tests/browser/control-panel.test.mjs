@@ -58,6 +58,14 @@ async function openApplet(page, id) {
   await page.locator('.dialog').waitFor();
 }
 
+/** The id of the focused element, once it is `id` (focus moves after the next render), or as is after 3 s. */
+async function focusedId(page, id) {
+  await page
+    .waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 3000 })
+    .catch(() => {});
+  return page.evaluate(() => document.activeElement?.id ?? '');
+}
+
 /** Waits for the app's coalesced storage write (storage.rs writes within ~250 ms). */
 const settle = (page) => page.waitForTimeout(400);
 
@@ -68,7 +76,7 @@ test('Program Manager has a Control Panel item that opens its window of applets'
   assert.match(await panel.getAttribute('class'), /\bactive\b/);
   assert.deepEqual(await panel.locator('.icon-label').allTextContents(), ['Color', 'Desktop']);
   // The first applet has the focus, and Enter opens it.
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'cpl-color');
+  assert.equal(await focusedId(page, 'cpl-color'), 'cpl-color');
   await page.keyboard.press('Enter');
   await page.locator('#dlg-color').waitFor();
   await page.keyboard.press('Escape');
@@ -93,7 +101,7 @@ test('the Color dialog previews a scheme before OK; Cancel keeps the desktop as 
   assert.equal(await page.locator('.dialog').count(), 0);
   assert.equal(await background(page, '.desktop'), before);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.scheme), undefined);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'cpl-color');
+  assert.equal(await focusedId(page, 'cpl-color'), 'cpl-color');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -126,7 +134,7 @@ test('the Color dialog works from the keyboard and keeps the focus inside', asyn
   await page.keyboard.press('Enter');
   const list = page.locator('#dlg-color-list');
   await list.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'dlg-color-list');
+  assert.equal(await focusedId(page, 'dlg-color-list'), 'dlg-color-list');
   await page.keyboard.press('Home');
   assert.equal(await list.getAttribute('aria-activedescendant'), 'dlg-color-list-0');
   await page.keyboard.press('ArrowDown');
@@ -154,7 +162,7 @@ test('the Color dialog works from the keyboard and keeps the focus inside', asyn
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('.dialog').count(), 0);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.scheme), 'hotdog-stand');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'cpl-color');
+  assert.equal(await focusedId(page, 'cpl-color'), 'cpl-color');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -190,7 +198,7 @@ test('Help > About Progman shows the site title, author and build', async () => 
   assert.equal(await dialog.locator('.about-title').textContent(), index.site_title);
   assert.equal(await dialog.locator('.about-author').textContent(), `by ${index.author}`);
   assert.match(await dialog.locator('.about-generator').textContent(), /^Progman \d+\.\d+\.\d+/);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'dlg-about-ok');
+  assert.equal(await focusedId(page, 'dlg-about-ok'), 'dlg-about-ok');
   await dialog.screenshot({ path: join(screenshots, 'panel-about.png') });
   await page.keyboard.press('Enter');
   assert.equal(await page.locator('.dialog').count(), 0);
@@ -204,7 +212,7 @@ test('a double-click on the control-menu box closes the window', async () => {
   await panel.locator('.control-box').dblclick();
   assert.equal(await page.locator('#win-control-panel').count(), 0);
   // Focus goes back to the item that opened it.
-  assert.ok(await page.evaluate(() => document.activeElement.matches('#win-progman .icon.control-panel')));
+  await page.waitForFunction(() => document.activeElement?.matches('#win-progman .icon.control-panel'));
   const post = index.posts[0];
   await page.locator(`.icon[data-slug="${post.slug}"]`).dblclick();
   const win = page.locator(`#win-post-${post.slug}`);
