@@ -21,6 +21,10 @@ pub struct Summary {
 
 /// Reads the summaries and word count from a body's events.
 pub fn read(events: &[Event<'_>]) -> Summary {
+    // Most posts have no marker: then the text before it is not collected at all.
+    let has_more = events
+        .iter()
+        .any(|event| matches!(event, Event::Html(html) | Event::InlineHtml(html) if is_more(html)));
     let mut footnote_depth = 0;
     let mut paragraph: Option<bool> = None; // Some(true) while inside the first paragraph
     let mut first = String::new();
@@ -46,7 +50,7 @@ pub fn read(events: &[Event<'_>]) -> Summary {
                 if paragraph == Some(true) {
                     first.push_str(text);
                 }
-                if more.is_none() && footnote_depth == 0 {
+                if has_more && more.is_none() && footnote_depth == 0 {
                     before_more.push_str(text);
                 }
             }
@@ -54,7 +58,9 @@ pub fn read(events: &[Event<'_>]) -> Summary {
                 if paragraph == Some(true) {
                     first.push(' ');
                 }
-                before_more.push(' ');
+                if has_more {
+                    before_more.push(' ');
+                }
             }
             Event::End(
                 TagEnd::Paragraph
@@ -63,7 +69,7 @@ pub fn read(events: &[Event<'_>]) -> Summary {
                 | TagEnd::CodeBlock
                 | TagEnd::TableCell
                 | TagEnd::BlockQuote(_),
-            ) => before_more.push(' '),
+            ) if has_more => before_more.push(' '),
             _ => {}
         }
     }
