@@ -7,7 +7,7 @@ use progman::site::app_bundle::AppBundle;
 use progman::site::build::{build, check, BuildError, BuildOptions};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -341,20 +341,18 @@ fn listing(dir: &Path) -> Vec<PathBuf> {
     paths
 }
 
-fn progman(args: &[&str]) -> std::process::Output {
+fn progman(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_progman"))
         .args(args)
         .output()
         .expect("progman runs")
 }
 
-#[test]
-fn cli_build_fails_with_the_file_names_on_stderr() {
-    let root = tempfile::tempdir().unwrap();
-    let content = fixture("broken").join("content");
-    let out = root.path().join("dist");
+/// Runs `progman build` on a fixture's content into `out`, with the fixture Trunk output.
+fn cli_build(name: &str, out: &Path) -> Output {
+    let content = fixture(name).join("content");
     let app = fixture("trunk-dist");
-    let args = [
+    progman(&[
         "build",
         "--content",
         content.to_str().unwrap(),
@@ -362,8 +360,14 @@ fn cli_build_fails_with_the_file_names_on_stderr() {
         out.to_str().unwrap(),
         "--app",
         app.to_str().unwrap(),
-    ];
-    let output = progman(&args);
+    ])
+}
+
+#[test]
+fn cli_build_fails_with_the_file_names_on_stderr() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let output = cli_build("broken", &out);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no-title.md:1: missing title"), "{stderr}");
@@ -374,19 +378,8 @@ fn cli_build_fails_with_the_file_names_on_stderr() {
 #[test]
 fn cli_build_succeeds_with_an_app_folder_and_prints_a_summary() {
     let root = tempfile::tempdir().unwrap();
-    let content = fixture("basic").join("content");
     let out = root.path().join("dist");
-    let app = fixture("trunk-dist");
-    let args = [
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--app",
-        app.to_str().unwrap(),
-    ];
-    let output = progman(&args);
+    let output = cli_build("basic", &out);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
