@@ -46,7 +46,9 @@ pub async fn run() {
 
 async fn load_index(base: &str) -> Result<PostsIndex, String> {
     let text = dom::fetch_text(&format!("{base}{INDEX_FILE}")).await?;
-    serde_json::from_str(&text).map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
+    super::json::parse(&text)
+        .and_then(|value| PostsIndex::from_json(&value).map_err(|error| error.to_string()))
+        .map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
 }
 
 /// The desktop the visitor sees first: the saved one (or the default), with the URL's post open

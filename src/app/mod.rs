@@ -15,6 +15,7 @@ mod desktop;
 mod dialogs;
 mod dom;
 mod history;
+mod json;
 mod keyboard;
 mod live_reload;
 mod menu_bar;

@@ -34,7 +34,7 @@ pub fn load(viewport: Size, known_slug: &dyn Fn(&str) -> bool) -> Option<Desktop
         return None;
     }
     let json = LocalStorage::raw().get_item(KEY).ok().flatten()?;
-    let restored = persist::restore(&json, known_slug, viewport);
+    let restored = persist::restore_parsed(super::json::parse(&json), known_slug, viewport);
     let appearance =
         Appearance::from_saved(restored.scheme.as_deref(), restored.pattern.as_deref());
     super::control_panel::apply(appearance);

@@ -1245,6 +1245,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn window_ids_keep_their_saved_form() {
         let json = |id: &WindowId| serde_json::to_string(id).unwrap_or_default();
         assert_eq!(

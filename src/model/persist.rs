@@ -1,21 +1,22 @@
 //! The saved desktop: what goes into localStorage, and restoring it without ever failing.
 //!
-//! [`save`] writes a [`Saved`] as JSON: every open window (Program Manager included) with its
+//! [`save`] writes a [`Saved`] as JSON (with [`Json::write`], the same text on both targets): every open window (Program Manager included) with its
 //! rectangle, state and icon position, the stacking order, and the names of the colour scheme
 //! and desktop pattern (see [`super::appearance`]).
 //!
 //! [`restore`] reads whatever localStorage holds, which may be from an older version of the
-//! site, edited by hand, or truncated. It never fails: it walks the JSON value field by field,
+//! site, edited by hand, or truncated. It never fails: it walks the parsed value ([`Json`], which
+//! the app gets from the browser's `JSON.parse`, see [`restore_parsed`]) field by field,
 //! so one bad window does not lose the others, repairs or drops what it cannot use, and lists
 //! each repair in [`Restored::problems`] for the app to log. If nothing is usable it returns the
 //! default desktop.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use thiserror::Error;
 
 use super::desktop::{Desktop, Window, WindowId, WindowState};
 use super::geometry::{Point, Rect, Size};
+use super::json::Json;
 use super::layout::{CONTROL_PANEL, FIRST_POST, MAX_WINDOW, MIN_WINDOW, PROGRAM_MANAGER};
 use super::route::is_valid_slug;
 
@@ -58,11 +59,88 @@ impl Saved {
     }
 }
 
+impl Saved {
+    /// The saved desktop as a JSON value, in the shape serde gives it (see the tests).
+    pub fn to_json(&self) -> Json {
+        let stack = self.stack.iter().map(window_id_json).collect();
+        Json::object([
+            ("version", Json::Number(f64::from(self.version))),
+            ("windows", Json::Array(self.windows.iter().map(window_json).collect())),
+            ("stack", Json::Array(stack)),
+            ("scheme", Json::from(self.scheme.as_deref())),
+            ("pattern", Json::from(self.pattern.as_deref())),
+        ])
+    }
+}
+
+fn window_json(window: &Window) -> Json {
+    let rect = window.rect;
+    Json::object([
+        ("id", window_id_json(&window.id)),
+        (
+            "rect",
+            Json::object([
+                ("x", Json::from(rect.x)),
+                ("y", Json::from(rect.y)),
+                ("width", Json::from(rect.width)),
+                ("height", Json::from(rect.height)),
+            ]),
+        ),
+        ("state", Json::from(state_name(window.state))),
+        (
+            "icon",
+            window.icon.map_or(Json::Null, |icon| {
+                Json::object([("x", Json::from(icon.x)), ("y", Json::from(icon.y))])
+            }),
+        ),
+    ])
+}
+
+/// The saved form of a window id: `{"kind": "post", "slug": "…"}` and the like.
+fn window_id_json(id: &WindowId) -> Json {
+    let (kind, slug) = match id {
+        WindowId::ProgramManager => ("program_manager", None),
+        WindowId::ControlPanel => ("control_panel", None),
+        WindowId::Post(slug) => ("post", Some(slug.as_str())),
+    };
+    match slug {
+        Some(slug) => Json::object([("kind", Json::from(kind)), ("slug", Json::from(slug))]),
+        None => Json::object([("kind", Json::from(kind))]),
+    }
+}
+
+/// Reads a saved window id; `None` for anything that is not one.
+fn read_window_id(value: &Json) -> Option<WindowId> {
+    let slug = || value.get("slug").and_then(Json::as_str).map(WindowId::post);
+    match value.get("kind")?.as_str()? {
+        "program_manager" => Some(WindowId::ProgramManager),
+        "control_panel" => Some(WindowId::ControlPanel),
+        "post" => slug(),
+        _ => None,
+    }
+}
+
+const STATES: [(WindowState, &str); 3] = [
+    (WindowState::Normal, "normal"),
+    (WindowState::Minimized, "minimized"),
+    (WindowState::Maximized, "maximized"),
+];
+
+fn state_name(state: WindowState) -> &'static str {
+    STATES
+        .iter()
+        .find(|(s, _)| *s == state)
+        .map_or("normal", |(_, name)| name)
+}
+
+fn read_state(value: &Json) -> Option<WindowState> {
+    let name = value.as_str()?;
+    STATES.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
+}
+
 /// The desktop, colour scheme and pattern as JSON for localStorage.
 pub fn save(desktop: &Desktop, scheme: Option<&str>, pattern: Option<&str>) -> String {
-    // Plain structs with string keys always serialise; an empty string would restore to the
-    // default desktop anyway.
-    serde_json::to_string(&Saved::new(desktop, scheme, pattern)).unwrap_or_default()
+    Saved::new(desktop, scheme, pattern).to_json().to_text()
 }
 
 /// What [`restore`] made of a saved desktop.
@@ -76,10 +154,22 @@ pub struct Restored {
 }
 
 /// Rebuilds the desktop saved in `json` for a viewport of `viewport`, keeping only windows of
-/// posts for which `known_slugs` is true. Never fails; see the module documentation.
+/// posts for which `known_slugs` is true. Never fails; see the module documentation. (Native:
+/// the app parses with the browser and calls [`restore_parsed`].)
+#[cfg(not(target_arch = "wasm32"))]
 pub fn restore(json: &str, known_slugs: &dyn Fn(&str) -> bool, viewport: Size) -> Restored {
+    restore_parsed(super::json::parse(json), known_slugs, viewport)
+}
+
+/// [`restore`] for text already parsed: the value, or the parser's message when the text was
+/// not JSON.
+pub fn restore_parsed(
+    parsed: Result<Json, String>,
+    known_slugs: &dyn Fn(&str) -> bool,
+    viewport: Size,
+) -> Restored {
     let mut problems = Vec::new();
-    let (desktop, scheme, pattern) = match read_object(json) {
+    let (desktop, scheme, pattern) = match parsed.map_err(Problem::NotJson).and_then(read_object) {
         Ok(object) => {
             let scheme = saved_name(&object, "scheme", &mut problems);
             let pattern = saved_name(&object, "pattern", &mut problems);
@@ -157,16 +247,15 @@ enum FieldProblem {
     OutOfRange { found: i64, used: i32 },
 }
 
-/// Parses the JSON and checks it is an object of the version this code reads.
-fn read_object(json: &str) -> Result<Map<String, Value>, Problem> {
-    let value: Value = serde_json::from_str(json).map_err(|e| Problem::NotJson(e.to_string()))?;
-    let Value::Object(object) = value else {
+/// Checks the parsed value is an object of the version this code reads.
+fn read_object(object: Json) -> Result<Json, Problem> {
+    if !matches!(object, Json::Object(_)) {
         return Err(Problem::NotAnObject);
-    };
+    }
     match object.get("version") {
         None => Err(Problem::NoVersion),
-        Some(version) if version.as_u64() == Some(u64::from(SAVED_VERSION)) => Ok(object),
-        Some(version) => Err(Problem::WrongVersion(version.to_string())),
+        Some(version) if version.as_u32() == Some(SAVED_VERSION) => Ok(object),
+        Some(version) => Err(Problem::WrongVersion(version.to_text())),
     }
 }
 
@@ -187,7 +276,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn desktop(&mut self, object: &Map<String, Value>) -> Desktop {
+    fn desktop(&mut self, object: &Json) -> Desktop {
         let windows = self.windows(object.get("windows"));
         let stack = self.stack(object.get("stack"), &windows);
         if !windows.iter().any(|w| w.id == WindowId::ProgramManager) {
@@ -196,8 +285,8 @@ impl Reader<'_> {
         Desktop::from_parts(self.viewport, windows, stack)
     }
 
-    fn windows(&mut self, value: Option<&Value>) -> Vec<Window> {
-        let Some(Value::Array(items)) = value else {
+    fn windows(&mut self, value: Option<&Json>) -> Vec<Window> {
+        let Some(Json::Array(items)) = value else {
             self.problems.push(Problem::NotAList("windows"));
             return Vec::new();
         };
@@ -215,13 +304,13 @@ impl Reader<'_> {
         windows
     }
 
-    fn window(&mut self, index: usize, value: &Value) -> Result<Window, Problem> {
-        let Value::Object(fields) = value else {
+    fn window(&mut self, index: usize, fields: &Json) -> Result<Window, Problem> {
+        if !matches!(fields, Json::Object(_)) {
             return Err(Problem::WindowNotAnObject(index));
-        };
+        }
         let id = fields
             .get("id")
-            .and_then(|id| serde_json::from_value::<WindowId>(id.clone()).ok())
+            .and_then(read_window_id)
             .ok_or(Problem::NoWindowId(index))?;
         if let Some(slug) = id.slug() {
             if !is_valid_slug(slug) || !(self.known_slugs)(slug) {
@@ -244,9 +333,9 @@ impl Reader<'_> {
         })
     }
 
-    fn stack(&mut self, value: Option<&Value>, windows: &[Window]) -> Vec<WindowId> {
+    fn stack(&mut self, value: Option<&Json>, windows: &[Window]) -> Vec<WindowId> {
         let items = match value {
-            Some(Value::Array(items)) => items.as_slice(),
+            Some(Json::Array(items)) => items.as_slice(),
             _ => {
                 self.problems.push(Problem::NotAList("stack"));
                 &[]
@@ -254,7 +343,7 @@ impl Reader<'_> {
         };
         let mut stack: Vec<WindowId> = Vec::with_capacity(windows.len());
         for (index, item) in items.iter().enumerate() {
-            let Ok(id) = serde_json::from_value::<WindowId>(item.clone()) else {
+            let Some(id) = read_window_id(item) else {
                 self.problems.push(Problem::BadStackEntry(index));
                 continue;
             };
@@ -280,13 +369,13 @@ impl Reader<'_> {
 /// implausible (noted as a problem). Whether the name is one the app knows is
 /// [`super::appearance`]'s business.
 fn saved_name(
-    object: &Map<String, Value>,
+    object: &Json,
     field: &'static str,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
     match object.get(field) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(name)) if is_plausible_name(name) => Some(name.clone()),
+        None | Some(Json::Null) => None,
+        Some(Json::String(name)) if is_plausible_name(name) => Some(name.clone()),
         Some(_) => {
             problems.push(Problem::BadName(field));
             None
@@ -313,7 +402,7 @@ fn default_rect(id: &WindowId, viewport: Size) -> Rect {
 /// Reads the fields of one saved window, repairing each on its own.
 struct WindowFields<'a> {
     window: String,
-    fields: &'a Map<String, Value>,
+    fields: &'a Json,
     problems: &'a mut Vec<Problem>,
 }
 
@@ -327,7 +416,7 @@ impl WindowFields<'_> {
     }
 
     fn rect(&mut self, fallback: Rect) -> Rect {
-        let Some(Value::Object(rect)) = self.fields.get("rect") else {
+        let Some(rect @ Json::Object(_)) = self.fields.get("rect") else {
             let used = "the default place".to_owned();
             let problem = match self.fields.get("rect") {
                 None => FieldProblem::Missing(used),
@@ -351,7 +440,7 @@ impl WindowFields<'_> {
     /// number. Fractions are rounded.
     fn number(
         &mut self,
-        object: &Map<String, Value>,
+        object: &Json,
         field: &'static str,
         fallback: i32,
         (low, high): (i64, i64),
@@ -379,13 +468,13 @@ impl WindowFields<'_> {
 
     fn state(&mut self) -> WindowState {
         let value = self.fields.get("state");
-        match value.map(|v| serde_json::from_value::<WindowState>(v.clone())) {
-            Some(Ok(state)) => state,
+        match value.map(read_state) {
+            Some(Some(state)) => state,
             None => {
                 self.note("state", FieldProblem::Missing("normal".to_owned()));
                 WindowState::Normal
             }
-            Some(Err(_)) => {
+            Some(None) => {
                 self.note("state", FieldProblem::WrongType("normal".to_owned()));
                 WindowState::Normal
             }
@@ -396,8 +485,8 @@ impl WindowFields<'_> {
     fn icon(&mut self) -> Option<Point> {
         let automatic = || "the automatic slot".to_owned();
         match self.fields.get("icon") {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(icon)) => {
+            None | Some(Json::Null) => None,
+            Some(icon @ Json::Object(_)) => {
                 let (x, y) = (icon.get("x"), icon.get("y"));
                 match (x.and_then(whole_number), y.and_then(whole_number)) {
                     (Some(x), Some(y)) => Some(Point::new(
@@ -419,17 +508,10 @@ impl WindowFields<'_> {
 }
 
 /// A JSON number as a whole number (fractions rounded, huge values saturated); `None` for
-/// anything that is not a number, such as `null` or the string `"NaN"`.
-fn whole_number(value: &Value) -> Option<i64> {
-    let number = value.as_number()?;
-    if let Some(whole) = number.as_i64() {
-        return Some(whole);
-    }
-    if number.as_u64().is_some() {
-        return Some(i64::MAX);
-    }
-    // Float-to-integer `as` saturates, and parsed JSON numbers are always finite.
-    number
+/// anything that is not a finite number, such as `null` or the string `"NaN"`.
+fn whole_number(value: &Json) -> Option<i64> {
+    // Float-to-integer `as` saturates.
+    value
         .as_f64()
         .filter(|f| f.is_finite())
         .map(|f| f.round() as i64)
@@ -440,9 +522,9 @@ fn clamp_to_i32(value: i64, limit: i64) -> i32 {
     i32::try_from(value.clamp(-limit, limit)).unwrap_or_default()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     use super::*;
     use crate::model::desktop::keep_title_bar_reachable;
@@ -857,6 +939,7 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use proptest::prelude::*;
+    use serde_json::Value;
 
     use super::*;
     use crate::model::desktop::arbitrary::{check_invariants, desktop};
@@ -894,6 +977,14 @@ mod properties {
     }
 
     proptest! {
+        #[test]
+        fn the_saved_text_is_what_serde_writes(desktop in desktop()) {
+            let saved = Saved::new(&desktop, Some("Ocean"), None);
+            let ours: Value = serde_json::from_str(&save(&desktop, Some("Ocean"), None))
+                .unwrap_or(Value::Null);
+            prop_assert_eq!(ours, serde_json::to_value(&saved).unwrap_or(Value::Null));
+        }
+
         #[test]
         fn save_then_restore_gives_back_an_equal_desktop(desktop in desktop()) {
             let json = save(&desktop, Some("Ocean"), Some("boxes"));

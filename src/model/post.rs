@@ -2,8 +2,13 @@
 //!
 //! The build writes `posts.json` (a [`PostsIndex`]) and one HTML fragment per post at
 //! [`fragment_path`]. The app fetches the index on start and a fragment only when its window opens.
+//! The build writes it with serde; the app reads it from the browser's `JSON.parse`
+//! ([`PostsIndex::from_json`], the same rules as serde's: tested against it below).
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::json::Json;
 
 /// Bumped when the shape of [`PostsIndex`] changes incompatibly.
 pub const INDEX_VERSION: u32 = 1;
@@ -60,6 +65,70 @@ impl PostsIndex {
     pub fn find(&self, slug: &str) -> Option<&PostMeta> {
         self.posts.iter().find(|post| post.slug == slug)
     }
+
+    /// Reads the index from parsed JSON: the fields serde would require must be there with the
+    /// right type; `author`, `generator`, `tags` and `summary` may be left out.
+    pub fn from_json(value: &Json) -> Result<Self, IndexError> {
+        let posts = value
+            .get("posts")
+            .and_then(Json::as_array)
+            .ok_or(IndexError::Field("posts", "a list"))?
+            .iter()
+            .map(PostMeta::from_json)
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            version: value
+                .get("version")
+                .and_then(Json::as_u32)
+                .ok_or(IndexError::Field("version", "a whole number"))?,
+            site_title: text(value, "site_title")?,
+            author: optional_text(value, "author")?,
+            generator: optional_text(value, "generator")?,
+            posts,
+        })
+    }
+}
+
+impl PostMeta {
+    fn from_json(value: &Json) -> Result<Self, IndexError> {
+        let tags = match value.get("tags") {
+            None => Vec::new(),
+            Some(tags) => tags
+                .as_array()
+                .and_then(|tags| tags.iter().map(|t| t.as_str().map(str::to_owned)).collect())
+                .ok_or(IndexError::Field("tags", "a list of text"))?,
+        };
+        Ok(Self {
+            slug: text(value, "slug")?,
+            title: text(value, "title")?,
+            date: text(value, "date")?,
+            tags,
+            summary: optional_text(value, "summary")?,
+        })
+    }
+}
+
+/// Why a posts index could not be read.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum IndexError {
+    #[error("`{0}` is missing or not {1}")]
+    Field(&'static str, &'static str),
+}
+
+fn text(object: &Json, field: &'static str) -> Result<String, IndexError> {
+    object
+        .get(field)
+        .and_then(Json::as_str)
+        .map(str::to_owned)
+        .ok_or(IndexError::Field(field, "text"))
+}
+
+/// A text field that may be left out (empty then).
+fn optional_text(object: &Json, field: &'static str) -> Result<String, IndexError> {
+    match object.get(field) {
+        None => Ok(String::new()),
+        Some(_) => text(object, field),
+    }
 }
 
 /// Where a post's HTML fragment (its rendered body, no page chrome) lives, relative to the root.
@@ -72,7 +141,7 @@ pub fn page_path(slug: &str) -> String {
     format!("posts/{slug}/")
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -114,6 +183,52 @@ mod tests {
         let json = r#"{"version":1,"site_title":"Old","posts":[]}"#;
         let index: PostsIndex = serde_json::from_str(json).unwrap();
         assert_eq!((index.author.as_str(), index.generator.as_str()), ("", ""));
+    }
+
+    fn read(json: &str) -> Result<PostsIndex, IndexError> {
+        PostsIndex::from_json(&crate::model::json::parse(json).unwrap_or(Json::Null))
+    }
+
+    #[test]
+    fn the_app_reads_what_the_build_writes() {
+        let mut index = sample();
+        index.posts.push(PostMeta {
+            slug: "bare".into(),
+            title: "No tags, no summary".into(),
+            date: "2024-04-01".into(),
+            tags: Vec::new(),
+            summary: String::new(),
+        });
+        let json = serde_json::to_string(&index).unwrap_or_default();
+        assert_eq!(read(&json), Ok(index));
+    }
+
+    #[test]
+    fn the_app_reads_an_old_index_without_author_and_generator() {
+        let index = read(r#"{"version":1,"site_title":"Old","posts":[]}"#);
+        assert_eq!(index.map(|i| (i.author, i.generator)), Ok((String::new(), String::new())));
+    }
+
+    #[test]
+    fn the_app_rejects_what_serde_rejects_and_names_the_field() {
+        for (json, field) in [
+            (r#"[]"#, "posts"),
+            (r#"{"version":1,"site_title":"A"}"#, "posts"),
+            (r#"{"version":"1","site_title":"A","posts":[]}"#, "version"),
+            (r#"{"version":1,"posts":[]}"#, "site_title"),
+            (r#"{"version":1,"site_title":"A","author":null,"posts":[]}"#, "author"),
+            (r#"{"version":1,"site_title":"A","posts":[{"slug":"a","date":"d"}]}"#, "title"),
+            (
+                r#"{"version":1,"site_title":"A","posts":[{"slug":"a","title":"t","date":"d","tags":[1]}]}"#,
+                "tags",
+            ),
+        ] {
+            assert!(serde_json::from_str::<PostsIndex>(json).is_err(), "{json}");
+            match read(json) {
+                Err(IndexError::Field(name, _)) => assert_eq!(name, field, "{json}"),
+                Ok(index) => panic!("{json} read as {index:?}"),
+            }
+        }
     }
 
     #[test]
