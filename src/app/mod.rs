@@ -32,6 +32,18 @@ mod window_menu;
 
 /// Entry point called by the `progman-app` binary.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(report_panic));
     wasm_bindgen_futures::spawn_local(boot::run());
+}
+
+/// Says on the console where the app stopped. Only the place: formatting the panic's message
+/// would bring Rust's formatting machinery into the wasm for a case visitors never see.
+fn report_panic(info: &std::panic::PanicHookInfo) {
+    let mut message = String::from("Progman stopped at ");
+    if let Some(place) = info.location() {
+        message.push_str(place.file());
+        message.push(':');
+        message.push_str(&place.line().to_string());
+    }
+    web_sys::console::error_1(&message.into());
 }
