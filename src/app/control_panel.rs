@@ -60,10 +60,10 @@ fn open_control_panel(state: AppState) {
     dom::after_render(move || dom::focus_selector(&format!("#{id} .icon")));
 }
 
-/// Program Manager's Control Panel item (the inside of its `<li>`).
-const PROGRAM_MANAGER_ITEM: &str = concat!(
-    r#"<a class="icon control-panel" role="button" tabindex="0" data-open="control-panel">"#,
-    r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">Control Panel</span></a>"#,
+/// Program Manager's Control Panel item, after the posts.
+pub const PROGRAM_MANAGER_ITEM: &str = concat!(
+    r#"<li><a class="icon control-panel" role="button" tabindex="0" data-open="control-panel">"#,
+    r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">Control Panel</span></a></li>"#,
 );
 
 /// The Control Panel window's applets.
@@ -75,7 +75,7 @@ const APPLETS: &str = concat!(
 );
 
 /// Opens the item an event happened on (its `data-open`): a double-click, or Enter or Space.
-fn open_item(state: AppState, event: &web_sys::Event) {
+pub fn open_item(state: AppState, event: &web_sys::Event) {
     if let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>().map(|e| e.key()) {
         if key != "Enter" && key != " " {
             return;
@@ -90,19 +90,6 @@ fn open_item(state: AppState, event: &web_sys::Event) {
         "control-panel" => open_control_panel(state),
         "color" => state.dialog.set(Some(Dialog::Color)),
         _ => state.dialog.set(Some(Dialog::Desktop)),
-    }
-}
-
-/// Program Manager's Control Panel item, after the posts. Focusing it unselects the post
-/// icons (File > Open opens posts only).
-pub fn program_manager_item(state: AppState) -> impl IntoView {
-    view! {
-        <li
-            inner_html=PROGRAM_MANAGER_ITEM
-            on:focusin=move |_| state.selected_icon.set(None)
-            on:dblclick=move |event| open_item(state, &event)
-            on:keydown=move |event| open_item(state, &event)
-        ></li>
     }
 }
 

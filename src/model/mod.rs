@@ -7,6 +7,7 @@ pub mod appearance;
 pub mod desktop;
 pub mod dialog;
 pub mod geometry;
+pub mod icon_list;
 pub mod json;
 pub mod keyboard_mode;
 pub mod layout;
