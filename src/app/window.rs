@@ -14,25 +14,17 @@ use super::program_manager::ProgramManagerBody;
 use super::resize_handles::ResizeHandles;
 use super::state::{icon_dom_id, AppState};
 use crate::model::desktop::{Desktop, WindowId, WindowState};
+use crate::model::geometry::Point;
 
-/// A drag in progress: where the pointer and the window were when it started.
+/// A drag in progress, of the window by its title bar or of its desktop icon: where the
+/// pointer and the dragged thing were when it started.
 #[derive(Clone, Copy)]
 struct Drag {
+    icon: bool,
     pointer: i32,
     start_x: i32,
     start_y: i32,
-    window_x: i32,
-    window_y: i32,
-}
-
-/// An icon drag in progress: where the pointer and the icon were when it started.
-#[derive(Clone, Copy)]
-struct IconDrag {
-    pointer: i32,
-    start_x: i32,
-    start_y: i32,
-    icon_x: i32,
-    icon_y: i32,
+    from: Point,
 }
 
 /// The inline style that places a window: its frame and its z-index.
@@ -51,13 +43,45 @@ fn window_state(desktop: &Desktop, id: &WindowId) -> WindowState {
     desktop.window(id).map(|w| w.state).unwrap_or_default()
 }
 
-/// Whether an event started on one of the title bar's buttons.
-fn on_button(event: &web_sys::Event) -> bool {
+/// The closest element matching `selector` around where an event happened.
+fn event_closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("button").ok().flatten())
-        .is_some()
+        .and_then(|element| element.closest(selector).ok().flatten())
+}
+
+/// Which part of a window (or its desktop icon) a pointer event happened on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    ControlBox,
+    Minimize,
+    Maximize,
+    /// The title bar itself, not one of its buttons.
+    TitleBar,
+    Icon,
+    /// The contents, menus or frame: their own handlers do what is needed.
+    Other,
+}
+
+fn part(event: &web_sys::Event) -> Part {
+    if event_closest(event, ".desktop-icon").is_some() {
+        return Part::Icon;
+    }
+    match event_closest(event, ".title-bar button, .title-bar") {
+        Some(element) if element.tag_name() == "BUTTON" => {
+            let class = element.class_name();
+            if class == "control-box" {
+                Part::ControlBox
+            } else if class == "minimize" {
+                Part::Minimize
+            } else {
+                Part::Maximize
+            }
+        }
+        Some(_) => Part::TitleBar,
+        None => Part::Other,
+    }
 }
 
 #[component]
@@ -91,53 +115,105 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     let title = state.window_title(&id);
     let is_program_manager = id == WindowId::ProgramManager;
 
-    let focus_on_press = {
-        let id = id.clone();
-        move |_: web_sys::PointerEvent| {
-            if !active.get_untracked() {
-                state.focus(&id);
-            }
-        }
-    };
-    let start_drag = {
+    // One handler per kind of event serves the window and its desktop icon (fewer closures,
+    // smaller wasm): it tells the parts apart by where the event happened ([`part`]).
+    let press = {
         let id = id.clone();
         move |event: web_sys::PointerEvent| {
-            if event.button() != 0 || on_button(&event) || maximized() || single.get_untracked() {
+            let part = part(&event);
+            if part != Part::Icon && !active.get_untracked() {
+                state.focus(&id);
+            }
+            let window_drag = part == Part::TitleBar && !maximized() && !single.get_untracked();
+            if event.button() != 0 || !(window_drag || part == Part::Icon) {
                 return;
             }
-            let Some(rect) = desktop.with_untracked(|d| d.window(&id).map(|w| w.rect)) else {
-                return;
-            };
-            dom::capture_pointer(&event);
-            event.prevent_default();
+            let from = desktop.with_untracked(|d| match part {
+                Part::Icon => d.icon_position(&id),
+                _ => d.window(&id).map(|w| Point::new(w.rect.x, w.rect.y)),
+            });
+            let Some(from) = from else { return };
+            if part == Part::Icon {
+                dom::capture_pointer(&event);
+            } else {
+                // Captured by the title bar, so the double-click that follows is aimed at it.
+                if let Some(bar) = event_closest(&event, ".title-bar") {
+                    let _ = bar.set_pointer_capture(event.pointer_id());
+                }
+                event.prevent_default();
+            }
             drag.set_value(Some(Drag {
+                icon: part == Part::Icon,
                 pointer: event.pointer_id(),
                 start_x: event.client_x(),
                 start_y: event.client_y(),
-                window_x: rect.x,
-                window_y: rect.y,
+                from,
             }));
         }
     };
-    let drag_move = {
+    let pointer_move = {
         let id = id.clone();
         move |event: web_sys::PointerEvent| {
             let Some(start) = drag.get_value().filter(|d| d.pointer == event.pointer_id()) else {
                 return;
             };
-            let target_x = start.window_x + event.client_x() - start.start_x;
-            let target_y = start.window_y + event.client_y() - start.start_y;
+            let (dx, dy) = (
+                event.client_x() - start.start_x,
+                event.client_y() - start.start_y,
+            );
+            let to = start.from.translated(dx, dy);
             desktop.update(|d| {
-                if let Some(rect) = d.window(&id).map(|w| w.rect) {
-                    d.move_by(&id, target_x - rect.x, target_y - rect.y);
+                if !start.icon {
+                    if let Some(rect) = d.window(&id).map(|w| w.rect) {
+                        d.move_by(&id, to.x - rect.x, to.y - rect.y);
+                    }
+                // A press that barely moves is a click (or half of a double-click), not a drag.
+                } else if dx.abs() + dy.abs() >= 3 {
+                    if let Some(at) = d.icon_position(&id) {
+                        d.move_icon(&id, to.x - at.x, to.y - at.y);
+                    }
                 }
             });
         }
     };
-    let end_drag = move |_: web_sys::PointerEvent| drag.set_value(None);
-    let toggle_maximize = {
+    let release = move |_: web_sys::PointerEvent| drag.set_value(None);
+    let restore_icon = {
         let id = id.clone();
-        move || desktop.update(|d| d.toggle_maximize(&id))
+        move || {
+            desktop.update(|d| d.restore(&id));
+            state.focus_active();
+        }
+    };
+    let click = {
+        let id = id.clone();
+        move |event: web_sys::MouseEvent| match part(&event) {
+            Part::ControlBox => state.open_menu.update(|open| {
+                *open = if open.as_ref() == Some(&id) {
+                    None
+                } else {
+                    Some(id.clone())
+                };
+            }),
+            Part::Minimize if single.get_untracked() => state.go_home(&id, false),
+            Part::Minimize => {
+                desktop.update(|d| d.minimize(&id));
+                state.focus_active();
+            }
+            Part::Maximize => desktop.update(|d| d.toggle_maximize(&id)),
+            _ => {}
+        }
+    };
+    let double_click = {
+        let id = id.clone();
+        let restore = restore_icon.clone();
+        move |event: web_sys::MouseEvent| match part(&event) {
+            Part::ControlBox => state.close(&id),
+            Part::TitleBar if !single.get_untracked() => {
+                desktop.update(|d| d.toggle_maximize(&id));
+            }
+            Part::Icon => restore(),
+            _ => {}
+        }
     };
     let icon_style = Memo::new({
         let id = id.clone();
@@ -152,85 +228,6 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             })
         }
     });
-    let toggle_menu = {
-        let id = id.clone();
-        move |_| {
-            state.open_menu.update(|open| {
-                *open = if open.as_ref() == Some(&id) {
-                    None
-                } else {
-                    Some(id.clone())
-                };
-            });
-        }
-    };
-    let close = {
-        let id = id.clone();
-        move |_| state.close(&id)
-    };
-    let minimize = {
-        let id = id.clone();
-        move |_| {
-            if single.get_untracked() {
-                state.go_home(&id, false);
-            } else {
-                desktop.update(|d| d.minimize(&id));
-                state.focus_active();
-            }
-        }
-    };
-    let restore_icon = {
-        let id = id.clone();
-        move || {
-            desktop.update(|d| d.restore(&id));
-            state.focus_active();
-        }
-    };
-    let icon_drag = StoredValue::new(None::<IconDrag>);
-    let start_icon_drag = {
-        let id = id.clone();
-        move |event: web_sys::PointerEvent| {
-            if event.button() != 0 {
-                return;
-            }
-            let Some(at) = desktop.with_untracked(|d| d.icon_position(&id)) else {
-                return;
-            };
-            dom::capture_pointer(&event);
-            icon_drag.set_value(Some(IconDrag {
-                pointer: event.pointer_id(),
-                start_x: event.client_x(),
-                start_y: event.client_y(),
-                icon_x: at.x,
-                icon_y: at.y,
-            }));
-        }
-    };
-    let icon_drag_move = {
-        let id = id.clone();
-        move |event: web_sys::PointerEvent| {
-            let Some(start) = icon_drag
-                .get_value()
-                .filter(|d| d.pointer == event.pointer_id())
-            else {
-                return;
-            };
-            let (dx, dy) = (
-                event.client_x() - start.start_x,
-                event.client_y() - start.start_y,
-            );
-            // A press that barely moves is a click (or half of a double-click), not a drag.
-            if dx.abs() + dy.abs() < 3 {
-                return;
-            }
-            desktop.update(|d| {
-                if let Some(at) = d.icon_position(&id) {
-                    d.move_icon(&id, start.icon_x + dx - at.x, start.icon_y + dy - at.y);
-                }
-            });
-        }
-    };
-    let end_icon_drag = move |_: web_sys::PointerEvent| icon_drag.set_value(None);
     let keyboard_mode = Memo::new({
         let id = id.clone();
         move |_| {
@@ -252,9 +249,8 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     };
     let is_post = id.slug().is_some();
     let is_control_panel = id == WindowId::ControlPanel;
-    let toggle_on_title = toggle_maximize.clone();
-    let restore_on_key = restore_icon.clone();
     let icon_label = title.clone();
+    let icon_handlers = (press.clone(), pointer_move.clone(), double_click.clone());
 
     view! {
         <section
@@ -269,39 +265,30 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             aria-labelledby=labelled_by
             tabindex="-1"
             style=move || style.get()
-            on:pointerdown=focus_on_press
+            on:pointerdown=press
+            on:pointermove=pointer_move
+            on:pointerup=release
+            on:pointercancel=release
+            on:click=click
+            on:dblclick=double_click
         >
             <ResizeHandles id=handles_id />
-            <div
-                class="title-bar"
-                on:pointerdown=start_drag
-                on:pointermove=drag_move
-                on:pointerup=end_drag
-                on:pointercancel=end_drag
-                on:dblclick=move |event: web_sys::MouseEvent| {
-                    if !on_button(&event) && !single.get_untracked() {
-                        toggle_on_title()
-                    }
-                }
-            >
+            <div class="title-bar">
                 <button
                     type="button"
                     class="control-box"
                     aria-label="Control menu"
                     aria-haspopup="menu"
                     aria-expanded=move || menu_open.get().to_string()
-                    on:click=toggle_menu
-                    on:dblclick=close
                 ></button>
                 <h2 class="title" id=title_id>
                     {title}
                 </h2>
-                <button type="button" class="minimize" aria-label="Minimize" on:click=minimize></button>
+                <button type="button" class="minimize" aria-label="Minimize"></button>
                 <button
                     type="button"
                     class="maximize"
                     aria-label=move || if maximized() { "Restore" } else { "Maximize" }
-                    on:click=move |_| toggle_maximize()
                 ></button>
             </div>
             {move || menu_open.get().then(|| view! { <super::window_menu::ControlMenu id=id.clone() /> })}
@@ -311,9 +298,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
             minimized()
                 .then(|| {
                     let restore = restore_icon.clone();
-                    let restore_key = restore_on_key.clone();
-                    let start = start_icon_drag.clone();
-                    let drag_move = icon_drag_move.clone();
+                    let (press, pointer_move, double_click) = icon_handlers.clone();
                     view! {
                         <button
                             type="button"
@@ -321,14 +306,14 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
                             class:program-manager=is_program_manager
                             id=icon_id.clone()
                             style=move || icon_style.get()
-                            on:pointerdown=start
-                            on:pointermove=drag_move
-                            on:pointerup=end_icon_drag
-                            on:pointercancel=end_icon_drag
-                            on:dblclick=move |_| restore()
+                            on:pointerdown=press
+                            on:pointermove=pointer_move
+                            on:pointerup=release
+                            on:pointercancel=release
+                            on:dblclick=double_click
                             on:keydown=move |event: web_sys::KeyboardEvent| {
                                 if event.key() == "Enter" {
-                                    restore_key()
+                                    restore()
                                 }
                             }
                         >
