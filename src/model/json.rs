@@ -266,7 +266,10 @@ mod tests {
         for number in [0, 1, -1, 42, i32::MAX, i32::MIN] {
             assert_eq!(Json::from(number).to_text(), number.to_string());
         }
-        assert_eq!(Json::Number(9_007_199_254_740_991.0).to_text(), "9007199254740991");
+        assert_eq!(
+            Json::Number(9_007_199_254_740_991.0).to_text(),
+            "9007199254740991"
+        );
     }
 
     #[test]
@@ -274,7 +277,10 @@ mod tests {
         for number in [0.5, -2.25, 0.1, 1e300, -1e20, 3.999_999_9] {
             let written = Json::Number(number).to_text();
             let back: f64 = serde_json::from_str(&written).unwrap_or(f64::NAN);
-            assert!((back - number).abs() <= number.abs() * 1e-6 + 1e-6, "{number} -> {written}");
+            assert!(
+                (back - number).abs() <= number.abs() * 1e-6 + 1e-6,
+                "{number} -> {written}"
+            );
         }
         assert_eq!(Json::Number(f64::NAN).to_text(), "null");
     }
@@ -288,7 +294,10 @@ mod tests {
     #[test]
     fn objects_and_arrays_are_written_in_order() {
         let value = Json::object([
-            ("b", Json::Array(vec![Json::from(1), Json::Null, Json::Bool(true)])),
+            (
+                "b",
+                Json::Array(vec![Json::from(1), Json::Null, Json::Bool(true)]),
+            ),
             ("a", Json::from(None::<&str>)),
         ]);
         assert_eq!(value.to_text(), r#"{"b":[1,null,true],"a":null}"#);
@@ -327,9 +336,8 @@ mod tests {
         leaf.prop_recursive(4, 40, 5, |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..5).prop_map(serde_json::Value::from),
-                prop::collection::btree_map(".{0,6}", inner, 0..5).prop_map(|map| {
-                    serde_json::Value::Object(map.into_iter().collect())
-                }),
+                prop::collection::btree_map(".{0,6}", inner, 0..5)
+                    .prop_map(|map| { serde_json::Value::Object(map.into_iter().collect()) }),
             ]
         })
     }

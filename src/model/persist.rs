@@ -65,7 +65,10 @@ impl Saved {
         let stack = self.stack.iter().map(window_id_json).collect();
         Json::object([
             ("version", Json::Number(f64::from(self.version))),
-            ("windows", Json::Array(self.windows.iter().map(window_json).collect())),
+            (
+                "windows",
+                Json::Array(self.windows.iter().map(window_json).collect()),
+            ),
             ("stack", Json::Array(stack)),
             ("scheme", Json::from(self.scheme.as_deref())),
             ("pattern", Json::from(self.pattern.as_deref())),
@@ -368,11 +371,7 @@ impl Reader<'_> {
 /// A saved name field (the colour scheme, the pattern): `None` when missing or null, and when
 /// implausible (noted as a problem). Whether the name is one the app knows is
 /// [`super::appearance`]'s business.
-fn saved_name(
-    object: &Json,
-    field: &'static str,
-    problems: &mut Vec<Problem>,
-) -> Option<String> {
+fn saved_name(object: &Json, field: &'static str, problems: &mut Vec<Problem>) -> Option<String> {
     match object.get(field) {
         None | Some(Json::Null) => None,
         Some(Json::String(name)) if is_plausible_name(name) => Some(name.clone()),

@@ -206,7 +206,10 @@ mod tests {
     #[test]
     fn the_app_reads_an_old_index_without_author_and_generator() {
         let index = read(r#"{"version":1,"site_title":"Old","posts":[]}"#);
-        assert_eq!(index.map(|i| (i.author, i.generator)), Ok((String::new(), String::new())));
+        assert_eq!(
+            index.map(|i| (i.author, i.generator)),
+            Ok((String::new(), String::new()))
+        );
     }
 
     #[test]
@@ -216,8 +219,14 @@ mod tests {
             (r#"{"version":1,"site_title":"A"}"#, "posts"),
             (r#"{"version":"1","site_title":"A","posts":[]}"#, "version"),
             (r#"{"version":1,"posts":[]}"#, "site_title"),
-            (r#"{"version":1,"site_title":"A","author":null,"posts":[]}"#, "author"),
-            (r#"{"version":1,"site_title":"A","posts":[{"slug":"a","date":"d"}]}"#, "title"),
+            (
+                r#"{"version":1,"site_title":"A","author":null,"posts":[]}"#,
+                "author",
+            ),
+            (
+                r#"{"version":1,"site_title":"A","posts":[{"slug":"a","date":"d"}]}"#,
+                "title",
+            ),
             (
                 r#"{"version":1,"site_title":"A","posts":[{"slug":"a","title":"t","date":"d","tags":[1]}]}"#,
                 "tags",
