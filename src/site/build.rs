@@ -3,10 +3,10 @@
 use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
 use super::error::{ContentError, ContentErrors, Problem};
-use super::load::{load, load_cached, Content, PostCache, POSTS_DIR};
+use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
 use super::output::{remove_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
-use super::post::Post;
+use super::post::{Post, PostHead};
 use super::{feed, links, parallel, robots, sitemap, tags};
 use crate::model::post::{fragment_path, PostsIndex, INDEX_FILE};
 use std::collections::{HashMap, HashSet};
@@ -64,35 +64,85 @@ pub enum BuildError {
 
 /// Builds the site described by `options`, with the app from `app`, replacing the output
 /// folder only when everything was written.
+///
+/// Posts stream through: the front matter of all is read first ([`scan`]), then on every
+/// core each post is read again, rendered, linked and written, and only its metadata kept
+/// (the feed's newest posts keep their body). So the build never holds every post's HTML.
 pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, BuildError> {
     let mut phases = Phases::start();
-    let mut content = load(&options.content_dir, options.drafts)?;
-    phases.done("load");
-    prepare(options, &mut content)?;
-    build_loaded(options, app, &content, &mut phases)
+    let Listing {
+        mut config,
+        posts: heads,
+        drafts_skipped,
+    } = scan(&options.content_dir, options.drafts)?;
+    phases.done("scan");
+    override_base_url(options, &mut config)?;
+    refuse_to_replace_content(options)?;
+    let staging = stage(options, app, &mut phases)?;
+    let site = Site {
+        config: &config,
+        app_head: &app.head_html,
+    };
+    let page_icons = page::icon_list(site, heads.iter().take(PAGE_ICON_LIMIT).map(|(_, h)| h));
+    let posts = stream_posts(&staging, site, &page_icons, &heads, &options.content_dir)?;
+    phases.done("posts");
+    let content = Content {
+        config,
+        posts,
+        drafts_skipped,
+    };
+    let site = Site {
+        config: &content.config,
+        app_head: &app.head_html,
+    };
+    for (path, bytes) in site_files(site, &content, &page_icons)? {
+        staging.write(&path, &bytes)?;
+    }
+    phases.done("write");
+    let files = staging.files();
+    staging.commit()?;
+    phases.done("commit");
+    Ok(BuildReport {
+        posts: content.posts.len(),
+        drafts_skipped: content.drafts_skipped,
+        files,
+        warnings: warnings(&options.content_dir, &content.posts),
+    })
 }
 
-/// Applies the `--base-url` override, then checks and resolves links between posts.
-fn prepare(options: &BuildOptions, content: &mut Content) -> Result<(), BuildError> {
+fn override_base_url(
+    options: &BuildOptions,
+    config: &mut super::config::SiteConfig,
+) -> Result<(), BuildError> {
     if let Some(url) = &options.base_url {
-        content.config.base = BaseUrl::parse(url).map_err(BuildError::BaseUrl)?;
+        config.base = BaseUrl::parse(url).map_err(BuildError::BaseUrl)?;
     }
-    links::resolve(
+    Ok(())
+}
+
+/// Applies the `--base-url` override, then checks the links between posts and writes their
+/// URLs into the posts parsed this time (`fresh`; the others got theirs when they were).
+fn prepare(
+    options: &BuildOptions,
+    content: &mut Content,
+    fresh: &HashSet<String>,
+) -> Result<(), BuildError> {
+    override_base_url(options, &mut content.config)?;
+    links::resolve_where(
         &mut content.posts,
         &options.content_dir,
         content.config.base.path(),
+        &|post| fresh.contains(&post.slug),
     )?;
     Ok(())
 }
 
-/// Writes the whole site for `content` into a staging folder and swaps it in.
-fn build_loaded(
+/// A staging folder holding the app's files, `static/` and the files beside the posts.
+fn stage(
     options: &BuildOptions,
     app: &AppBundle,
-    content: &Content,
     phases: &mut Phases,
-) -> Result<BuildReport, BuildError> {
-    refuse_to_replace_content(options)?;
+) -> Result<Staging, BuildError> {
     let staging = Staging::create(&options.out_dir)?;
     phases.done("stage");
     if let Some(dir) = &app.dir {
@@ -110,6 +160,108 @@ fn build_loaded(
         })?;
     }
     phases.done("copy");
+    Ok(staging)
+}
+
+/// What became of one post in the first round of [`stream_posts`].
+enum Streamed {
+    /// Written; the body kept only for the feed.
+    Written(Post),
+    /// A link names a heading of another post: linked and written once all are rendered.
+    Waiting(Post),
+    /// A link is broken: the build will fail.
+    Broken(Post),
+}
+
+/// Renders, links and writes every post of `heads` (newest first) on every core, and returns
+/// them in the same order without their bodies, except the feed's newest ones.
+fn stream_posts(
+    staging: &Staging,
+    site: Site<'_>,
+    icons: &str,
+    heads: &[(PathBuf, PostHead)],
+    content_dir: &Path,
+) -> Result<Vec<Post>, BuildError> {
+    let index = links::SiteIndex::unrendered(heads, content_dir, site.base_path());
+    let in_feed = site.config.posts_per_feed;
+    let numbered: Vec<(usize, &Path)> = heads
+        .iter()
+        .enumerate()
+        .map(|(at, (file, _))| (at, file.as_path()))
+        .collect();
+    let streamed = parallel::map(&numbered, |&(at, file)| -> Result<Streamed, BuildError> {
+        let mut post = read_post(file).map_err(ContentErrors)?;
+        Ok(match index.resolve_post(&mut post) {
+            Ok(true) => {
+                write_post(staging, site, icons, &post)?;
+                if at >= in_feed {
+                    post.drop_body();
+                }
+                Streamed::Written(post)
+            }
+            Ok(false) => Streamed::Waiting(post),
+            Err(_) => {
+                post.drop_body();
+                Streamed::Broken(post)
+            }
+        })
+    });
+    let mut posts = Vec::with_capacity(heads.len());
+    let mut waiting = HashSet::new();
+    let mut broken = false;
+    for result in streamed {
+        posts.push(match result? {
+            Streamed::Written(post) => post,
+            Streamed::Waiting(post) => {
+                waiting.insert(post.slug.clone());
+                post
+            }
+            Streamed::Broken(post) => {
+                broken = true;
+                post
+            }
+        });
+    }
+    if broken || !waiting.is_empty() {
+        // Every post is rendered now: check all links again (so errors come in post order)
+        // and write the posts that waited.
+        links::resolve_where(&mut posts, content_dir, site.base_path(), &|post| {
+            waiting.contains(&post.slug)
+        })?;
+        for (at, post) in posts.iter_mut().enumerate() {
+            if waiting.contains(&post.slug) {
+                write_post(staging, site, icons, post)?;
+                if at >= in_feed {
+                    post.drop_body();
+                }
+            }
+        }
+    }
+    Ok(posts)
+}
+
+/// Writes one post's fragment and page.
+fn write_post(
+    staging: &Staging,
+    site: Site<'_>,
+    icons: &str,
+    post: &Post,
+) -> Result<(), BuildError> {
+    for (path, html) in post_files(site, icons, post) {
+        staging.write(&path, html.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Writes the whole site for `content` into a staging folder and swaps it in.
+fn build_loaded(
+    options: &BuildOptions,
+    app: &AppBundle,
+    content: &Content,
+    phases: &mut Phases,
+) -> Result<BuildReport, BuildError> {
+    refuse_to_replace_content(options)?;
+    let staging = stage(options, app, phases)?;
     write_site(&staging, content, &app.head_html)?;
     phases.done("write");
     let files = staging.files();
@@ -290,10 +442,12 @@ pub fn rebuild(
     let (mut content, fresh) =
         load_cached(&options.content_dir, options.drafts, &mut session.cache)?;
     let result = rebuild_loaded(options, app, session, &mut content, &fresh);
-    session.cache.put_back(content.posts);
     if result.is_err() {
+        // Their links may not be written: parse them again next time.
+        content.posts.retain(|post| !fresh.contains(&post.slug));
         session.last = None;
     }
+    session.cache.put_back(content.posts);
     result
 }
 
@@ -304,7 +458,7 @@ fn rebuild_loaded(
     content: &mut Content,
     fresh: &HashSet<String>,
 ) -> Result<RebuildReport, BuildError> {
-    prepare(options, content)?;
+    prepare(options, content, fresh)?;
     let site = Site {
         config: &content.config,
         app_head: &app.head_html,

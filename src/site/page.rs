@@ -4,7 +4,7 @@
 
 use super::config::SiteConfig;
 use super::escape::{escape, push_escaped};
-use super::post::Post;
+use super::post::{Post, PostHead};
 use super::tags::tag_page_path;
 use super::{csp, structured_data};
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
@@ -35,20 +35,47 @@ impl Site<'_> {
     }
 }
 
+/// What a post's icon shows: a [`Post`], or a [`PostHead`] before the post is rendered.
+pub trait Icon {
+    fn slug(&self) -> &str;
+    fn title(&self) -> &str;
+}
+
+impl Icon for Post {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+impl Icon for PostHead {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+}
+
 /// The `<ul class="icons">` list linking to `posts` (already in display order).
-pub fn icon_list<'p>(site: Site<'_>, posts: impl IntoIterator<Item = &'p Post>) -> String {
+pub fn icon_list<'p, P: Icon + 'p>(
+    site: Site<'_>,
+    posts: impl IntoIterator<Item = &'p P>,
+) -> String {
     let posts = posts.into_iter();
     let mut out = String::with_capacity(64 + posts.size_hint().0 * 200);
     out.push_str("      <ul class=\"icons\">\n");
     for post in posts {
-        let slug = escape(&post.slug);
+        let slug = escape(post.slug());
         out.push_str("        <li><a class=\"icon\" href=\"");
         push_escaped(&mut out, site.base_path());
         out.push_str(&format!("posts/{slug}/\" data-slug=\"{slug}\">"));
         out.push_str(
             "<span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
         );
-        push_escaped(&mut out, &post.title);
+        push_escaped(&mut out, post.title());
         out.push_str("</span></a></li>\n");
     }
     out.push_str("      </ul>\n");
