@@ -184,28 +184,27 @@ fn stream_posts(
 ) -> Result<Vec<Post>, BuildError> {
     let index = links::SiteIndex::unrendered(heads, content_dir, site.base_path());
     let in_feed = site.config.posts_per_feed;
-    let numbered: Vec<(usize, &Path)> = heads
-        .iter()
-        .enumerate()
-        .map(|(at, (file, _))| (at, file.as_path()))
-        .collect();
-    let streamed = parallel::map(&numbered, |&(at, file)| -> Result<Streamed, BuildError> {
-        let mut post = read_post(file).map_err(ContentErrors)?;
-        Ok(match index.resolve_post(&mut post) {
-            Ok(true) => {
-                write_post(staging, site, icons, &post)?;
-                if at >= in_feed {
-                    post.drop_body();
+    let numbered: Vec<(usize, &(PathBuf, PostHead))> = heads.iter().enumerate().collect();
+    let streamed = parallel::map(
+        &numbered,
+        |&(at, (file, head))| -> Result<Streamed, BuildError> {
+            let mut post = read_post(file, head).map_err(ContentErrors)?;
+            Ok(match index.resolve_post(&mut post) {
+                Ok(true) => {
+                    write_post(staging, site, icons, &post)?;
+                    if at >= in_feed {
+                        post.drop_body();
+                    }
+                    Streamed::Written(post)
                 }
-                Streamed::Written(post)
-            }
-            Ok(false) => Streamed::Waiting(post),
-            Err(_) => {
-                post.drop_body();
-                Streamed::Broken(post)
-            }
-        })
-    });
+                Ok(false) => Streamed::Waiting(post),
+                Err(_) => {
+                    post.drop_body();
+                    Streamed::Broken(post)
+                }
+            })
+        },
+    );
     let mut posts = Vec::with_capacity(heads.len());
     let mut waiting = HashSet::new();
     let mut broken = false;
@@ -415,6 +414,8 @@ struct LastBuild {
     out_dir: PathBuf,
     /// A hash of everything every page shares: config, app, static files, page icons.
     shared: u64,
+    /// [`listing_hash`] of the posts.
+    listing: u64,
     slugs: HashSet<String>,
     /// A hash of each site-wide file as written.
     site_files: HashMap<String, u64>,
@@ -439,9 +440,11 @@ pub fn rebuild(
     app: &AppBundle,
     session: &mut Session,
 ) -> Result<RebuildReport, BuildError> {
+    let mut phases = Phases::start();
     let (mut content, fresh) =
         load_cached(&options.content_dir, options.drafts, &mut session.cache)?;
-    let result = rebuild_loaded(options, app, session, &mut content, &fresh);
+    phases.done("load");
+    let result = rebuild_loaded(options, app, session, &mut content, &fresh, &mut phases);
     if result.is_err() {
         // Their links may not be written: parse them again next time.
         content.posts.retain(|post| !fresh.contains(&post.slug));
@@ -457,28 +460,42 @@ fn rebuild_loaded(
     session: &mut Session,
     content: &mut Content,
     fresh: &HashSet<String>,
+    phases: &mut Phases,
 ) -> Result<RebuildReport, BuildError> {
     prepare(options, content, fresh)?;
+    phases.done("links");
     let site = Site {
         config: &content.config,
         app_head: &app.head_html,
     };
     let page_icons = page_icons(site, &content.posts);
     let shared = shared_hash(options, app, content, &page_icons);
-    let files = site_files(site, content, &page_icons)?;
-    let slugs: HashSet<String> = content.posts.iter().map(|p| p.slug.clone()).collect();
-    let site_hashes = files
-        .iter()
-        .map(|(path, bytes)| (path.clone(), hash(bytes)))
-        .collect();
+    let listing = listing_hash(content);
+    phases.done("shared");
     let incremental = session.last.take().filter(|last| {
         last.shared == shared && last.out_dir == options.out_dir && options.out_dir.is_dir()
     });
+    // An edit that changes nothing the site-wide files show (most edits of a post's body)
+    // leaves them as they are: they are not even rendered.
+    let (files, site_hashes) = match &incremental {
+        Some(last) if last.listing == listing => (Vec::new(), last.site_files.clone()),
+        _ => {
+            let files = site_files(site, content, &page_icons)?;
+            let hashes = files
+                .iter()
+                .map(|(path, bytes)| (path.clone(), hash(bytes)))
+                .collect();
+            (files, hashes)
+        }
+    };
+    phases.done("render");
+    let slugs: HashSet<String> = content.posts.iter().map(|p| p.slug.clone()).collect();
     let Some(last) = incremental else {
-        let report = build_loaded(options, app, content, &mut Phases(None))?;
+        let report = build_loaded(options, app, content, phases)?;
         session.last = Some(LastBuild {
             out_dir: options.out_dir.clone(),
             shared,
+            listing,
             slugs,
             site_files: site_hashes,
         });
@@ -518,9 +535,11 @@ fn rebuild_loaded(
         // A tag no post carries any more.
         remove_in_place(out, gone.trim_end_matches("index.html"))?;
     }
+    phases.done("write");
     session.last = Some(LastBuild {
         site_files: site_hashes,
         slugs,
+        listing,
         ..last
     });
     Ok(RebuildReport {
@@ -534,6 +553,21 @@ fn rebuild_loaded(
 fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A hash of everything the site-wide files (index, feed, sitemap, tag pages) show of the
+/// posts: each post's listing fields, and the body of the feed's newest posts.
+fn listing_hash(content: &Content) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for (at, post) in content.posts.iter().enumerate() {
+        (&post.slug, &post.title, &post.tags, &post.summary).hash(&mut hasher);
+        (post.date.machine(), post.draft, post.reading_minutes).hash(&mut hasher);
+        if at < content.config.posts_per_feed {
+            post.content_html.hash(&mut hasher);
+        }
+    }
+    content.posts.len().hash(&mut hasher);
     hasher.finish()
 }
 
@@ -641,6 +675,27 @@ mod tests {
         assert!(!root.path().join("dist/posts/hi").exists());
         let index = fs::read_to_string(root.path().join("dist/posts.json")).unwrap();
         assert!(!index.contains("\"hi\""), "{index}");
+    }
+
+    #[test]
+    fn a_serve_rebuild_rewrites_the_site_files_only_when_what_they_show_changed() {
+        let root = content_with_post();
+        let post = root.path().join("content/posts/hi.md");
+        let options = options(root.path());
+        let mut session = Session::default();
+        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        let edit = |text: &str, session: &mut Session| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            fs::write(&post, text).unwrap();
+            rebuild(&options, &AppBundle::default(), session).unwrap()
+        };
+        let same_listing = "---\ntitle: Hi\ndate: 2024-01-01\n---\nHello.\n\nMore body.\n";
+        // Only the post's page and fragment: the feed shows its body, so it changes too.
+        assert_eq!(edit(same_listing, &mut session).written, 3);
+        let renamed = "---\ntitle: Renamed\ndate: 2024-01-01\n---\nHello.\n\nMore body.\n";
+        assert!(edit(renamed, &mut session).written > 3);
+        let index = fs::read_to_string(root.path().join("dist/posts.json")).unwrap();
+        assert!(index.contains("Renamed"), "{index}");
     }
 
     #[test]

@@ -119,10 +119,10 @@ pub fn scan(content_dir: &Path, drafts: bool) -> Result<Listing, ContentErrors> 
     })
 }
 
-/// Reads and renders the post in `file` (one of a [`Listing`]'s; its problems can only be
-/// new ones, when the file changed since the scan).
-pub fn read_post(file: &Path) -> Result<Post, Vec<ContentError>> {
-    read_with(file, Post::parse)
+/// Reads the post in `file` again and renders it (`head` is the [`Listing`]'s for `file`; a
+/// problem can only come from the file having changed since the scan).
+pub fn read_post(file: &Path, head: &PostHead) -> Result<Post, Vec<ContentError>> {
+    read_with(file, |_, text| head.clone().render(text))
         .map_err(|problems| problems.into_iter().map(|p| p.in_file(file)).collect())
 }
 
@@ -244,12 +244,18 @@ fn post_files(content_dir: &Path) -> Result<Vec<PathBuf>, ContentError> {
     };
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|error| read_error(&dir, &error))?.path();
+        let entry = entry.map_err(|error| read_error(&dir, &error))?;
+        let path = entry.path();
+        // The entry's type needs no system call; a link is followed to see what it names.
+        let is_file = |entry: &std::fs::DirEntry| match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => kind.is_file(),
+            _ => path.is_file(),
+        };
         let is_post = path.extension().is_some_and(|ext| ext == "md")
             && path
                 .file_name()
                 .is_some_and(|name| !name.to_string_lossy().starts_with('.'))
-            && path.is_file();
+            && is_file(&entry);
         if is_post {
             files.push(path);
         }
@@ -263,7 +269,10 @@ fn read_error(path: &Path, error: &std::io::Error) -> ContentError {
 }
 
 /// Reads one post file and parses it with `parse`.
-fn read_with<P>(path: &Path, parse: Parse<P>) -> Result<P, Vec<LineProblem>> {
+fn read_with<P>(
+    path: &Path,
+    parse: impl Fn(&str, &str) -> Result<P, Vec<LineProblem>>,
+) -> Result<P, Vec<LineProblem>> {
     let bytes = std::fs::read(path)
         .map_err(|error| vec![LineProblem::anywhere(Problem::Read(error.to_string()))])?;
     let text =

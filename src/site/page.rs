@@ -284,18 +284,38 @@ enum HeadKind<'a> {
     NotFound,
 }
 
+/// Calls `f` with [`csp::policy`] for `app_head`, computed once per thread for the app head
+/// of the build (hashing the app's scripts for each of thousands of pages was measurable).
+fn with_policy(app_head: &str, f: impl FnOnce(&str)) {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, String)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| {
+        match last {
+            Some((head, _)) if head == app_head => {}
+            _ => *last = Some((app_head.to_owned(), csp::policy(app_head))),
+        }
+        if let Some((_, policy)) = last {
+            f(policy);
+        }
+    });
+}
+
 /// Everything up to and including `<body>`.
 fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     let config = site.config;
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     push_escaped(out, &config.language);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    element(
-        out,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"",
-        &csp::policy(site.app_head),
-        "\">\n",
-    );
+    with_policy(site.app_head, |policy| {
+        element(
+            out,
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+            policy,
+            "\">\n",
+        )
+    });
     element(out, "<title>", head.title, "</title>\n");
     element(
         out,

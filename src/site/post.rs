@@ -77,7 +77,8 @@ impl Post {
 }
 
 /// What the build must know about every post before it renders any: read from the front
-/// matter (and file name) alone.
+/// matter (and file name) alone. [`PostHead::render`] finishes the post without reading the
+/// front matter again.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PostHead {
     pub slug: String,
@@ -88,6 +89,9 @@ pub struct PostHead {
     pub slug_line: Option<usize>,
     /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`.
     pub file_name: String,
+    tags: Vec<String>,
+    summary: Option<String>,
+    toc: bool,
 }
 
 impl PostHead {
@@ -104,7 +108,29 @@ impl PostHead {
             draft: fields.draft,
             slug_line: fields.slug_line,
             file_name: file_stem_name(file_name).to_owned(),
+            tags: fields.tags,
+            summary: fields.summary,
+            toc: fields.toc,
         })
+    }
+
+    /// The post, given the file's `text` again: its body rendered, its front matter taken from
+    /// this head. Fails only when the text no longer has front matter (the file changed).
+    pub fn render(self, text: &str) -> Result<Post, Vec<LineProblem>> {
+        let text = normalize(text);
+        let split = front_matter::split(&text).map_err(|problem| vec![problem])?;
+        let body_line = front_matter::line_of_offset(&text, text.len() - split.body.len());
+        let fields = Fields {
+            slug: self.slug,
+            slug_line: self.slug_line,
+            title: self.title,
+            date: self.date,
+            tags: self.tags,
+            summary: self.summary,
+            draft: self.draft,
+            toc: self.toc,
+        };
+        Ok(fields.into_post(&self.file_name, split.body, body_line))
     }
 }
 

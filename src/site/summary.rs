@@ -80,27 +80,22 @@ pub fn read(events: &[Event<'_>]) -> Summary {
     }
 }
 
-/// `text.split_whitespace().count()`, without building the pieces: counts the places where
-/// a run of non-whitespace starts. ASCII bytes are classified directly (this runs over every
-/// word of every post); other characters by [`char::is_whitespace`].
+/// `text.split_whitespace().count()`, faster on ASCII text (this runs over every word of every
+/// post): counts the places where a run of non-whitespace starts.
 pub fn count_words(text: &str) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    if text.is_ascii() {
-        for byte in text.bytes() {
-            // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, CR, space.
-            let space = matches!(byte, b'\t'..=b'\r' | b' ');
-            words += usize::from(!space && !in_word);
-            in_word = !space;
-        }
-    } else {
-        for c in text.chars() {
-            let space = c.is_whitespace();
-            words += usize::from(!space && !in_word);
-            in_word = !space;
-        }
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
     }
-    words
+    // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, CR, space.
+    let space = |byte: u8| matches!(byte, b'\t'..=b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let first = bytes.first().map_or(0, |&byte| usize::from(!space(byte)));
+    // Independent pairs rather than a running state: the compiler vectorizes this.
+    first
+        + bytes
+            .windows(2)
+            .map(|pair| usize::from(space(pair[0]) && !space(pair[1])))
+            .sum::<usize>()
 }
 
 /// `<!-- more -->`, spaced any way.
