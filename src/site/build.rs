@@ -180,7 +180,7 @@ fn refuse_to_replace_content(options: &BuildOptions) -> Result<(), BuildError> {
 
 /// The icons Program Manager shows on post pages and the "not found" page.
 fn page_icons(site: Site<'_>, posts: &[Post]) -> String {
-    page::icon_list(site, &posts[..posts.len().min(PAGE_ICON_LIMIT)])
+    page::program_manager_icons(site, posts, PAGE_ICON_LIMIT)
 }
 
 /// Every file that is not a post's: (path, bytes).
@@ -195,7 +195,7 @@ fn site_files(
         &content.config.author,
         posts.iter().map(Post::meta).collect(),
     );
-    let all_icons = page::icon_list(site, posts);
+    let all_icons = page::program_manager_icons(site, posts, usize::MAX);
     let mut files = vec![
         (
             "index.html".into(),
