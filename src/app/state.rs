@@ -160,23 +160,16 @@ impl AppState {
         self.focus_icon_of(from);
     }
 
-    /// Puts keyboard focus on a post's icon in Program Manager.
-    pub fn focus_icon(&self, slug: &str) {
-        let selector = format!("#win-progman .icon[data-slug=\"{slug}\"]");
-        dom::after_render(move || dom::focus_selector(&selector));
-    }
-
-    /// Puts keyboard focus on a window's icon in Program Manager (a post's or a tag's group),
-    /// or into the active window for others.
+    /// Puts keyboard focus on a window's icon in Program Manager (a post's, or a tag's group
+    /// icon), or into the active window for windows without one.
     pub fn focus_icon_of(&self, id: &WindowId) {
-        match id {
-            WindowId::Post(slug) => self.focus_icon(slug),
-            WindowId::Tag(tag) => {
-                let selector = format!("#win-progman .icon[data-tag=\"{tag}\"]");
-                dom::after_render(move || dom::focus_selector(&selector));
-            }
-            _ => self.focus_active(),
-        }
+        let (key, slug) = match id {
+            WindowId::Post(slug) => ("slug", slug),
+            WindowId::Tag(tag) => ("tag", tag),
+            _ => return self.focus_active(),
+        };
+        let selector = format!("#win-progman .icon[data-{key}=\"{slug}\"]");
+        dom::after_render(move || dom::focus_selector(&selector));
     }
 
     /// The viewport the window manager works in: the real one, or in single-window mode one

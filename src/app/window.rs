@@ -252,8 +252,13 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
         }),
         WindowId::Tag(_) | WindowId::Tags => EitherOf4::D(view! { <GroupBody id=id.clone() /> }),
     };
-    let is_group = matches!(id, WindowId::Tag(_) | WindowId::Tags);
-    let is_post = id.slug().is_some();
+    // What kind of window, for the style sheets (the static pages' classes).
+    let class = match id {
+        WindowId::ProgramManager => "window program-manager",
+        WindowId::Post(_) => "window post-window",
+        WindowId::Tag(_) | WindowId::Tags => "window group-window",
+        WindowId::ControlPanel => "window",
+    };
     let is_control_panel = id == WindowId::ControlPanel;
     let toggle_on_title = toggle_maximize.clone();
     let restore_on_key = restore_icon.clone();
@@ -261,10 +266,7 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
 
     view! {
         <section
-            class="window"
-            class:program-manager=is_program_manager
-            class:post-window=is_post
-            class:group-window=is_group
+            class=class
             class:active=move || active.get()
             class:maximized=move || maximized() && !single.get()
             class:minimized=minimized

@@ -2,8 +2,6 @@
 //! each listing the posts that carry the tag. The build writes a page per group and the app opens
 //! a group window per tag from the same grouping, so the two always agree.
 
-use std::collections::BTreeMap;
-
 use super::route::slugify;
 
 /// A tag and the posts carrying it.
@@ -38,21 +36,33 @@ pub fn tag_slug(tag: &str) -> String {
 /// differing only in case or punctuation share one group, named as first written; a post
 /// appears once in a group however often it repeats the tag.
 pub fn groups<'a>(tags_per_post: impl IntoIterator<Item = &'a [String]>) -> Vec<TagGroup<'a>> {
-    let mut by_slug: BTreeMap<String, TagGroup<'a>> = BTreeMap::new();
+    // Kept sorted as it grows (a binary search per tag): there are far fewer tags than posts.
+    let mut groups: Vec<TagGroup<'a>> = Vec::new();
     for (post, tags) in tags_per_post.into_iter().enumerate() {
         for tag in tags {
             let slug = tag_slug(tag);
-            let group = by_slug.entry(slug.clone()).or_insert_with(|| TagGroup {
-                slug,
-                name: tag,
-                posts: Vec::new(),
-            });
-            if group.posts.last() != Some(&post) {
-                group.posts.push(post);
+            let at = match groups.binary_search_by(|group| group.slug.cmp(&slug)) {
+                Ok(at) => at,
+                Err(at) => {
+                    let posts = Vec::new();
+                    groups.insert(
+                        at,
+                        TagGroup {
+                            slug,
+                            name: tag,
+                            posts,
+                        },
+                    );
+                    at
+                }
+            };
+            let posts = &mut groups[at].posts;
+            if posts.last() != Some(&post) {
+                posts.push(post);
             }
         }
     }
-    by_slug.into_values().collect()
+    groups
 }
 
 #[cfg(test)]
