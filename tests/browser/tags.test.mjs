@@ -3,9 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
 let site;
 let browser;
@@ -225,4 +227,33 @@ test('an open group window is remembered with the desktop', async () => {
   await group.waitFor();
   assert.ok(await isActive(page.locator('#win-progman')));
   await context.close();
+});
+
+test('axe finds no violations with group windows open, live and static', async () => {
+  const violations = async (page) => {
+    await page.addScriptTag({ path: axePath });
+    return page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+  };
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${site.url}tags/${tag}/`);
+  await appReady(page);
+  assert.deepEqual(await violations(page), [], 'tag window');
+  await page.locator(`#win-tag-${tag} .window-note a`).click();
+  await page.locator('#win-tags').waitFor();
+  assert.deepEqual(await violations(page), [], 'Tags window');
+  await context.close();
+  // The static pages, the app's code kept out (as with JavaScript off; axe can still be injected).
+  const plain = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const staticPage = await plain.newPage();
+  await staticPage.route(/\.(js|wasm)$/, (route) => route.abort());
+  for (const path of [`tags/${tag}/`, 'tags/']) {
+    await staticPage.goto(`${site.url}${path}`);
+    assert.equal(await staticPage.locator('html[data-progman-app]').count(), 0, 'the app stayed out');
+    assert.deepEqual(await violations(staticPage), [], `static /${path}`);
+  }
+  await plain.close();
 });
