@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Body};
 
-fn escape(text: &str) -> String {
+/// `text` safe inside markup, in text or a quoted attribute.
+pub(super) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn body_html(body: Body) -> String {

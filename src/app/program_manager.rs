@@ -1,5 +1,5 @@
-//! Program Manager's contents: the menu bar ([`super::menu_bar`]) and an icon per post, newest
-//! first. The last icon focused is the selected one (File > Open opens it). An icon is a
+//! Program Manager's contents: the menu bar ([`super::menu_bar`]), an icon per post, newest
+//! first, and below them a group icon per tag ([`super::tag_window`]). The last icon focused is the selected one (File > Open opens it). An icon is a
 //! real link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it;
 //! a double-click or Enter opens the post's window. In single-window mode (phones) a tap opens.
 
@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::control_panel;
 use super::menu_bar::MenuBar;
 use super::state::AppState;
+use super::tag_window;
 use crate::model::post::page_path;
 
 #[component]
@@ -63,6 +64,7 @@ pub fn ProgramManagerBody() -> impl IntoView {
         <MenuBar />
         <div class="window-body">
             <ul class="icons">{icons} {control_panel::program_manager_item(state)}</ul>
+            {tag_window::program_manager_groups(state)}
         </div>
     }
 }

@@ -83,7 +83,8 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
         config: &config,
         app_head: &app.head_html,
     };
-    let page_icons = page::icon_list(site, heads.iter().take(PAGE_ICON_LIMIT).map(|(_, h)| h));
+    let page_icons =
+        page::program_manager_icons(site, heads.iter().map(|(_, h)| h), PAGE_ICON_LIMIT);
     let posts = stream_posts(&staging, site, &page_icons, &heads, &options.content_dir)?;
     phases.done("posts");
     let content = Content {
@@ -331,7 +332,7 @@ fn refuse_to_replace_content(options: &BuildOptions) -> Result<(), BuildError> {
 
 /// The icons Program Manager shows on post pages and the "not found" page.
 fn page_icons(site: Site<'_>, posts: &[Post]) -> String {
-    page::icon_list(site, &posts[..posts.len().min(PAGE_ICON_LIMIT)])
+    page::program_manager_icons(site, posts.iter(), PAGE_ICON_LIMIT)
 }
 
 /// Every file that is not a post's: (path, bytes).
@@ -346,7 +347,7 @@ fn site_files(
         &content.config.author,
         posts.iter().map(Post::meta).collect(),
     );
-    let all_icons = page::icon_list(site, posts);
+    let all_icons = page::program_manager_icons(site, posts.iter(), usize::MAX);
     let mut files = vec![
         (
             "index.html".into(),

@@ -5,7 +5,7 @@
 use super::config::SiteConfig;
 use super::escape::{escape, push_escaped};
 use super::post::{Post, PostHead};
-use super::tags::tag_page_path;
+use super::tags::{self, tag_page_path};
 use super::{csp, structured_data};
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
@@ -39,6 +39,7 @@ impl Site<'_> {
 pub trait Icon {
     fn slug(&self) -> &str;
     fn title(&self) -> &str;
+    fn tags(&self) -> &[String];
 }
 
 impl Icon for Post {
@@ -48,6 +49,9 @@ impl Icon for Post {
     fn title(&self) -> &str {
         &self.title
     }
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
 }
 
 impl Icon for PostHead {
@@ -56,6 +60,9 @@ impl Icon for PostHead {
     }
     fn title(&self) -> &str {
         &self.title
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 }
 
@@ -80,6 +87,25 @@ pub fn icon_list<'p, P: Icon + 'p>(
     }
     out.push_str("      </ul>\n");
     out
+}
+
+/// Program Manager's contents: an icon per post (newest first) and, below them, a group icon
+/// per tag, each list cut at `limit` (the app shows them all, in the same order).
+pub fn program_manager_icons<'p, P: Icon + 'p>(
+    site: Site<'_>,
+    posts: impl Iterator<Item = &'p P> + Clone,
+    limit: usize,
+) -> String {
+    let groups = crate::model::tag::groups(posts.clone().map(|post| post.tags()));
+    let mut icons = icon_list(site, posts.take(limit));
+    if !groups.is_empty() {
+        let shown = groups.iter().take(limit);
+        icons.push_str(&tags::group_icon_list(
+            site,
+            shown.map(|group| (group.name, group.slug.as_str())),
+        ));
+    }
+    icons
 }
 
 /// The post's `<article class="post">` element, as in the page and `fragment.html`: title,
@@ -536,6 +562,32 @@ mod tests {
         assert!(icons.contains(
             r#"<li><a class="icon" href="/blog/posts/hello/" data-slug="hello"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">Hello &lt;World&gt;</span></a></li>"#
         ), "{icons}");
+    }
+
+    #[test]
+    fn program_manager_shows_group_icons_after_the_posts_both_cut_at_the_limit() {
+        let config = config();
+        let posts = [
+            post(),
+            Post {
+                tags: vec!["zed".into()],
+                ..Post::example("older", "Older", "2024-04-01")
+            },
+        ];
+        let icons = program_manager_icons(site(&config), posts.iter(), 1);
+        let groups = icons.find("<ul class=\"icons groups\" aria-label=\"Tags\">");
+        assert!(groups > icons.find("data-slug=\"hello\""), "{icons}");
+        assert!(!icons.contains("data-slug=\"older\""), "{icons}");
+        assert!(icons.contains(r#"<li><a class="icon group" href="/blog/tags/a-b/" data-tag="a-b"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">a&amp;b</span></a></li>"#), "{icons}");
+        assert!(!icons.contains("data-tag=\"rust\""), "{icons}");
+        let all = program_manager_icons(site(&config), posts.iter(), usize::MAX);
+        assert_eq!(all.matches("class=\"icon group\"").count(), 3, "{all}");
+        let untagged = Post {
+            tags: vec![],
+            ..post()
+        };
+        let plain = program_manager_icons(site(&config), [untagged].iter(), 50);
+        assert!(!plain.contains("groups"), "{plain}");
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub struct PostHead {
     pub slug_line: Option<usize>,
     /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`.
     pub file_name: String,
-    tags: Vec<String>,
+    pub tags: Vec<String>,
     summary: Option<String>,
     toc: bool,
 }
