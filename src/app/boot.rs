@@ -31,6 +31,14 @@ pub async fn run() {
             return;
         }
     };
+    if let Route::Tag(tag) = &route {
+        if index.tag_group(tag).is_none() {
+            // The host served its "not found" page, which says so; leave it alone.
+            let message = format!("Progman keeps the static page: no post is tagged `{tag}`");
+            web_sys::console::warn_1(&message.into());
+            return;
+        }
+    }
     let Some(root) = dom::document().get_element_by_id("desktop") else {
         web_sys::console::warn_1(&"Progman: the page has no #desktop element".into());
         return;
@@ -51,8 +59,8 @@ async fn load_index(base: &str) -> Result<PostsIndex, String> {
         .map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
 }
 
-/// The desktop the visitor sees first: the saved one (or the default), with the URL's post open
-/// and active; a plain desktop URL brings Program Manager to the front. In single-window mode
+/// The desktop the visitor sees first: the saved one (or the default), with the URL's post or
+/// tag group open and active; a plain desktop URL brings Program Manager to the front. In single-window mode
 /// the saved windows are restored for a viewport big enough that none of them moves.
 fn initial_desktop(route: &Route, index: &PostsIndex, single: bool) -> Desktop {
     let viewport = if single {
@@ -60,11 +68,11 @@ fn initial_desktop(route: &Route, index: &PostsIndex, single: bool) -> Desktop {
     } else {
         dom::viewport()
     };
-    let known = |slug: &str| index.find(slug).is_some();
+    let known = |id: &WindowId| index.has_window(id);
     let mut desktop = storage::load(viewport, &known).unwrap_or_else(|| Desktop::new(viewport));
-    match route {
-        Route::Post(slug) if index.find(slug).is_some() => desktop.open_post(slug),
-        _ => {
+    match route.window().filter(|id| index.has_window(id)) {
+        Some(id) => desktop.open(id),
+        None => {
             desktop.focus(&WindowId::ProgramManager);
         }
     }

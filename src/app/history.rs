@@ -1,5 +1,6 @@
-//! The address bar follows the active window: a post's URL while its window is active, the base
-//! URL otherwise. The browser's back and forward buttons bring the named post back.
+//! The address bar follows the active window: a post's or a tag group's URL while its window is
+//! active, the base URL otherwise. The browser's back and forward buttons bring the named window
+//! back.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -10,33 +11,36 @@ use crate::model::desktop::WindowId;
 use crate::model::route::{self, Route};
 
 pub fn install(state: AppState) {
-    let active_post = Memo::new(move |_| {
+    let active_route = Memo::new(move |_| {
         state
             .desktop
-            .with(|d| d.active().and_then(|id| id.slug().map(str::to_owned)))
+            .with(|d| d.active().map_or(Route::Desktop, Route::of_window))
     });
-    Effect::new(move |_| {
-        let route = active_post.get().map_or(Route::Desktop, Route::Post);
-        follow(state, &route);
-    });
+    Effect::new(move |_| follow(state, &active_route.get()));
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         match route::parse(&dom::location_path(), &state.base()) {
-            Route::Post(slug) if state.post(&slug).is_some() => state.open_post(&slug),
             Route::Desktop => {
-                let left = active_post.get_untracked();
+                let left = active_route.get_untracked().window();
                 state.switch_to(&WindowId::ProgramManager);
-                // Back from a post lands on that post's icon, as closing it would.
-                if let Some(slug) = left {
-                    state.focus_icon(&slug);
+                // Back from a post or group lands on its icon, as closing it would.
+                if let Some(id) = left {
+                    state.focus_icon_of(&id);
                 }
             }
-            _ => {}
+            route => {
+                let known = route
+                    .window()
+                    .filter(|id| state.with_index(|i| i.has_window(id)));
+                if let Some(id) = known {
+                    state.open_window(id);
+                }
+            }
         }
     });
     on_cleanup(move || popstate.remove());
 }
 
-/// Points the address bar and the document title at `route`.
+/// Points the address bar and the document title at `route` (the titles the static pages have).
 fn follow(state: AppState, route: &Route) {
     let path = route::path(route, &state.base());
     if dom::location_path() != path {
@@ -45,12 +49,12 @@ fn follow(state: AppState, route: &Route) {
         }
     }
     let site = state.site_title();
-    let title = match route {
-        Route::Post(slug) => format!(
-            "{} — {site}",
-            state.window_title(&WindowId::post(slug.as_str()))
-        ),
-        _ => site,
+    let title = match route.window() {
+        Some(id @ WindowId::Tag(_)) => {
+            format!("Posts tagged “{}” — {site}", state.window_title(&id))
+        }
+        Some(id) => format!("{} — {site}", state.window_title(&id)),
+        None => site,
     };
     dom::set_title(&title);
 }

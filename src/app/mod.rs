@@ -3,9 +3,9 @@
 //! Start-up ([`boot`]) reads the base path and route from the page, fetches the posts index,
 //! takes over the pre-rendered article if the page has one, and only then replaces the static
 //! desktop with the live one in a single step, so nothing visibly jumps. From then on the
-//! components ([`desktop`], [`window`], [`program_manager`], [`post_window`]) render a
+//! components ([`desktop`], [`window`], [`program_manager`], [`post_window`], [`tag_window`]) render a
 //! [`crate::model::desktop::Desktop`] held in a signal ([`state`]) and turn pointer and keyboard
-//! events into its methods. [`history`] keeps the address bar on the active post. On phones
+//! events into its methods. [`history`] keeps the address bar on the active post or tag. On phones
 //! (single-window mode, [`crate::model::single_window`]) the same windows show one at a time,
 //! full-screen, with [`post_buttons`] under each post.
 
@@ -26,6 +26,7 @@ mod program_manager;
 mod resize_handles;
 mod state;
 mod storage;
+mod tag_window;
 mod task_list;
 mod window;
 mod window_menu;

@@ -3,12 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Body};
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+use crate::model::icon_list::escape;
 
 fn body_html(body: Body) -> String {
     match body {

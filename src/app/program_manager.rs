@@ -1,10 +1,11 @@
-//! Program Manager's contents: the menu bar ([`super::menu_bar`]) and an icon per post, newest
-//! first. The last icon focused is the selected one (File > Open opens it). An icon is a
-//! real link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it;
-//! a double-click or Enter opens the post's window. In single-window mode (phones) a tap opens.
+//! Program Manager's contents: the menu bar ([`super::menu_bar`]), an icon per post, newest
+//! first, the Control Panel item, and below them a group icon per tag ([`super::tag_window`]).
+//! The last post icon focused is the selected one (File > Open opens it). An icon is a real
+//! link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it; a
+//! double-click or Enter opens its window. In single-window mode (phones) a tap opens.
 //!
-//! The icons are one string of markup ([`icons_html`]) with one listener per kind of event on
-//! the list, which keeps the wasm small however many posts there are.
+//! The body is one string of markup ([`program_manager_html`], the static pages' own) with one
+//! listener per kind of event, which keeps the wasm small however many posts and tags there are.
 
 use leptos::prelude::*;
 
@@ -13,7 +14,8 @@ use super::dom;
 use super::menu_bar::MenuBar;
 use super::menu_nav::event_element;
 use super::state::AppState;
-use crate::model::icon_list::icons_html;
+use super::tag_window::{self, Gesture};
+use crate::model::icon_list::program_manager_html;
 
 /// The slug of the post icon an event happened on, if any.
 fn event_slug(event: &web_sys::Event) -> Option<String> {
@@ -40,55 +42,32 @@ fn show_selected(selected: Option<&str>) {
 #[component]
 pub fn ProgramManagerBody() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let html = icons_html(&state.base(), &state.posts()) + control_panel::PROGRAM_MANAGER_ITEM;
+    let html = state.with_index(|index| {
+        let item = control_panel::PROGRAM_MANAGER_ITEM;
+        program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
+    });
     Effect::new(move |_| {
         state
             .selected_icon
             .with(|slug| show_selected(slug.as_deref()))
     });
-    // Focusing an icon selects it; the Control Panel item unselects the posts (File > Open
-    // opens posts only).
+    // Focusing a post icon selects it; any other item unselects the posts (File > Open opens
+    // posts only).
     let on_focus = move |event: web_sys::FocusEvent| state.selected_icon.set(event_slug(&event));
-    let on_click = move |event: web_sys::MouseEvent| {
-        let plain = !(event.ctrl_key() || event.meta_key() || event.shift_key());
-        let Some(slug) = event_slug(&event) else {
-            return;
-        };
-        if plain && event.button() == 0 {
-            event.prevent_default();
-            if state.single.get_untracked() {
-                state.open_post(&slug);
-            }
-        }
+    // Post and group icons open their window; the Control Panel item opens on Enter or Space.
+    let open = move |event: &web_sys::Event, gesture| {
+        tag_window::activate(state, event, gesture);
+        control_panel::open_item(state, event);
     };
-    let on_open = move |event: web_sys::Event| {
-        if let Some(key) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(&event) {
-            if key.key() != "Enter" {
-                control_panel::open_item(state, &event);
-                return;
-            }
-        }
-        match event_slug(&event) {
-            Some(slug) => {
-                event.prevent_default();
-                state.open_post(&slug);
-            }
-            None => control_panel::open_item(state, &event),
-        }
-    };
-    let on_key = move |event: web_sys::KeyboardEvent| on_open(event.into());
-    let on_dblclick = move |event: web_sys::MouseEvent| on_open(event.into());
     view! {
         <MenuBar />
-        <div class="window-body">
-            <ul
-                class="icons"
-                inner_html=html
-                on:focusin=on_focus
-                on:click=on_click
-                on:dblclick=on_dblclick
-                on:keydown=on_key
-            ></ul>
-        </div>
+        <div
+            class="window-body"
+            inner_html=html
+            on:focusin=on_focus
+            on:click=move |event| tag_window::activate(state, &event, Gesture::Click)
+            on:dblclick=move |event| open(&event, Gesture::DoubleClick)
+            on:keydown=move |event| open(&event, Gesture::Key)
+        ></div>
     }
 }

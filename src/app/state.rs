@@ -89,6 +89,11 @@ impl AppState {
         self.index.with_value(|index| index.find(slug).cloned())
     }
 
+    /// Reads the posts index without copying it.
+    pub fn with_index<R>(&self, f: impl FnOnce(&PostsIndex) -> R) -> R {
+        self.index.with_value(f)
+    }
+
     /// The title shown in a window's title bar.
     pub fn window_title(&self, id: &WindowId) -> String {
         match id {
@@ -98,7 +103,22 @@ impl AppState {
                 .post(slug)
                 .map(|post| post.title)
                 .unwrap_or_else(|| slug.clone()),
+            WindowId::Tag(slug) => self.with_index(|index| {
+                index
+                    .tag_group(slug)
+                    .map_or_else(|| slug.clone(), |group| group.name.to_owned())
+            }),
+            WindowId::Tags => "Tags".to_owned(),
         }
+    }
+
+    /// Opens (or brings back) any window and moves focus into it; a post's body starts loading.
+    pub fn open_window(&self, id: WindowId) {
+        if let WindowId::Post(slug) = &id {
+            return self.open_post(slug);
+        }
+        self.desktop.update(|desktop| desktop.open(id.clone()));
+        focus_window(&id);
     }
 
     /// Opens (or brings back) a post's window and starts loading its body if needed.
@@ -137,15 +157,18 @@ impl AppState {
                 d.focus(&manager);
             }
         });
-        match from.slug() {
-            Some(slug) => self.focus_icon(slug),
-            None => self.focus_active(),
-        }
+        self.focus_icon_of(from);
     }
 
-    /// Puts keyboard focus on a post's icon in Program Manager.
-    pub fn focus_icon(&self, slug: &str) {
-        let selector = format!("#win-progman .icon[data-slug=\"{slug}\"]");
+    /// Puts keyboard focus on a window's icon in Program Manager (a post's, or a tag's group
+    /// icon), or into the active window for windows without one.
+    pub fn focus_icon_of(&self, id: &WindowId) {
+        let (key, slug) = match id {
+            WindowId::Post(slug) => ("slug", slug),
+            WindowId::Tag(tag) => ("tag", tag),
+            _ => return self.focus_active(),
+        };
+        let selector = format!("#win-progman .icon[data-{key}=\"{slug}\"]");
         dom::after_render(move || dom::focus_selector(&selector));
     }
 
@@ -226,7 +249,7 @@ impl AppState {
             .desktop
             .with_untracked(|d| d.is_active(&WindowId::ProgramManager));
         match (id, back_to_manager) {
-            (WindowId::Post(slug), true) => self.focus_icon(slug),
+            (WindowId::Post(_) | WindowId::Tag(_), true) => self.focus_icon_of(id),
             (WindowId::ControlPanel, true) => {
                 dom::after_render(|| dom::focus_selector("#win-progman .icon.control-panel"));
             }
@@ -285,6 +308,8 @@ pub fn focus_window(id: &WindowId) {
     let dom_id = id.dom_id();
     let selector = match id {
         WindowId::Post(_) => format!("#{dom_id} > .window-body"),
+        // A group window selects its first icon, as Program Manager's groups do.
+        WindowId::Tag(_) | WindowId::Tags => format!("#{dom_id} .icon"),
         WindowId::ProgramManager | WindowId::ControlPanel => format!("#{dom_id}"),
     };
     dom::after_render(move || dom::focus_selector(&selector));

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::model::appearance::Appearance;
-use crate::model::desktop::Desktop;
+use crate::model::desktop::{Desktop, WindowId};
 use crate::model::geometry::Size;
 use crate::model::persist;
 
@@ -26,15 +26,15 @@ fn available() -> bool {
         .is_some()
 }
 
-/// The saved desktop, restored for this viewport and these posts, or `None` if nothing usable
-/// was saved; its colour scheme and pattern go on the page. Problems with the saved value are
-/// logged, never shown.
-pub fn load(viewport: Size, known_slug: &dyn Fn(&str) -> bool) -> Option<Desktop> {
+/// The saved desktop, restored for this viewport with the post and tag windows `known` keeps,
+/// or `None` if nothing usable was saved; its colour scheme and pattern go on the page. Problems
+/// with the saved value are logged, never shown.
+pub fn load(viewport: Size, known: &dyn Fn(&WindowId) -> bool) -> Option<Desktop> {
     if !available() {
         return None;
     }
     let json = LocalStorage::raw().get_item(KEY).ok().flatten()?;
-    let restored = persist::restore_parsed(super::json::parse(&json), known_slug, viewport);
+    let restored = persist::restore_parsed(super::json::parse(&json), known, viewport);
     let appearance =
         Appearance::from_saved(restored.scheme.as_deref(), restored.pattern.as_deref());
     super::control_panel::apply(appearance);

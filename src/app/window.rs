@@ -2,7 +2,7 @@
 //! the title bar (mouse, pen and touch through pointer events), the control menu, and the
 //! window's contents. Each visual property is a memo, so a drag updates one style attribute.
 
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,6 +13,7 @@ use super::post_window::PostBody;
 use super::program_manager::ProgramManagerBody;
 use super::resize_handles::ResizeHandles;
 use super::state::{icon_dom_id, AppState};
+use super::tag_window::GroupBody;
 use crate::model::desktop::{Desktop, WindowId, WindowState};
 use crate::model::geometry::Point;
 
@@ -239,24 +240,29 @@ pub fn WindowFrame(id: WindowId) -> impl IntoView {
     let handles_id = id.clone();
     let icon_id = icon_dom_id(&id);
     let body = match &id {
-        WindowId::ProgramManager => EitherOf3::A(view! { <ProgramManagerBody /> }),
-        WindowId::ControlPanel => EitherOf3::B(view! { <ControlPanelBody /> }),
+        WindowId::ProgramManager => EitherOf4::A(view! { <ProgramManagerBody /> }),
+        WindowId::ControlPanel => EitherOf4::B(view! { <ControlPanelBody /> }),
         // The button bar shows in single-window mode only (style/phone.css).
-        WindowId::Post(slug) => EitherOf3::C(view! {
+        WindowId::Post(slug) => EitherOf4::C(view! {
             <PostBody slug=slug.clone() />
             <PostButtons slug=slug.clone() />
         }),
+        WindowId::Tag(_) | WindowId::Tags => EitherOf4::D(view! { <GroupBody id=id.clone() /> }),
     };
-    let is_post = id.slug().is_some();
+    // What kind of window, for the style sheets (the static pages' classes).
+    let class = match id {
+        WindowId::ProgramManager => "window program-manager",
+        WindowId::Post(_) => "window post-window",
+        WindowId::Tag(_) | WindowId::Tags => "window group-window",
+        WindowId::ControlPanel => "window",
+    };
     let is_control_panel = id == WindowId::ControlPanel;
     let icon_label = title.clone();
     let icon_handlers = (press.clone(), pointer_move.clone(), double_click.clone());
 
     view! {
         <section
-            class="window"
-            class:program-manager=is_program_manager
-            class:post-window=is_post
+            class=class
             class:active=move || active.get()
             class:maximized=move || maximized() && !single.get()
             class:minimized=minimized

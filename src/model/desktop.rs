@@ -21,16 +21,20 @@ use super::layout::{
     PROGRAM_MANAGER, TITLE_BAR_GRAB, TITLE_BAR_HEIGHT,
 };
 
-/// Which window: Program Manager itself, the Control Panel, or the window of one post.
+/// Which window: Program Manager itself, the Control Panel, the window of one post, the group
+/// window of one tag (by the tag's slug), or the Tags group listing every tag.
 ///
-/// Saved as `{"kind": "program_manager"}`, `{"kind": "control_panel"}` or
-/// `{"kind": "post", "slug": "…"}`; a site too old to know a kind drops that window on restore.
+/// Saved as `{"kind": "program_manager"}`, `{"kind": "control_panel"}`,
+/// `{"kind": "post", "slug": "…"}`, `{"kind": "tag", "slug": "…"}` or `{"kind": "tags"}`; a
+/// site too old to know a kind drops that window on restore.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "slug", rename_all = "snake_case")]
 pub enum WindowId {
     ProgramManager,
     ControlPanel,
     Post(String),
+    Tag(String),
+    Tags,
 }
 
 impl WindowId {
@@ -41,9 +45,23 @@ impl WindowId {
     /// The post slug, for a post window.
     pub fn slug(&self) -> Option<&str> {
         match self {
-            Self::ProgramManager | Self::ControlPanel => None,
             Self::Post(slug) => Some(slug),
+            _ => None,
         }
+    }
+
+    /// The tag's slug, for a tag's group window.
+    pub fn tag(&self) -> Option<&str> {
+        match self {
+            Self::Tag(slug) => Some(slug),
+            _ => None,
+        }
+    }
+
+    /// Whether the window opens on the cascade from [`FIRST_POST`] (posts and groups), rather
+    /// than at a place of its own.
+    fn cascades(&self) -> bool {
+        matches!(self, Self::Post(_) | Self::Tag(_) | Self::Tags)
     }
 
     /// A stable string usable in DOM ids.
@@ -52,6 +70,8 @@ impl WindowId {
             Self::ProgramManager => "win-progman".to_owned(),
             Self::ControlPanel => "win-control-panel".to_owned(),
             Self::Post(slug) => format!("win-post-{slug}"),
+            Self::Tag(slug) => format!("win-tag-{slug}"),
+            Self::Tags => "win-tags".to_owned(),
         }
     }
 }
@@ -257,24 +277,20 @@ impl Desktop {
         self.open(WindowId::post(slug));
     }
 
-    /// Opens a window, or brings it back if it is already open: a post's (see
-    /// [`Desktop::open_post`]), or the Control Panel at its [`CONTROL_PANEL`] place.
+    /// Opens a window, or brings it back if it is already open: a post's or a group's (see
+    /// [`Desktop::open_post`]; groups share the posts' cascade), or the Control Panel at its
+    /// [`CONTROL_PANEL`] place.
     pub fn open(&mut self, id: WindowId) {
         if self.is_open(&id) {
             self.restore_if_minimized(&id);
             self.focus(&id);
             return;
         }
-        let placement = match id {
-            WindowId::Post(_) => {
-                let steps = self
-                    .windows
-                    .iter()
-                    .filter(|w| w.id.slug().is_some())
-                    .count();
-                self.cascade_placement(steps)
-            }
-            _ => CONTROL_PANEL,
+        let placement = if id.cascades() {
+            let steps = self.windows.iter().filter(|w| w.id.cascades()).count();
+            self.cascade_placement(steps)
+        } else {
+            CONTROL_PANEL
         };
         let rect = placement.resolve(self.viewport);
         let rect = keep_title_bar_reachable(rect, self.viewport);
@@ -1245,6 +1261,40 @@ mod tests {
     }
 
     #[test]
+    fn tag_windows_open_once_on_the_posts_cascade() {
+        let mut desktop = Desktop::new(VIEWPORT);
+        let rust = WindowId::Tag("rust".to_owned());
+        desktop.open(rust.clone());
+        assert_eq!(rect_of(&desktop, &rust), FIRST_POST.resolve(VIEWPORT));
+        desktop.open_post("a");
+        assert_eq!(
+            rect_of(&desktop, &post("a")),
+            FIRST_POST.cascaded(1).resolve(VIEWPORT)
+        );
+        desktop.open(WindowId::Tags);
+        assert_eq!(
+            rect_of(&desktop, &WindowId::Tags),
+            FIRST_POST.cascaded(2).resolve(VIEWPORT)
+        );
+        desktop.minimize(&rust);
+        desktop.open(rust.clone());
+        assert!(desktop.is_active(&rust));
+        assert_eq!(desktop.windows().len(), 4);
+        assert!(desktop.close(&rust));
+        assert!(desktop.is_active(&WindowId::Tags));
+    }
+
+    #[test]
+    fn a_tag_window_is_not_a_post_window() {
+        let rust = WindowId::Tag("rust".to_owned());
+        assert_eq!((rust.slug(), rust.tag()), (None, Some("rust")));
+        assert_eq!(post("rust").tag(), None);
+        assert_ne!(rust.dom_id(), post("rust").dom_id());
+        assert_eq!(rust.dom_id(), "win-tag-rust");
+        assert_eq!(WindowId::Tags.dom_id(), "win-tags");
+    }
+
+    #[test]
     #[cfg(not(target_arch = "wasm32"))]
     fn window_ids_keep_their_saved_form() {
         let json = |id: &WindowId| serde_json::to_string(id).unwrap_or_default();
@@ -1254,6 +1304,11 @@ mod tests {
         );
         assert_eq!(json(&WindowId::ControlPanel), r#"{"kind":"control_panel"}"#);
         assert_eq!(json(&post("a")), r#"{"kind":"post","slug":"a"}"#);
+        assert_eq!(
+            json(&WindowId::Tag("rust".to_owned())),
+            r#"{"kind":"tag","slug":"rust"}"#
+        );
+        assert_eq!(json(&WindowId::Tags), r#"{"kind":"tags"}"#);
     }
 
     #[test]
@@ -1276,12 +1331,18 @@ pub(crate) mod arbitrary {
 
     pub const SLUGS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
 
+    /// Tag slugs the commands open group windows of (a post's slug doubles as one, so a tag
+    /// window and a post window may share a slug).
+    pub const TAGS: [&str; 2] = ["alpha", "rust"];
+
     /// One thing a visitor can do; window targets index [`target_ids`], which includes
     /// windows that are not open.
     #[derive(Clone, Debug)]
     pub enum Command {
         Open(usize),
         OpenControlPanel,
+        OpenTag(usize),
+        OpenTags,
         Focus(usize),
         Close(usize),
         Move(usize, i32, i32),
@@ -1301,14 +1362,20 @@ pub(crate) mod arbitrary {
 
     pub fn target_ids() -> Vec<WindowId> {
         let posts = SLUGS.iter().map(|slug| WindowId::post(*slug));
-        [WindowId::ProgramManager, WindowId::ControlPanel]
-            .into_iter()
-            .chain(posts)
-            .collect()
+        let tags = TAGS.iter().map(|slug| WindowId::Tag((*slug).to_owned()));
+        [
+            WindowId::ProgramManager,
+            WindowId::ControlPanel,
+            WindowId::Tags,
+        ]
+        .into_iter()
+        .chain(posts)
+        .chain(tags)
+        .collect()
     }
 
     fn target() -> impl Strategy<Value = usize> {
-        0..SLUGS.len() + 2
+        0..SLUGS.len() + TAGS.len() + 3
     }
 
     fn distance() -> impl Strategy<Value = i32> {
@@ -1337,6 +1404,8 @@ pub(crate) mod arbitrary {
         prop_oneof![
             3 => (0..SLUGS.len()).prop_map(Command::Open),
             1 => Just(Command::OpenControlPanel),
+            1 => (0..TAGS.len()).prop_map(Command::OpenTag),
+            1 => Just(Command::OpenTags),
             1 => target().prop_map(Command::Focus),
             1 => target().prop_map(Command::Close),
             1 => (target(), distance(), distance()).prop_map(|(t, dx, dy)| Command::Move(t, dx, dy)),
@@ -1363,6 +1432,8 @@ pub(crate) mod arbitrary {
         match command {
             Command::Open(index) => desktop.open_post(SLUGS[*index]),
             Command::OpenControlPanel => desktop.open(WindowId::ControlPanel),
+            Command::OpenTag(index) => desktop.open(WindowId::Tag(TAGS[*index].to_owned())),
+            Command::OpenTags => desktop.open(WindowId::Tags),
             Command::Focus(t) => {
                 desktop.focus(&id(t));
             }

@@ -1,8 +1,9 @@
-//! Program Manager's post icons as markup: the same `<li><a class="icon" …>` items the static
-//! pages carry (see /work/notes/contract.md), so the app can draw the whole list as one string
-//! (one small view in the wasm instead of one per icon).
+//! Icons as markup: the same `<li><a class="icon" …>` items the static pages carry (see
+//! /work/notes/contract.md) for posts and tag groups, so the app can draw a whole list as one
+//! string (one small view in the wasm instead of one per icon).
 
 use super::post::{page_path, PostMeta};
+use super::tag::TagGroup;
 
 /// Text made safe for HTML, between tags and inside double-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -12,21 +13,72 @@ pub fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// One item: `<li><a class="CLASS" href="HREF" data-KEY="VALUE">…LABEL…</a></li>`, `href`
+/// already escaped.
+fn push_icon(html: &mut String, class: &str, href: &str, (key, value): (&str, &str), label: &str) {
+    for part in [
+        r#"<li><a class=""#,
+        class,
+        r#"" href=""#,
+        href,
+        r#"" data-"#,
+        key,
+        r#"=""#,
+    ] {
+        html.push_str(part);
+    }
+    html.push_str(&escape(value));
+    html.push_str(
+        r#""><span class="icon-image" aria-hidden="true"></span><span class="icon-label">"#,
+    );
+    html.push_str(&escape(label));
+    html.push_str("</span></a></li>");
+}
+
 /// One `<li>` per post, in the order given, each linking to the post's page under `base`.
-pub fn icons_html(base: &str, posts: &[PostMeta]) -> String {
-    let mut html = String::with_capacity(posts.len() * 200);
+pub fn icons_html<'a>(base: &str, posts: impl IntoIterator<Item = &'a PostMeta>) -> String {
+    let base = escape(base);
+    let mut html = String::new();
     for post in posts {
-        let slug = escape(&post.slug);
-        html.push_str(r#"<li><a class="icon" href=""#);
-        html.push_str(&escape(base));
-        html.push_str(&escape(&page_path(&post.slug)));
-        html.push_str(r#"" data-slug=""#);
-        html.push_str(&slug);
-        html.push_str(
-            r#""><span class="icon-image" aria-hidden="true"></span><span class="icon-label">"#,
+        let href = base.clone() + &escape(&page_path(&post.slug));
+        push_icon(&mut html, "icon", &href, ("slug", &post.slug), &post.title);
+    }
+    html
+}
+
+/// One group icon (`<li>`) per tag, in the order given, each linking to the tag's page.
+pub fn group_icons_html(base: &str, groups: &[TagGroup<'_>]) -> String {
+    let base = escape(base);
+    let mut html = String::new();
+    for group in groups {
+        let href = format!("{base}tags/{}/", escape(&group.slug));
+        push_icon(
+            &mut html,
+            "icon group",
+            &href,
+            ("tag", &group.slug),
+            group.name,
         );
-        html.push_str(&escape(&post.title));
-        html.push_str("</span></a></li>");
+    }
+    html
+}
+
+/// Program Manager's body: the post icons followed by `item` (markup of one more `<li>`), then
+/// the tag groups' list when there are tags.
+pub fn program_manager_html(
+    base: &str,
+    posts: &[PostMeta],
+    groups: &[TagGroup<'_>],
+    item: &str,
+) -> String {
+    let mut html = String::from(r#"<ul class="icons">"#);
+    html.push_str(&icons_html(base, posts));
+    html.push_str(item);
+    html.push_str("</ul>");
+    if !groups.is_empty() {
+        html.push_str(r#"<ul class="icons groups" aria-label="Tags">"#);
+        html.push_str(&group_icons_html(base, groups));
+        html.push_str("</ul>");
     }
     html
 }
@@ -65,6 +117,32 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<b>"), "{html}");
+    }
+
+    #[test]
+    fn tags_are_group_icons_after_the_posts_and_nothing_without_tags() {
+        let mut tagged = post("a", "A");
+        tagged.tags = vec!["Web & WASM".into(), "rust".into()];
+        let posts = [tagged, post("b", "B")];
+        let groups = crate::model::tag::groups(posts.iter().map(|p| p.tags.as_slice()));
+        let html = program_manager_html("/blog/", &posts, &groups, "<li>more</li>");
+        assert_eq!(
+            html,
+            concat!(
+                r#"<ul class="icons"><li><a class="icon" href="/blog/posts/a/" data-slug="a">"#,
+                r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">A</span></a></li>"#,
+                r#"<li><a class="icon" href="/blog/posts/b/" data-slug="b">"#,
+                r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">B</span></a></li>"#,
+                r#"<li>more</li></ul><ul class="icons groups" aria-label="Tags">"#,
+                r#"<li><a class="icon group" href="/blog/tags/rust/" data-tag="rust">"#,
+                r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">rust</span></a></li>"#,
+                r#"<li><a class="icon group" href="/blog/tags/web-wasm/" data-tag="web-wasm">"#,
+                r#"<span class="icon-image" aria-hidden="true"></span><span class="icon-label">Web &amp; WASM</span></a></li></ul>"#,
+            )
+        );
+        let untagged = [post("b", "B")];
+        let html = program_manager_html("/", &untagged, &[], "");
+        assert!(!html.contains("groups"), "{html}");
     }
 
     #[test]

@@ -16,3 +16,4 @@ pub mod persist;
 pub mod post;
 pub mod route;
 pub mod single_window;
+pub mod tag;

@@ -10,6 +10,11 @@
 //! so one bad window does not lose the others, repairs or drops what it cannot use, and lists
 //! each repair in [`Restored::problems`] for the app to log. If nothing is usable it returns the
 //! default desktop.
+//!
+//! Tag group windows (`{"kind": "tag"}`) and the Tags window (`{"kind": "tags"}`) came after
+//! version 1 was published without changing its shape, so the version stays 1: an older site
+//! drops those windows (an unknown kind), and this one drops a tag window whose tag the site no
+//! longer has, like a post window whose post is gone.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -105,6 +110,8 @@ fn window_id_json(id: &WindowId) -> Json {
         WindowId::ProgramManager => ("program_manager", None),
         WindowId::ControlPanel => ("control_panel", None),
         WindowId::Post(slug) => ("post", Some(slug.as_str())),
+        WindowId::Tag(slug) => ("tag", Some(slug.as_str())),
+        WindowId::Tags => ("tags", None),
     };
     match slug {
         Some(slug) => Json::object([("kind", Json::from(kind)), ("slug", Json::from(slug))]),
@@ -114,11 +121,13 @@ fn window_id_json(id: &WindowId) -> Json {
 
 /// Reads a saved window id; `None` for anything that is not one.
 fn read_window_id(value: &Json) -> Option<WindowId> {
-    let slug = || value.get("slug").and_then(Json::as_str).map(WindowId::post);
+    let slug = || value.get("slug").and_then(Json::as_str).map(str::to_owned);
     match value.get("kind")?.as_str()? {
         "program_manager" => Some(WindowId::ProgramManager),
         "control_panel" => Some(WindowId::ControlPanel),
-        "post" => slug(),
+        "post" => slug().map(WindowId::Post),
+        "tag" => slug().map(WindowId::Tag),
+        "tags" => Some(WindowId::Tags),
         _ => None,
     }
 }
@@ -156,19 +165,19 @@ pub struct Restored {
     pub problems: Vec<String>,
 }
 
-/// Rebuilds the desktop saved in `json` for a viewport of `viewport`, keeping only windows of
-/// posts for which `known_slugs` is true. Never fails; see the module documentation. (Native:
-/// the app parses with the browser and calls [`restore_parsed`].)
+/// Rebuilds the desktop saved in `json` for a viewport of `viewport`, keeping only the post and
+/// tag windows for which `known` is true (it is asked about nothing else). Never fails; see the
+/// module documentation. (Native: the app parses with the browser and calls [`restore_parsed`].)
 #[cfg(not(target_arch = "wasm32"))]
-pub fn restore(json: &str, known_slugs: &dyn Fn(&str) -> bool, viewport: Size) -> Restored {
-    restore_parsed(super::json::parse(json), known_slugs, viewport)
+pub fn restore(json: &str, known: &dyn Fn(&WindowId) -> bool, viewport: Size) -> Restored {
+    restore_parsed(super::json::parse(json), known, viewport)
 }
 
 /// [`restore`] for text already parsed: the value, or the parser's message when the text was
 /// not JSON.
 pub fn restore_parsed(
     parsed: Result<Json, String>,
-    known_slugs: &dyn Fn(&str) -> bool,
+    known: &dyn Fn(&WindowId) -> bool,
     viewport: Size,
 ) -> Restored {
     let mut problems = Vec::new();
@@ -177,7 +186,7 @@ pub fn restore_parsed(
             let scheme = saved_name(&object, "scheme", &mut problems);
             let pattern = saved_name(&object, "pattern", &mut problems);
             let mut reader = Reader {
-                known_slugs,
+                known,
                 viewport,
                 problems: &mut problems,
             };
@@ -217,6 +226,8 @@ enum Problem {
     NoWindowId(usize),
     #[error("window of post `{0}` dropped: no such post")]
     UnknownPost(String),
+    #[error("window of tag `{0}` dropped: no such tag")]
+    UnknownTag(String),
     #[error("second window of {0} dropped")]
     DuplicateWindow(String),
     #[error("{window}: `{field}` {problem}")]
@@ -268,12 +279,14 @@ fn describe(id: &WindowId) -> String {
         WindowId::ProgramManager => "Program Manager".to_owned(),
         WindowId::ControlPanel => "Control Panel".to_owned(),
         WindowId::Post(slug) => format!("window of post `{slug}`"),
+        WindowId::Tag(slug) => format!("window of tag `{slug}`"),
+        WindowId::Tags => "Tags".to_owned(),
     }
 }
 
 /// Reads the parts of a saved desktop, noting every problem.
 struct Reader<'a> {
-    known_slugs: &'a dyn Fn(&str) -> bool,
+    known: &'a dyn Fn(&WindowId) -> bool,
     viewport: Size,
     problems: &'a mut Vec<Problem>,
 }
@@ -315,10 +328,14 @@ impl Reader<'_> {
             .get("id")
             .and_then(read_window_id)
             .ok_or(Problem::NoWindowId(index))?;
-        if let Some(slug) = id.slug() {
-            if !is_valid_slug(slug) || !(self.known_slugs)(slug) {
-                return Err(Problem::UnknownPost(slug.to_owned()));
+        match &id {
+            WindowId::Post(slug) if !is_valid_slug(slug) || !(self.known)(&id) => {
+                return Err(Problem::UnknownPost(slug.clone()));
             }
+            WindowId::Tag(slug) if !is_valid_slug(slug) || !(self.known)(&id) => {
+                return Err(Problem::UnknownTag(slug.clone()));
+            }
+            _ => {}
         }
         let mut fields = WindowFields {
             window: describe(&id),
@@ -394,7 +411,7 @@ fn default_rect(id: &WindowId, viewport: Size) -> Rect {
     match id {
         WindowId::ProgramManager => PROGRAM_MANAGER.resolve(viewport),
         WindowId::ControlPanel => CONTROL_PANEL.resolve(viewport),
-        WindowId::Post(_) => FIRST_POST.resolve(viewport),
+        WindowId::Post(_) | WindowId::Tag(_) | WindowId::Tags => FIRST_POST.resolve(viewport),
     }
 }
 
@@ -530,12 +547,12 @@ mod tests {
 
     const VIEWPORT: Size = Size::new(1280, 800);
 
-    fn any_slug(_: &str) -> bool {
+    fn anything(_: &WindowId) -> bool {
         true
     }
 
     fn restore_value(value: Value) -> Restored {
-        restore(&value.to_string(), &any_slug, VIEWPORT)
+        restore(&value.to_string(), &anything, VIEWPORT)
     }
 
     fn post(slug: &str) -> WindowId {
@@ -592,7 +609,7 @@ mod tests {
         let desktop = a_busy_desktop();
         let restored = restore(
             &save(&desktop, Some("Hotdog Stand"), Some("weave")),
-            &any_slug,
+            &anything,
             VIEWPORT,
         );
         assert_eq!(restored.desktop, desktop);
@@ -625,7 +642,7 @@ mod tests {
     #[test]
     fn malformed_json_starts_afresh() {
         for json in ["", "{", "not json", "{\"version\": 1,}", "[1, 2"] {
-            assert_fresh(&restore(json, &any_slug, VIEWPORT));
+            assert_fresh(&restore(json, &anything, VIEWPORT));
         }
     }
 
@@ -657,7 +674,7 @@ mod tests {
     #[test]
     fn a_number_too_big_for_json_starts_afresh() {
         let json = r#"{"version": 1, "windows": [{"rect": {"x": 1e400}}], "stack": []}"#;
-        assert_fresh(&restore(json, &any_slug, VIEWPORT));
+        assert_fresh(&restore(json, &anything, VIEWPORT));
     }
 
     #[test]
@@ -687,7 +704,7 @@ mod tests {
     fn windows_of_unknown_posts_are_dropped_with_their_stack_entries() {
         let restored = restore(
             &with_post_rect(good_rect()).to_string(),
-            &|slug| slug != "a",
+            &|id| id.slug() != Some("a"),
             VIEWPORT,
         );
         assert_eq!(restored.desktop, Desktop::new(VIEWPORT));
@@ -906,17 +923,66 @@ mod tests {
     fn a_control_panel_window_is_saved_and_restored() {
         let mut desktop = a_busy_desktop();
         desktop.open(WindowId::ControlPanel);
-        let restored = restore(&save(&desktop, None, None), &any_slug, VIEWPORT);
+        let restored = restore(&save(&desktop, None, None), &anything, VIEWPORT);
         assert!(restored.problems.is_empty(), "{:?}", restored.problems);
         assert_eq!(restored.desktop, desktop);
         assert!(restored.desktop.is_active(&WindowId::ControlPanel));
     }
 
     #[test]
+    fn tag_windows_are_saved_and_restored() {
+        let mut desktop = a_busy_desktop();
+        desktop.open(WindowId::Tags);
+        desktop.open(WindowId::Tag("rust".to_owned()));
+        desktop.minimize(&WindowId::Tags);
+        let restored = restore(&save(&desktop, None, None), &anything, VIEWPORT);
+        assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+        assert_eq!(restored.desktop, desktop);
+    }
+
+    #[test]
+    fn windows_of_unknown_or_malformed_tags_are_dropped_with_a_message() {
+        let mut saved = with_post_rect(good_rect());
+        let tag = |slug: Value| json!({"id": {"kind": "tag", "slug": slug}, "rect": good_rect(), "state": "normal"});
+        if let Some(windows) = saved["windows"].as_array_mut() {
+            windows.extend([
+                tag(json!("gone")),
+                tag(json!("../x")),
+                tag(json!(5)),
+                tag(json!("rust")),
+            ]);
+        }
+        saved["stack"] = json!([
+            {"kind": "program_manager"},
+            {"kind": "post", "slug": "a"},
+            {"kind": "tag", "slug": "rust"},
+            {"kind": "tag", "slug": "gone"},
+        ]);
+        let known = |id: &WindowId| id.tag() != Some("gone");
+        let restored = restore(&saved.to_string(), &known, VIEWPORT);
+        let open: Vec<String> = restored
+            .desktop
+            .windows()
+            .iter()
+            .map(|w| w.id.dom_id())
+            .collect();
+        assert_eq!(open, ["win-progman", "win-post-a", "win-tag-rust"]);
+        assert_eq!(
+            restored.problems,
+            [
+                "window of tag `gone` dropped: no such tag",
+                "window of tag `../x` dropped: no such tag",
+                "window 4 has no valid id; dropped",
+                "stack entry for window of tag `gone` names no open window; dropped",
+            ]
+        );
+    }
+
+    #[test]
     fn restoring_into_a_smaller_viewport_brings_windows_into_reach_silently() {
         let json = save(&a_busy_desktop(), None, None);
         let small = Size::new(320, 240);
-        let restored = restore(&json, &any_slug, small);
+        let restored = restore(&json, &anything, small);
         assert!(restored.problems.is_empty(), "{:?}", restored.problems);
         for window in restored.desktop.windows() {
             assert_eq!(window.rect, keep_title_bar_reachable(window.rect, small));
@@ -952,6 +1018,8 @@ mod properties {
                 .prop_filter("finite", |f| f.is_finite())
                 .prop_map(Value::from),
             "[a-z_]{0,8}".prop_map(Value::from),
+            prop::sample::select(vec!["post", "tag", "tags", "control_panel"])
+                .prop_map(Value::from),
         ]
     }
 
@@ -971,7 +1039,7 @@ mod properties {
         })
     }
 
-    fn any_slug(_: &str) -> bool {
+    fn anything(_: &WindowId) -> bool {
         true
     }
 
@@ -985,9 +1053,29 @@ mod properties {
         }
 
         #[test]
+        fn every_kind_of_window_id_is_written_and_read_as_serde_does(
+            kind in 0..5usize,
+            slug in "[a-z0-9\"\\\\-]{0,12}",
+        ) {
+            let id = match kind {
+                0 => WindowId::ProgramManager,
+                1 => WindowId::ControlPanel,
+                2 => WindowId::Tags,
+                3 => WindowId::Post(slug),
+                _ => WindowId::Tag(slug),
+            };
+            let ours: Value = serde_json::from_str(&window_id_json(&id).to_text())
+                .unwrap_or(Value::Null);
+            let theirs = serde_json::to_value(&id).unwrap_or(Value::Null);
+            prop_assert_eq!(&ours, &theirs);
+            let parsed = crate::model::json::parse(&theirs.to_string());
+            prop_assert_eq!(parsed.ok().as_ref().and_then(read_window_id), Some(id));
+        }
+
+        #[test]
         fn save_then_restore_gives_back_an_equal_desktop(desktop in desktop()) {
             let json = save(&desktop, Some("Ocean"), Some("boxes"));
-            let restored = restore(&json, &any_slug, desktop.viewport());
+            let restored = restore(&json, &anything, desktop.viewport());
             prop_assert!(restored.problems.is_empty(), "{:?}", restored.problems);
             prop_assert_eq!(restored.scheme.as_deref(), Some("Ocean"));
             prop_assert_eq!(restored.pattern.as_deref(), Some("boxes"));
@@ -996,7 +1084,7 @@ mod properties {
 
         #[test]
         fn restoring_any_text_gives_a_consistent_desktop(text in ".{0,200}") {
-            let restored = restore(&text, &any_slug, Size::new(1280, 800));
+            let restored = restore(&text, &anything, Size::new(1280, 800));
             check_invariants(&restored.desktop)?;
         }
 
@@ -1005,7 +1093,7 @@ mod properties {
             if let Some(object) = value.as_object_mut() {
                 object.insert("version".to_owned(), Value::from(SAVED_VERSION));
             }
-            let restored = restore(&value.to_string(), &any_slug, Size::new(1280, 800));
+            let restored = restore(&value.to_string(), &anything, Size::new(1280, 800));
             check_invariants(&restored.desktop)?;
         }
 
@@ -1021,10 +1109,14 @@ mod properties {
                 return Err(TestCaseError::fail("saved windows are not a list"));
             };
             let victim = victim.index(windows.len());
+            // Junk naming another open window takes that window's place (the first one wins).
+            let junk_id = crate::model::json::parse(&junk.to_string())
+                .ok()
+                .and_then(|junk| junk.get("id").and_then(read_window_id));
             windows[victim] = junk;
-            let restored = restore(&saved.to_string(), &any_slug, desktop.viewport());
+            let restored = restore(&saved.to_string(), &anything, desktop.viewport());
             for (index, window) in desktop.windows().iter().enumerate() {
-                if index != victim {
+                if index != victim && junk_id.as_ref() != Some(&window.id) {
                     prop_assert_eq!(restored.desktop.window(&window.id), Some(window));
                 }
             }

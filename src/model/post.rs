@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::desktop::WindowId;
 use super::json::Json;
+use super::tag::{self, TagGroup};
 
 /// Bumped when the shape of [`PostsIndex`] changes incompatibly.
 pub const INDEX_VERSION: u32 = 1;
@@ -86,6 +88,29 @@ impl PostsIndex {
             generator: optional_text(value, "generator")?,
             posts,
         })
+    }
+
+    /// Every tag with its posts (indexes into [`PostsIndex::posts`]), sorted by slug: the
+    /// groups the build wrote a page for.
+    pub fn tag_groups(&self) -> Vec<TagGroup<'_>> {
+        tag::groups(self.posts.iter().map(|post| post.tags.as_slice()))
+    }
+
+    /// The group of the tag whose slug is `slug`, if any post carries it.
+    pub fn tag_group(&self, slug: &str) -> Option<TagGroup<'_>> {
+        self.tag_groups()
+            .into_iter()
+            .find(|group| group.slug == slug)
+    }
+
+    /// Whether the window shows something this site has: a post or tag it lists (the other
+    /// windows always exist).
+    pub fn has_window(&self, id: &WindowId) -> bool {
+        match id {
+            WindowId::Post(slug) => self.find(slug).is_some(),
+            WindowId::Tag(slug) => self.tag_group(slug).is_some(),
+            WindowId::ProgramManager | WindowId::ControlPanel | WindowId::Tags => true,
+        }
     }
 }
 
@@ -246,6 +271,27 @@ mod tests {
             sample().generator,
             format!("Progman {}", env!("CARGO_PKG_VERSION"))
         );
+    }
+
+    #[test]
+    fn tag_groups_list_the_posts_carrying_each_tag() {
+        let mut index = sample();
+        index.posts.push(PostMeta {
+            slug: "older".into(),
+            tags: vec!["Intro".into(), "Rust".into()],
+            ..index.posts[0].clone()
+        });
+        let intro = index.tag_group("intro");
+        assert_eq!(
+            intro.map(|g| (g.name, g.posts)),
+            Some(("intro", vec![0, 1]))
+        );
+        assert_eq!(index.tag_groups().len(), 2);
+        assert!(index.has_window(&WindowId::Tag("rust".into())));
+        assert!(!index.has_window(&WindowId::Tag("older".into())));
+        assert!(index.has_window(&WindowId::post("older")));
+        assert!(!index.has_window(&WindowId::post("rust")));
+        assert!(index.has_window(&WindowId::Tags));
     }
 
     #[test]

@@ -1,4 +1,8 @@
-//! URL paths and which post window they name, under a base path such as `/` or `/blog/`.
+//! URL paths and which window they name, under a base path such as `/` or `/blog/`: a post's
+//! (`posts/<slug>/`), a tag group's (`tags/<tag>/`) or the Tags group's (`tags/`); and the shape
+//! of the slugs in them.
+
+use super::desktop::WindowId;
 
 /// What a URL path asks the desktop to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -7,8 +11,35 @@ pub enum Route {
     Desktop,
     /// The desktop with this post's window open and active.
     Post(String),
+    /// The desktop with this tag's group window (by the tag's slug) open and active.
+    Tag(String),
+    /// The desktop with the Tags group window (every tag) open and active.
+    Tags,
     /// A path that names nothing on this site.
     NotFound,
+}
+
+impl Route {
+    /// The route whose page shows `id` active: the window's own page, or the desktop for
+    /// windows without one.
+    pub fn of_window(id: &WindowId) -> Self {
+        match id {
+            WindowId::Post(slug) => Self::Post(slug.clone()),
+            WindowId::Tag(slug) => Self::Tag(slug.clone()),
+            WindowId::Tags => Self::Tags,
+            WindowId::ProgramManager | WindowId::ControlPanel => Self::Desktop,
+        }
+    }
+
+    /// The window this route opens, if any.
+    pub fn window(&self) -> Option<WindowId> {
+        match self {
+            Self::Post(slug) => Some(WindowId::Post(slug.clone())),
+            Self::Tag(slug) => Some(WindowId::Tag(slug.clone())),
+            Self::Tags => Some(WindowId::Tags),
+            Self::Desktop | Self::NotFound => None,
+        }
+    }
 }
 
 /// Reads a URL path (without query or fragment) relative to `base` (which starts and ends
@@ -24,12 +55,20 @@ pub fn parse(path: &str, base: &str) -> Route {
     if rest.is_empty() {
         return Route::Desktop;
     }
-    let Some(slug) = rest.strip_prefix("posts/") else {
+    if rest.trim_end_matches('/') == "tags" {
+        return Route::Tags;
+    }
+    let (make, slug): (fn(String) -> Route, &str) = if let Some(slug) = rest.strip_prefix("posts/")
+    {
+        (Route::Post, slug)
+    } else if let Some(slug) = rest.strip_prefix("tags/") {
+        (Route::Tag, slug)
+    } else {
         return Route::NotFound;
     };
     let slug = slug.trim_end_matches('/');
     if is_valid_slug(slug) {
-        Route::Post(slug.to_owned())
+        make(slug.to_owned())
     } else {
         Route::NotFound
     }
@@ -40,7 +79,29 @@ pub fn path(route: &Route, base: &str) -> String {
     match route {
         Route::Desktop | Route::NotFound => base.to_owned(),
         Route::Post(slug) => format!("{base}posts/{slug}/"),
+        Route::Tag(slug) => format!("{base}tags/{slug}/"),
+        Route::Tags => format!("{base}tags/"),
     }
+}
+
+/// Slugifies `text`: ASCII letters are lowercased, digits kept, and every run of anything else
+/// becomes one hyphen; leading and trailing hyphens are dropped. May return an empty string.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '\u{2019}' {
+            // Apostrophes vanish ("don't" -> "dont"); everything else separates words.
+            pending_hyphen = true;
+        }
+    }
+    slug
 }
 
 /// A slug is lowercase ASCII letters, digits and single hyphens inside.
@@ -76,11 +137,36 @@ mod tests {
     }
 
     #[test]
+    fn tag_paths_name_the_tag_and_tags_names_the_index() {
+        assert_eq!(parse("/tags/rust/", "/"), Route::Tag("rust".into()));
+        assert_eq!(
+            parse("/blog/tags/web-wasm/index.html", "/blog/"),
+            Route::Tag("web-wasm".into())
+        );
+        assert_eq!(parse("/tags/", "/"), Route::Tags);
+        assert_eq!(parse("/blog/tags", "/blog/"), Route::Tags);
+        assert_eq!(parse("/blog/tags/index.html", "/blog/"), Route::Tags);
+    }
+
+    #[test]
+    fn routes_and_windows_correspond() {
+        for route in [Route::post("a"), Route::Tag("rust".into()), Route::Tags] {
+            let window = route.window();
+            assert_eq!(window.as_ref().map(Route::of_window), Some(route));
+        }
+        assert_eq!(Route::Desktop.window(), None);
+        assert_eq!(Route::of_window(&WindowId::ControlPanel), Route::Desktop);
+    }
+
+    #[test]
     fn odd_paths_are_not_found() {
         for path in [
             "/posts/",
             "/posts/Hello/",
             "/posts/../etc/",
+            "/tags/Rust/",
+            "/tags/a/b/",
+            "/tagsx/",
             "/other",
             "/elsewhere/posts/a/",
         ] {
@@ -92,8 +178,14 @@ mod tests {
     #[test]
     fn path_and_parse_round_trip() {
         for base in ["/", "/blog/"] {
-            let route = Route::post("hello-world");
-            assert_eq!(parse(&path(&route, base), base), route);
+            for route in [
+                Route::Desktop,
+                Route::post("hello-world"),
+                Route::Tag("x6e65".into()),
+                Route::Tags,
+            ] {
+                assert_eq!(parse(&path(&route, base), base), route);
+            }
         }
     }
 

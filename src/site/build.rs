@@ -3,10 +3,10 @@
 use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
 use super::error::{ContentError, ContentErrors, Problem};
-use super::load::{load, load_cached, Content, PostCache, POSTS_DIR};
+use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
 use super::output::{remove_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
-use super::post::Post;
+use super::post::{Post, PostHead};
 use super::{feed, links, parallel, robots, sitemap, tags};
 use crate::model::post::{fragment_path, PostsIndex, INDEX_FILE};
 use std::collections::{HashMap, HashSet};
@@ -64,35 +64,86 @@ pub enum BuildError {
 
 /// Builds the site described by `options`, with the app from `app`, replacing the output
 /// folder only when everything was written.
+///
+/// Posts stream through: the front matter of all is read first ([`scan`]), then on every
+/// core each post is read again, rendered, linked and written, and only its metadata kept
+/// (the feed's newest posts keep their body). So the build never holds every post's HTML.
 pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, BuildError> {
     let mut phases = Phases::start();
-    let mut content = load(&options.content_dir, options.drafts)?;
-    phases.done("load");
-    prepare(options, &mut content)?;
-    build_loaded(options, app, &content, &mut phases)
+    let Listing {
+        mut config,
+        posts: heads,
+        drafts_skipped,
+    } = scan(&options.content_dir, options.drafts)?;
+    phases.done("scan");
+    override_base_url(options, &mut config)?;
+    refuse_to_replace_content(options)?;
+    let staging = stage(options, app, &mut phases)?;
+    let site = Site {
+        config: &config,
+        app_head: &app.head_html,
+    };
+    let page_icons =
+        page::program_manager_icons(site, heads.iter().map(|(_, h)| h), PAGE_ICON_LIMIT);
+    let posts = stream_posts(&staging, site, &page_icons, &heads, &options.content_dir)?;
+    phases.done("posts");
+    let content = Content {
+        config,
+        posts,
+        drafts_skipped,
+    };
+    let site = Site {
+        config: &content.config,
+        app_head: &app.head_html,
+    };
+    for (path, bytes) in site_files(site, &content, &page_icons)? {
+        staging.write(&path, &bytes)?;
+    }
+    phases.done("write");
+    let files = staging.files();
+    staging.commit()?;
+    phases.done("commit");
+    Ok(BuildReport {
+        posts: content.posts.len(),
+        drafts_skipped: content.drafts_skipped,
+        files,
+        warnings: warnings(&options.content_dir, &content.posts),
+    })
 }
 
-/// Applies the `--base-url` override, then checks and resolves links between posts.
-fn prepare(options: &BuildOptions, content: &mut Content) -> Result<(), BuildError> {
+fn override_base_url(
+    options: &BuildOptions,
+    config: &mut super::config::SiteConfig,
+) -> Result<(), BuildError> {
     if let Some(url) = &options.base_url {
-        content.config.base = BaseUrl::parse(url).map_err(BuildError::BaseUrl)?;
+        config.base = BaseUrl::parse(url).map_err(BuildError::BaseUrl)?;
     }
-    links::resolve(
+    Ok(())
+}
+
+/// Applies the `--base-url` override, then checks the links between posts and writes their
+/// URLs into the posts parsed this time (`fresh`; the others got theirs when they were).
+fn prepare(
+    options: &BuildOptions,
+    content: &mut Content,
+    fresh: &HashSet<String>,
+) -> Result<(), BuildError> {
+    override_base_url(options, &mut content.config)?;
+    links::resolve_where(
         &mut content.posts,
         &options.content_dir,
         content.config.base.path(),
+        &|post| fresh.contains(&post.slug),
     )?;
     Ok(())
 }
 
-/// Writes the whole site for `content` into a staging folder and swaps it in.
-fn build_loaded(
+/// A staging folder holding the app's files, `static/` and the files beside the posts.
+fn stage(
     options: &BuildOptions,
     app: &AppBundle,
-    content: &Content,
     phases: &mut Phases,
-) -> Result<BuildReport, BuildError> {
-    refuse_to_replace_content(options)?;
+) -> Result<Staging, BuildError> {
     let staging = Staging::create(&options.out_dir)?;
     phases.done("stage");
     if let Some(dir) = &app.dir {
@@ -110,6 +161,107 @@ fn build_loaded(
         })?;
     }
     phases.done("copy");
+    Ok(staging)
+}
+
+/// What became of one post in the first round of [`stream_posts`].
+enum Streamed {
+    /// Written; the body kept only for the feed.
+    Written(Post),
+    /// A link names a heading of another post: linked and written once all are rendered.
+    Waiting(Post),
+    /// A link is broken: the build will fail.
+    Broken(Post),
+}
+
+/// Renders, links and writes every post of `heads` (newest first) on every core, and returns
+/// them in the same order without their bodies, except the feed's newest ones.
+fn stream_posts(
+    staging: &Staging,
+    site: Site<'_>,
+    icons: &str,
+    heads: &[(PathBuf, PostHead)],
+    content_dir: &Path,
+) -> Result<Vec<Post>, BuildError> {
+    let index = links::SiteIndex::unrendered(heads, content_dir, site.base_path());
+    let in_feed = site.config.posts_per_feed;
+    let numbered: Vec<(usize, &(PathBuf, PostHead))> = heads.iter().enumerate().collect();
+    let streamed = parallel::map(
+        &numbered,
+        |&(at, (file, head))| -> Result<Streamed, BuildError> {
+            let mut post = read_post(file, head).map_err(ContentErrors)?;
+            Ok(match index.resolve_post(&mut post) {
+                Ok(true) => {
+                    write_post(staging, site, icons, &post)?;
+                    if at >= in_feed {
+                        post.drop_body();
+                    }
+                    Streamed::Written(post)
+                }
+                Ok(false) => Streamed::Waiting(post),
+                Err(_) => {
+                    post.drop_body();
+                    Streamed::Broken(post)
+                }
+            })
+        },
+    );
+    let mut posts = Vec::with_capacity(heads.len());
+    let mut waiting = HashSet::new();
+    let mut broken = false;
+    for result in streamed {
+        posts.push(match result? {
+            Streamed::Written(post) => post,
+            Streamed::Waiting(post) => {
+                waiting.insert(post.slug.clone());
+                post
+            }
+            Streamed::Broken(post) => {
+                broken = true;
+                post
+            }
+        });
+    }
+    if broken || !waiting.is_empty() {
+        // Every post is rendered now: check all links again (so errors come in post order)
+        // and write the posts that waited.
+        links::resolve_where(&mut posts, content_dir, site.base_path(), &|post| {
+            waiting.contains(&post.slug)
+        })?;
+        for (at, post) in posts.iter_mut().enumerate() {
+            if waiting.contains(&post.slug) {
+                write_post(staging, site, icons, post)?;
+                if at >= in_feed {
+                    post.drop_body();
+                }
+            }
+        }
+    }
+    Ok(posts)
+}
+
+/// Writes one post's fragment and page.
+fn write_post(
+    staging: &Staging,
+    site: Site<'_>,
+    icons: &str,
+    post: &Post,
+) -> Result<(), BuildError> {
+    for (path, html) in post_files(site, icons, post) {
+        staging.write(&path, html.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Writes the whole site for `content` into a staging folder and swaps it in.
+fn build_loaded(
+    options: &BuildOptions,
+    app: &AppBundle,
+    content: &Content,
+    phases: &mut Phases,
+) -> Result<BuildReport, BuildError> {
+    refuse_to_replace_content(options)?;
+    let staging = stage(options, app, phases)?;
     write_site(&staging, content, &app.head_html)?;
     phases.done("write");
     let files = staging.files();
@@ -180,7 +332,7 @@ fn refuse_to_replace_content(options: &BuildOptions) -> Result<(), BuildError> {
 
 /// The icons Program Manager shows on post pages and the "not found" page.
 fn page_icons(site: Site<'_>, posts: &[Post]) -> String {
-    page::icon_list(site, &posts[..posts.len().min(PAGE_ICON_LIMIT)])
+    page::program_manager_icons(site, posts.iter(), PAGE_ICON_LIMIT)
 }
 
 /// Every file that is not a post's: (path, bytes).
@@ -195,7 +347,7 @@ fn site_files(
         &content.config.author,
         posts.iter().map(Post::meta).collect(),
     );
-    let all_icons = page::icon_list(site, posts);
+    let all_icons = page::program_manager_icons(site, posts.iter(), usize::MAX);
     let mut files = vec![
         (
             "index.html".into(),
@@ -263,6 +415,8 @@ struct LastBuild {
     out_dir: PathBuf,
     /// A hash of everything every page shares: config, app, static files, page icons.
     shared: u64,
+    /// [`listing_hash`] of the posts.
+    listing: u64,
     slugs: HashSet<String>,
     /// A hash of each site-wide file as written.
     site_files: HashMap<String, u64>,
@@ -287,13 +441,17 @@ pub fn rebuild(
     app: &AppBundle,
     session: &mut Session,
 ) -> Result<RebuildReport, BuildError> {
+    let mut phases = Phases::start();
     let (mut content, fresh) =
         load_cached(&options.content_dir, options.drafts, &mut session.cache)?;
-    let result = rebuild_loaded(options, app, session, &mut content, &fresh);
-    session.cache.put_back(content.posts);
+    phases.done("load");
+    let result = rebuild_loaded(options, app, session, &mut content, &fresh, &mut phases);
     if result.is_err() {
+        // Their links may not be written: parse them again next time.
+        content.posts.retain(|post| !fresh.contains(&post.slug));
         session.last = None;
     }
+    session.cache.put_back(content.posts);
     result
 }
 
@@ -303,28 +461,42 @@ fn rebuild_loaded(
     session: &mut Session,
     content: &mut Content,
     fresh: &HashSet<String>,
+    phases: &mut Phases,
 ) -> Result<RebuildReport, BuildError> {
-    prepare(options, content)?;
+    prepare(options, content, fresh)?;
+    phases.done("links");
     let site = Site {
         config: &content.config,
         app_head: &app.head_html,
     };
     let page_icons = page_icons(site, &content.posts);
     let shared = shared_hash(options, app, content, &page_icons);
-    let files = site_files(site, content, &page_icons)?;
-    let slugs: HashSet<String> = content.posts.iter().map(|p| p.slug.clone()).collect();
-    let site_hashes = files
-        .iter()
-        .map(|(path, bytes)| (path.clone(), hash(bytes)))
-        .collect();
+    let listing = listing_hash(content);
+    phases.done("shared");
     let incremental = session.last.take().filter(|last| {
         last.shared == shared && last.out_dir == options.out_dir && options.out_dir.is_dir()
     });
+    // An edit that changes nothing the site-wide files show (most edits of a post's body)
+    // leaves them as they are: they are not even rendered.
+    let (files, site_hashes) = match &incremental {
+        Some(last) if last.listing == listing => (Vec::new(), last.site_files.clone()),
+        _ => {
+            let files = site_files(site, content, &page_icons)?;
+            let hashes = files
+                .iter()
+                .map(|(path, bytes)| (path.clone(), hash(bytes)))
+                .collect();
+            (files, hashes)
+        }
+    };
+    phases.done("render");
+    let slugs: HashSet<String> = content.posts.iter().map(|p| p.slug.clone()).collect();
     let Some(last) = incremental else {
-        let report = build_loaded(options, app, content, &mut Phases(None))?;
+        let report = build_loaded(options, app, content, phases)?;
         session.last = Some(LastBuild {
             out_dir: options.out_dir.clone(),
             shared,
+            listing,
             slugs,
             site_files: site_hashes,
         });
@@ -364,9 +536,11 @@ fn rebuild_loaded(
         // A tag no post carries any more.
         remove_in_place(out, gone.trim_end_matches("index.html"))?;
     }
+    phases.done("write");
     session.last = Some(LastBuild {
         site_files: site_hashes,
         slugs,
+        listing,
         ..last
     });
     Ok(RebuildReport {
@@ -380,6 +554,21 @@ fn rebuild_loaded(
 fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A hash of everything the site-wide files (index, feed, sitemap, tag pages) show of the
+/// posts: each post's listing fields, and the body of the feed's newest posts.
+fn listing_hash(content: &Content) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for (at, post) in content.posts.iter().enumerate() {
+        (&post.slug, &post.title, &post.tags, &post.summary).hash(&mut hasher);
+        (post.date.machine(), post.draft, post.reading_minutes).hash(&mut hasher);
+        if at < content.config.posts_per_feed {
+            post.content_html.hash(&mut hasher);
+        }
+    }
+    content.posts.len().hash(&mut hasher);
     hasher.finish()
 }
 
@@ -487,6 +676,27 @@ mod tests {
         assert!(!root.path().join("dist/posts/hi").exists());
         let index = fs::read_to_string(root.path().join("dist/posts.json")).unwrap();
         assert!(!index.contains("\"hi\""), "{index}");
+    }
+
+    #[test]
+    fn a_serve_rebuild_rewrites_the_site_files_only_when_what_they_show_changed() {
+        let root = content_with_post();
+        let post = root.path().join("content/posts/hi.md");
+        let options = options(root.path());
+        let mut session = Session::default();
+        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        let edit = |text: &str, session: &mut Session| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            fs::write(&post, text).unwrap();
+            rebuild(&options, &AppBundle::default(), session).unwrap()
+        };
+        let same_listing = "---\ntitle: Hi\ndate: 2024-01-01\n---\nHello.\n\nMore body.\n";
+        // Only the post's page and fragment: the feed shows its body, so it changes too.
+        assert_eq!(edit(same_listing, &mut session).written, 3);
+        let renamed = "---\ntitle: Renamed\ndate: 2024-01-01\n---\nHello.\n\nMore body.\n";
+        assert!(edit(renamed, &mut session).written > 3);
+        let index = fs::read_to_string(root.path().join("dist/posts.json")).unwrap();
+        assert!(index.contains("Renamed"), "{index}");
     }
 
     #[test]

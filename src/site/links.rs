@@ -9,10 +9,10 @@
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::escape::push_escaped;
 use super::load::POSTS_DIR;
-use super::post::Post;
+use super::post::{Post, PostHead};
 use super::refs::{LocalRef, MARK_HTML};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Checks every post's local links and images and writes their final URLs into
 /// `content_html`; every broken one is an error with its file and line.
@@ -21,13 +21,24 @@ pub fn resolve(
     content_dir: &Path,
     base_path: &str,
 ) -> Result<(), ContentErrors> {
+    resolve_where(posts, content_dir, base_path, &|_| true)
+}
+
+/// [`resolve`], writing the URLs only into the posts `rewrite` picks (in `progman serve`, the
+/// ones parsed again: the others were written before); every post's links are still checked.
+pub fn resolve_where(
+    posts: &mut [Post],
+    content_dir: &Path,
+    base_path: &str,
+    rewrite: &(dyn Fn(&Post) -> bool + Sync),
+) -> Result<(), ContentErrors> {
     let site = SiteIndex::new(posts, content_dir, base_path);
-    let resolved: Vec<Result<Vec<String>, Vec<ContentError>>> =
-        super::parallel::map(posts, |post| site.resolve_post(post));
+    let resolved: Vec<Result<Option<Vec<String>>, Vec<ContentError>>> =
+        super::parallel::map(posts, |post| site.urls(post));
     let mut errors = Vec::new();
     for (post, result) in posts.iter_mut().zip(resolved) {
         match result {
-            Ok(urls) if !urls.is_empty() => {
+            Ok(Some(urls)) if !urls.is_empty() && rewrite(post) => {
                 post.content_html = substitute(&post.content_html, &urls)
             }
             Ok(_) => {}
@@ -41,20 +52,35 @@ pub fn resolve(
     }
 }
 
-/// What links are checked against.
-struct SiteIndex<'a> {
-    anchors: HashMap<&'a str, &'a [String]>,
+/// What links are checked against: every post's slug, file and, once it is rendered, headings.
+pub struct SiteIndex<'a> {
+    /// Heading ids by slug; `None` for a post not rendered yet.
+    anchors: HashMap<&'a str, Option<&'a [String]>>,
     by_file: HashMap<&'a str, &'a str>,
     content_dir: &'a Path,
     base_path: &'a str,
 }
 
+/// Why a reference has no URL (yet).
+enum Unresolved {
+    Broken(Problem),
+    /// It names a heading of a post not rendered yet.
+    Waiting,
+}
+
+impl From<Problem> for Unresolved {
+    fn from(problem: Problem) -> Self {
+        Unresolved::Broken(problem)
+    }
+}
+
 impl<'a> SiteIndex<'a> {
-    fn new(posts: &'a [Post], content_dir: &'a Path, base_path: &'a str) -> Self {
+    /// The index of rendered posts, whose headings are all known.
+    pub fn new(posts: &'a [Post], content_dir: &'a Path, base_path: &'a str) -> Self {
         SiteIndex {
             anchors: posts
                 .iter()
-                .map(|post| (post.slug.as_str(), post.anchors.as_slice()))
+                .map(|post| (post.slug.as_str(), Some(post.anchors.as_slice())))
                 .collect(),
             by_file: posts
                 .iter()
@@ -65,34 +91,74 @@ impl<'a> SiteIndex<'a> {
         }
     }
 
-    /// The attribute text replacing each of `post`'s markers.
-    fn resolve_post(&self, post: &Post) -> Result<Vec<String>, Vec<ContentError>> {
+    /// The index of posts known by their front matter only: links to a heading of another
+    /// post wait for [`SiteIndex::new`].
+    pub fn unrendered(
+        posts: &'a [(PathBuf, PostHead)],
+        content_dir: &'a Path,
+        base_path: &'a str,
+    ) -> Self {
+        SiteIndex {
+            anchors: posts
+                .iter()
+                .map(|(_, post)| (post.slug.as_str(), None))
+                .collect(),
+            by_file: posts
+                .iter()
+                .map(|(_, post)| (post.file_name.as_str(), post.slug.as_str()))
+                .collect(),
+            content_dir,
+            base_path,
+        }
+    }
+
+    /// Checks `post`'s links and writes their URLs into its `content_html`. `Ok(false)` (and
+    /// nothing written) when one of them waits for another post's headings.
+    pub fn resolve_post(&self, post: &mut Post) -> Result<bool, Vec<ContentError>> {
+        match self.urls(post)? {
+            Some(urls) => {
+                if !urls.is_empty() {
+                    post.content_html = substitute(&post.content_html, &urls);
+                }
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// The attribute text replacing each of `post`'s markers; `None` when one waits.
+    fn urls(&self, post: &Post) -> Result<Option<Vec<String>>, Vec<ContentError>> {
         let mut urls = Vec::with_capacity(post.refs.len());
         let mut errors = Vec::new();
+        let mut waiting = false;
         for local in &post.refs {
             match self.resolve(post, local) {
                 Ok(url) => urls.push(url),
-                Err(problem) => errors.push(
+                Err(Unresolved::Waiting) => waiting = true,
+                Err(Unresolved::Broken(problem)) => errors.push(
                     LineProblem::at(local.line, problem)
                         .in_file(self.content_dir.join(POSTS_DIR).join(&post.file_name)),
                 ),
             }
         }
-        if errors.is_empty() {
-            Ok(urls)
+        if waiting {
+            // Checked again in full (and in order) once every post is rendered.
+            Ok(None)
+        } else if errors.is_empty() {
+            Ok(Some(urls))
         } else {
             Err(errors)
         }
     }
 
     /// The escaped URL (plus `width`/`height` for images) for one reference.
-    fn resolve(&self, post: &Post, local: &LocalRef) -> Result<String, Problem> {
+    fn resolve(&self, post: &Post, local: &LocalRef) -> Result<String, Unresolved> {
         let (path, fragment) = match local.dest.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (local.dest.as_str(), None),
         };
         if path.is_empty() {
-            self.check_anchor(&post.slug, fragment, &local.dest)?;
+            self.check_anchor(post, &post.slug, fragment, &local.dest)?;
             return Ok(escaped(&local.dest));
         }
         let site_path = match path.strip_prefix('/') {
@@ -110,13 +176,13 @@ impl<'a> SiteIndex<'a> {
                 .by_file
                 .get(format!("{file}.md").as_str())
                 .ok_or_else(|| Problem::MissingPost(local.dest.clone()))?;
-            self.check_anchor(slug, fragment, &local.dest)?;
+            self.check_anchor(post, slug, fragment, &local.dest)?;
             url.push_str(&format!("{POSTS_DIR}/{slug}/"));
         } else if let Some(slug) = post_slug(&site_path) {
             if !self.anchors.contains_key(slug) {
-                return Err(Problem::MissingPost(local.dest.clone()));
+                return Err(Problem::MissingPost(local.dest.clone()).into());
             }
-            self.check_anchor(slug, fragment, &local.dest)?;
+            self.check_anchor(post, slug, fragment, &local.dest)?;
             url.push_str(&site_path);
         } else {
             url.push_str(&site_path);
@@ -134,18 +200,30 @@ impl<'a> SiteIndex<'a> {
         Ok(out)
     }
 
-    fn check_anchor(&self, slug: &str, fragment: Option<&str>, dest: &str) -> Result<(), Problem> {
+    /// Whether `slug` (`post` itself or another) has the heading `fragment`, when there is one.
+    fn check_anchor(
+        &self,
+        post: &Post,
+        slug: &str,
+        fragment: Option<&str>,
+        dest: &str,
+    ) -> Result<(), Unresolved> {
         let Some(fragment) = fragment.filter(|fragment| !fragment.is_empty()) else {
             return Ok(());
         };
-        let known = self
-            .anchors
-            .get(slug)
-            .is_some_and(|ids| ids.iter().any(|id| id == fragment));
-        if known {
+        let ids = if slug == post.slug {
+            Some(post.anchors.as_slice())
+        } else {
+            match self.anchors.get(slug) {
+                Some(None) => return Err(Unresolved::Waiting),
+                Some(Some(ids)) => Some(*ids),
+                None => None,
+            }
+        };
+        if ids.is_some_and(|ids| ids.iter().any(|id| id == fragment)) {
             Ok(())
         } else {
-            Err(Problem::MissingAnchor(dest.to_owned()))
+            Err(Problem::MissingAnchor(dest.to_owned()).into())
         }
     }
 

@@ -1,12 +1,15 @@
 //! Reading `content/`: the site config and every post, with every problem collected.
 //!
 //! This is the only place the content is read from disk. Posts are parsed in parallel; the result
-//! is sorted newest first (ties broken by slug), drafts left out unless asked for.
+//! is sorted newest first (ties broken by slug), drafts left out unless asked for. A build that
+//! streams its posts first [`scan`]s the front matter of all, then reads each again to render
+//! it ([`read_post`]), so it never holds every post's body at once.
 
 use super::config::SiteConfig;
+use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::parallel;
-use super::post::Post;
+use super::post::{Post, PostHead};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -69,36 +72,119 @@ pub fn load_cached(
             _ => None,
         }
     };
-    let loaded = load_with(content_dir, drafts, &mut reuse)?;
+    let loaded = load_with(content_dir, drafts, &mut reuse, Post::parse)?;
     cache.lent = loaded
-        .files
-        .into_iter()
-        .filter_map(|(slug, file)| stamps.remove(&file).map(|s| (slug, (file, s))))
+        .posts
+        .iter()
+        .filter_map(|(file, post)| {
+            let stamp = stamps.remove(file)?;
+            Some((post.slug.clone(), (file.clone(), stamp)))
+        })
         .collect();
-    Ok((loaded.content, loaded.fresh))
+    let content = Content {
+        config: loaded.config,
+        posts: loaded.posts.into_iter().map(|(_, post)| post).collect(),
+        drafts_skipped: loaded.drafts_skipped,
+    };
+    Ok((content, loaded.fresh))
 }
 
 /// Reads and checks `content_dir`. `drafts` keeps posts marked `draft`.
 pub fn load(content_dir: &Path, drafts: bool) -> Result<Content, ContentErrors> {
-    load_with(content_dir, drafts, &mut |_| None).map(|loaded| loaded.content)
+    let loaded = load_with(content_dir, drafts, &mut |_| None, Post::parse)?;
+    Ok(Content {
+        config: loaded.config,
+        posts: loaded.posts.into_iter().map(|(_, post)| post).collect(),
+        drafts_skipped: loaded.drafts_skipped,
+    })
 }
+
+/// What [`scan`] finds: the config and every post's front matter, with its file.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    pub config: SiteConfig,
+    /// Newest first; ties in date by slug (the order of [`Content::posts`]).
+    pub posts: Vec<(PathBuf, PostHead)>,
+    pub drafts_skipped: usize,
+}
+
+/// [`load`] without rendering any body: every problem [`load`] would report (front matter,
+/// duplicate slugs, the config), and what a build must know before it renders the first post.
+pub fn scan(content_dir: &Path, drafts: bool) -> Result<Listing, ContentErrors> {
+    let loaded = load_with(content_dir, drafts, &mut |_| None, PostHead::parse)?;
+    Ok(Listing {
+        config: loaded.config,
+        posts: loaded.posts,
+        drafts_skipped: loaded.drafts_skipped,
+    })
+}
+
+/// Reads the post in `file` again and renders it (`head` is the [`Listing`]'s for `file`; a
+/// problem can only come from the file having changed since the scan).
+pub fn read_post(file: &Path, head: &PostHead) -> Result<Post, Vec<ContentError>> {
+    read_with(file, |_, text| head.clone().render(text))
+        .map_err(|problems| problems.into_iter().map(|p| p.in_file(file)).collect())
+}
+
+/// What [`load_with`] needs to know about a parsed post.
+trait Listed {
+    fn slug(&self) -> &str;
+    fn date(&self) -> &PostDate;
+    fn draft(&self) -> bool;
+    fn slug_line(&self) -> Option<usize>;
+}
+
+impl Listed for Post {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn date(&self) -> &PostDate {
+        &self.date
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+    fn slug_line(&self) -> Option<usize> {
+        self.slug_line
+    }
+}
+
+impl Listed for PostHead {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn date(&self) -> &PostDate {
+        &self.date
+    }
+    fn draft(&self) -> bool {
+        self.draft
+    }
+    fn slug_line(&self) -> Option<usize> {
+        self.slug_line
+    }
+}
+
+/// The parser of one post file: its name and its text.
+type Parse<P> = fn(&str, &str) -> Result<P, Vec<LineProblem>>;
 
 /// What [`load_with`] found.
-struct Loaded {
-    content: Content,
+struct Loaded<P> {
+    config: SiteConfig,
+    /// Newest first, ties by slug, with their files.
+    posts: Vec<(PathBuf, P)>,
+    drafts_skipped: usize,
     /// The slugs of the posts parsed (not taken from a cache).
     fresh: HashSet<String>,
-    /// Each post's file, by slug.
-    files: HashMap<String, PathBuf>,
 }
 
-/// [`load`], taking each post from `cached` when it has it; the others are parsed on every
-/// core. Also returns the slugs of the parsed ones.
-fn load_with(
+/// [`load`] with `parse`, taking each post from `cached` when it has it; the others are parsed
+/// on every core. Also returns the slugs of the parsed ones.
+fn load_with<P: Listed + Send>(
     content_dir: &Path,
     drafts: bool,
-    cached: &mut dyn FnMut(&Path) -> Option<Post>,
-) -> Result<Loaded, ContentErrors> {
+    cached: &mut dyn FnMut(&Path) -> Option<P>,
+    parse: Parse<P>,
+) -> Result<Loaded<P>, ContentErrors> {
     if !content_dir.is_dir() {
         let error = LineProblem::anywhere(Problem::NoContent).in_file(content_dir);
         return Err(ContentErrors(vec![error]));
@@ -109,42 +195,36 @@ fn load_with(
         errors.push(error);
         Vec::new()
     });
-    let reused: Vec<Option<Post>> = files.iter().map(|file| cached(file)).collect();
+    let reused: Vec<Option<P>> = files.iter().map(|file| cached(file)).collect();
     let to_parse: Vec<&PathBuf> = files
         .iter()
         .zip(&reused)
         .filter_map(|(file, post)| post.is_none().then_some(file))
         .collect();
-    let mut parsed = parallel::map(&to_parse, |file| read_post(file)).into_iter();
+    let mut parsed = parallel::map(&to_parse, |file| read_with(file, parse)).into_iter();
     let mut fresh = HashSet::new();
     let mut posts = Vec::with_capacity(files.len());
-    for (file, reused) in files.iter().zip(reused) {
+    for (file, reused) in files.into_iter().zip(reused) {
         let result = match reused {
             Some(post) => Ok(post),
             None => parsed.next().unwrap_or(Err(Vec::new())).inspect(|post| {
-                fresh.insert(post.slug.clone());
+                fresh.insert(post.slug().to_owned());
             }),
         };
         match result {
-            Ok(post) => posts.push((file.as_path(), post)),
-            Err(problems) => errors.extend(problems.into_iter().map(|p| p.in_file(file))),
+            Ok(post) => posts.push((file, post)),
+            Err(problems) => errors.extend(problems.into_iter().map(|p| p.in_file(&file))),
         }
     }
     let total = posts.len();
-    posts.retain(|(_, post)| drafts || !post.draft);
+    posts.retain(|(_, post)| drafts || !post.draft());
     let drafts_skipped = total - posts.len();
     errors.extend(duplicate_slugs(&posts));
     match config {
         Ok(config) if errors.is_empty() => Ok(Loaded {
-            files: posts
-                .iter()
-                .map(|(file, post)| (post.slug.clone(), file.to_path_buf()))
-                .collect(),
-            content: Content {
-                config,
-                posts: sorted(posts.into_iter().map(|(_, post)| post).collect()),
-                drafts_skipped,
-            },
+            config,
+            posts: sorted(posts),
+            drafts_skipped,
             fresh,
         }),
         _ => {
@@ -164,12 +244,18 @@ fn post_files(content_dir: &Path) -> Result<Vec<PathBuf>, ContentError> {
     };
     let mut files = Vec::new();
     for entry in entries {
-        let path = entry.map_err(|error| read_error(&dir, &error))?.path();
+        let entry = entry.map_err(|error| read_error(&dir, &error))?;
+        let path = entry.path();
+        // The entry's type needs no system call; a link is followed to see what it names.
+        let is_file = |entry: &std::fs::DirEntry| match entry.file_type() {
+            Ok(kind) if !kind.is_symlink() => kind.is_file(),
+            _ => path.is_file(),
+        };
         let is_post = path.extension().is_some_and(|ext| ext == "md")
             && path
                 .file_name()
                 .is_some_and(|name| !name.to_string_lossy().starts_with('.'))
-            && path.is_file();
+            && is_file(&entry);
         if is_post {
             files.push(path);
         }
@@ -182,34 +268,37 @@ fn read_error(path: &Path, error: &std::io::Error) -> ContentError {
     LineProblem::anywhere(Problem::Read(error.to_string())).in_file(path)
 }
 
-/// Reads and parses one post file.
-fn read_post(path: &Path) -> Result<Post, Vec<LineProblem>> {
+/// Reads one post file and parses it with `parse`.
+fn read_with<P>(
+    path: &Path,
+    parse: impl Fn(&str, &str) -> Result<P, Vec<LineProblem>>,
+) -> Result<P, Vec<LineProblem>> {
     let bytes = std::fs::read(path)
         .map_err(|error| vec![LineProblem::anywhere(Problem::Read(error.to_string()))])?;
     let text =
         String::from_utf8(bytes).map_err(|_| vec![LineProblem::anywhere(Problem::NotUtf8)])?;
     let name = path.file_name().map(|name| name.to_string_lossy());
-    Post::parse(name.as_deref().unwrap_or_default(), &text)
+    parse(name.as_deref().unwrap_or_default(), &text)
 }
 
 /// One error for every post whose slug an earlier file (by name) already has.
-fn duplicate_slugs(posts: &[(&Path, Post)]) -> Vec<ContentError> {
+fn duplicate_slugs<P: Listed>(posts: &[(PathBuf, P)]) -> Vec<ContentError> {
     let mut first: HashMap<&str, &Path> = HashMap::with_capacity(posts.len());
     let mut errors = Vec::new();
     for (file, post) in posts {
-        if let Some(other) = first.insert(&post.slug, file) {
+        if let Some(other) = first.insert(post.slug(), file) {
             // Keep the earlier file as the one later duplicates are reported against.
-            first.insert(&post.slug, other);
+            first.insert(post.slug(), other);
             let problem = Problem::DuplicateSlug {
-                slug: post.slug.clone(),
+                slug: post.slug().to_owned(),
                 other: other.display().to_string(),
             };
             errors.push(
                 LineProblem {
-                    line: post.slug_line,
+                    line: post.slug_line(),
                     problem,
                 }
-                .in_file(*file),
+                .in_file(file),
             );
         }
     }
@@ -217,8 +306,8 @@ fn duplicate_slugs(posts: &[(&Path, Post)]) -> Vec<ContentError> {
 }
 
 /// Newest first, ties broken by slug so output never depends on file system order.
-fn sorted(mut posts: Vec<Post>) -> Vec<Post> {
-    posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+fn sorted<P: Listed>(mut posts: Vec<(PathBuf, P)>) -> Vec<(PathBuf, P)> {
+    posts.sort_by(|(_, a), (_, b)| b.date().cmp(a.date()).then_with(|| a.slug().cmp(b.slug())));
     posts
 }
 

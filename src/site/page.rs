@@ -4,8 +4,8 @@
 
 use super::config::SiteConfig;
 use super::escape::{escape, push_escaped};
-use super::post::Post;
-use super::tags::tag_page_path;
+use super::post::{Post, PostHead};
+use super::tags::{self, tag_page_path};
 use super::{csp, structured_data};
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
@@ -35,24 +35,77 @@ impl Site<'_> {
     }
 }
 
+/// What a post's icon shows: a [`Post`], or a [`PostHead`] before the post is rendered.
+pub trait Icon {
+    fn slug(&self) -> &str;
+    fn title(&self) -> &str;
+    fn tags(&self) -> &[String];
+}
+
+impl Icon for Post {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+}
+
+impl Icon for PostHead {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
+    }
+}
+
 /// The `<ul class="icons">` list linking to `posts` (already in display order).
-pub fn icon_list<'p>(site: Site<'_>, posts: impl IntoIterator<Item = &'p Post>) -> String {
+pub fn icon_list<'p, P: Icon + 'p>(
+    site: Site<'_>,
+    posts: impl IntoIterator<Item = &'p P>,
+) -> String {
     let posts = posts.into_iter();
     let mut out = String::with_capacity(64 + posts.size_hint().0 * 200);
     out.push_str("      <ul class=\"icons\">\n");
     for post in posts {
-        let slug = escape(&post.slug);
+        let slug = escape(post.slug());
         out.push_str("        <li><a class=\"icon\" href=\"");
         push_escaped(&mut out, site.base_path());
         out.push_str(&format!("posts/{slug}/\" data-slug=\"{slug}\">"));
         out.push_str(
             "<span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
         );
-        push_escaped(&mut out, &post.title);
+        push_escaped(&mut out, post.title());
         out.push_str("</span></a></li>\n");
     }
     out.push_str("      </ul>\n");
     out
+}
+
+/// Program Manager's contents: an icon per post (newest first) and, below them, a group icon
+/// per tag, each list cut at `limit` (the app shows them all, in the same order).
+pub fn program_manager_icons<'p, P: Icon + 'p>(
+    site: Site<'_>,
+    posts: impl Iterator<Item = &'p P> + Clone,
+    limit: usize,
+) -> String {
+    let groups = crate::model::tag::groups(posts.clone().map(|post| post.tags()));
+    let mut icons = icon_list(site, posts.take(limit));
+    if !groups.is_empty() {
+        let shown = groups.iter().take(limit);
+        icons.push_str(&tags::group_icon_list(
+            site,
+            shown.map(|group| (group.name, group.slug.as_str())),
+        ));
+    }
+    icons
 }
 
 /// The post's `<article class="post">` element, as in the page and `fragment.html`: title,
@@ -257,18 +310,38 @@ enum HeadKind<'a> {
     NotFound,
 }
 
+/// Calls `f` with [`csp::policy`] for `app_head`, computed once per thread for the app head
+/// of the build (hashing the app's scripts for each of thousands of pages was measurable).
+fn with_policy(app_head: &str, f: impl FnOnce(&str)) {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, String)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| {
+        match last {
+            Some((head, _)) if head == app_head => {}
+            _ => *last = Some((app_head.to_owned(), csp::policy(app_head))),
+        }
+        if let Some((_, policy)) = last {
+            f(policy);
+        }
+    });
+}
+
 /// Everything up to and including `<body>`.
 fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     let config = site.config;
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     push_escaped(out, &config.language);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    element(
-        out,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"",
-        &csp::policy(site.app_head),
-        "\">\n",
-    );
+    with_policy(site.app_head, |policy| {
+        element(
+            out,
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+            policy,
+            "\">\n",
+        )
+    });
     element(out, "<title>", head.title, "</title>\n");
     element(
         out,
@@ -489,6 +562,32 @@ mod tests {
         assert!(icons.contains(
             r#"<li><a class="icon" href="/blog/posts/hello/" data-slug="hello"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">Hello &lt;World&gt;</span></a></li>"#
         ), "{icons}");
+    }
+
+    #[test]
+    fn program_manager_shows_group_icons_after_the_posts_both_cut_at_the_limit() {
+        let config = config();
+        let posts = [
+            post(),
+            Post {
+                tags: vec!["zed".into()],
+                ..Post::example("older", "Older", "2024-04-01")
+            },
+        ];
+        let icons = program_manager_icons(site(&config), posts.iter(), 1);
+        let groups = icons.find("<ul class=\"icons groups\" aria-label=\"Tags\">");
+        assert!(groups > icons.find("data-slug=\"hello\""), "{icons}");
+        assert!(!icons.contains("data-slug=\"older\""), "{icons}");
+        assert!(icons.contains(r#"<li><a class="icon group" href="/blog/tags/a-b/" data-tag="a-b"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">a&amp;b</span></a></li>"#), "{icons}");
+        assert!(!icons.contains("data-tag=\"rust\""), "{icons}");
+        let all = program_manager_icons(site(&config), posts.iter(), usize::MAX);
+        assert_eq!(all.matches("class=\"icon group\"").count(), 3, "{all}");
+        let untagged = Post {
+            tags: vec![],
+            ..post()
+        };
+        let plain = program_manager_icons(site(&config), [untagged].iter(), 50);
+        assert!(!plain.contains("groups"), "{plain}");
     }
 
     #[test]

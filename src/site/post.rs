@@ -56,6 +56,14 @@ impl Post {
             .map(|fields| fields.into_post(file_name, split.body, body_line))
     }
 
+    /// Frees the rendered body and table of contents, once the post's own files are written:
+    /// the pages that only list it need the rest (a build keeps every post's metadata but not
+    /// every post's HTML).
+    pub fn drop_body(&mut self) {
+        self.content_html = String::new();
+        self.toc_html = String::new();
+    }
+
     /// The post's entry in the posts index.
     pub fn meta(&self) -> PostMeta {
         PostMeta {
@@ -65,6 +73,64 @@ impl Post {
             tags: self.tags.clone(),
             summary: self.summary.clone(),
         }
+    }
+}
+
+/// What the build must know about every post before it renders any: read from the front
+/// matter (and file name) alone. [`PostHead::render`] finishes the post without reading the
+/// front matter again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PostHead {
+    pub slug: String,
+    pub title: String,
+    pub date: PostDate,
+    pub draft: bool,
+    /// The file line where an explicit `slug` was set, for duplicate-slug errors.
+    pub slug_line: Option<usize>,
+    /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`.
+    pub file_name: String,
+    pub tags: Vec<String>,
+    summary: Option<String>,
+    toc: bool,
+}
+
+impl PostHead {
+    /// Reads and checks the front matter of the post stored as `file_name` with contents
+    /// `text`, reporting the same problems as [`Post::parse`] (the body never has any).
+    pub fn parse(file_name: &str, text: &str) -> Result<PostHead, Vec<LineProblem>> {
+        let text = normalize(text);
+        let split = front_matter::split(&text).map_err(|problem| vec![problem])?;
+        let front = front_matter::parse(&split).map_err(|problem| vec![problem])?;
+        Fields::read(file_name, &split, front).map(|fields| PostHead {
+            slug: fields.slug,
+            title: fields.title,
+            date: fields.date,
+            draft: fields.draft,
+            slug_line: fields.slug_line,
+            file_name: file_stem_name(file_name).to_owned(),
+            tags: fields.tags,
+            summary: fields.summary,
+            toc: fields.toc,
+        })
+    }
+
+    /// The post, given the file's `text` again: its body rendered, its front matter taken from
+    /// this head. Fails only when the text no longer has front matter (the file changed).
+    pub fn render(self, text: &str) -> Result<Post, Vec<LineProblem>> {
+        let text = normalize(text);
+        let split = front_matter::split(&text).map_err(|problem| vec![problem])?;
+        let body_line = front_matter::line_of_offset(&text, text.len() - split.body.len());
+        let fields = Fields {
+            slug: self.slug,
+            slug_line: self.slug_line,
+            title: self.title,
+            date: self.date,
+            tags: self.tags,
+            summary: self.summary,
+            draft: self.draft,
+            toc: self.toc,
+        };
+        Ok(fields.into_post(&self.file_name, split.body, body_line))
     }
 }
 

@@ -1,25 +1,9 @@
 //! Turning titles and file names into slugs: lowercase ASCII letters, digits and single hyphens
 //! (the shape [`crate::model::route::is_valid_slug`] accepts).
 
-/// Slugifies `text`: ASCII letters are lowercased, digits kept, and every run of anything else
-/// becomes one hyphen; leading and trailing hyphens are dropped. May return an empty string.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_hyphen = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            if pending_hyphen && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_hyphen = false;
-            slug.push(c.to_ascii_lowercase());
-        } else if c != '\'' && c != '\u{2019}' {
-            // Apostrophes vanish ("don't" -> "dont"); everything else separates words.
-            pending_hyphen = true;
-        }
-    }
-    slug
-}
+/// Slugifying lives with the slug shape it produces, in the model: tags are slugified in the
+/// app too.
+pub use crate::model::route::slugify;
 
 /// Splits a leading `YYYY-MM-DD-` off a file stem: `("2024-05-01", "hello")`. `None` when the
 /// stem does not start with a date shape followed by a hyphen and more text.

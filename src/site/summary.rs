@@ -46,7 +46,7 @@ pub fn read(events: &[Event<'_>]) -> Summary {
                 more = Some(collapse(&before_more));
             }
             Event::Text(text) | Event::Code(text) => {
-                words += text.split_whitespace().count();
+                words += count_words(text);
                 if paragraph == Some(true) {
                     first.push_str(text);
                 }
@@ -78,6 +78,24 @@ pub fn read(events: &[Event<'_>]) -> Summary {
         more: more.filter(|text| !text.is_empty()),
         words,
     }
+}
+
+/// `text.split_whitespace().count()`, faster on ASCII text (this runs over every word of every
+/// post): counts the places where a run of non-whitespace starts.
+pub fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, CR, space.
+    let space = |byte: u8| matches!(byte, b'\t'..=b'\r' | b' ');
+    let bytes = text.as_bytes();
+    let first = bytes.first().map_or(0, |&byte| usize::from(!space(byte)));
+    // Independent pairs rather than a running state: the compiler vectorizes this.
+    first
+        + bytes
+            .windows(2)
+            .map(|pair| usize::from(space(pair[0]) && !space(pair[1])))
+            .sum::<usize>()
 }
 
 /// `<!-- more -->`, spaced any way.
@@ -150,6 +168,24 @@ mod tests {
         assert_eq!(reading_minutes(200), 1);
         assert_eq!(reading_minutes(201), 2);
         assert_eq!(reading_minutes(800), 4);
+    }
+
+    #[test]
+    fn words_are_counted_like_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "tab\tvt\u{b}ff\u{c}cr\rend",
+            "nbsp\u{a0}and\u{2003}em space, café",
+        ] {
+            assert_eq!(
+                count_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

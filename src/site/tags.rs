@@ -1,12 +1,12 @@
-//! Tag pages: `/tags/<tag>/` lists a tag's posts as icons in a window, `/tags/` lists every
-//! tag. Both are Windows 3.1 desktops like the other pages (Program Manager behind an active
-//! group window).
+//! Tag pages: `/tags/<tag>/` lists a tag's posts as icons in a group window, `/tags/` lists
+//! every tag as a group icon in the Tags window. Both are Windows 3.1 desktops like the other
+//! pages (Program Manager, with its group icons, behind the active group window), and the app
+//! renders the same windows from the same grouping ([`crate::model::tag`]).
 
 use super::escape::push_escaped;
 use super::page::{self, Listing, Site};
 use super::post::Post;
-use super::slug::slugify;
-use std::collections::BTreeMap;
+pub use crate::model::tag::tag_slug;
 
 /// The tags folder in the output.
 pub const TAGS_DIR: &str = "tags";
@@ -20,16 +20,6 @@ pub struct TagGroup<'a> {
     pub posts: Vec<&'a Post>,
 }
 
-/// The slug in a tag's URL: slugified, or its bytes in hex when nothing ASCII is left.
-pub fn tag_slug(tag: &str) -> String {
-    let slug = slugify(tag);
-    if !slug.is_empty() {
-        return slug;
-    }
-    let hex: String = tag.bytes().map(|byte| format!("{byte:02x}")).collect();
-    format!("x{hex}")
-}
-
 /// `tags/<slug>/`, relative to the base path.
 pub fn tag_page_path(tag: &str) -> String {
     format!("{TAGS_DIR}/{}/", tag_slug(tag))
@@ -37,21 +27,37 @@ pub fn tag_page_path(tag: &str) -> String {
 
 /// Every tag with its posts, by slug (tags differing only in case or punctuation share one).
 pub fn groups(posts: &[Post]) -> Vec<TagGroup<'_>> {
-    let mut by_slug: BTreeMap<String, TagGroup<'_>> = BTreeMap::new();
-    for post in posts {
-        for tag in &post.tags {
-            let slug = tag_slug(tag);
-            let group = by_slug.entry(slug.clone()).or_insert_with(|| TagGroup {
-                name: tag,
-                slug,
-                posts: Vec::new(),
-            });
-            if !group.posts.iter().any(|seen| seen.slug == post.slug) {
-                group.posts.push(post);
-            }
-        }
+    crate::model::tag::groups(posts.iter().map(|post| post.tags.as_slice()))
+        .into_iter()
+        .map(|group| TagGroup {
+            name: group.name,
+            slug: group.slug,
+            posts: group.posts.into_iter().map(|index| &posts[index]).collect(),
+        })
+        .collect()
+}
+
+/// `<ul class="icons groups">`: a group icon linking to each tag's page, as Program Manager and
+/// the Tags window show them (the app renders the same list).
+pub fn group_icon_list<'g>(
+    site: Site<'_>,
+    groups: impl IntoIterator<Item = (&'g str, &'g str)>,
+) -> String {
+    let groups = groups.into_iter();
+    let mut out = String::with_capacity(64 + groups.size_hint().0 * 180);
+    out.push_str("      <ul class=\"icons groups\" aria-label=\"Tags\">\n");
+    for (name, slug) in groups {
+        out.push_str("        <li><a class=\"icon group\" href=\"");
+        push_escaped(&mut out, site.base_path());
+        out.push_str(&format!("{TAGS_DIR}/{slug}/\" data-tag=\"{slug}\">"));
+        out.push_str(
+            "<span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
+        );
+        push_escaped(&mut out, name);
+        out.push_str("</span></a></li>\n");
     }
-    by_slug.into_values().collect()
+    out.push_str("      </ul>\n");
+    out
 }
 
 /// Every tag page as `(output path, html)`, the tag index first; none without tags.
@@ -75,18 +81,10 @@ pub fn pages(site: Site<'_>, posts: &[Post], icons: &str) -> Vec<(String, String
 }
 
 fn index_page(site: Site<'_>, groups: &[TagGroup<'_>], icons: &str) -> String {
-    let mut body = String::from("      <ul class=\"icons\">\n");
-    for group in groups {
-        body.push_str("        <li><a class=\"icon\" href=\"");
-        push_escaped(&mut body, site.base_path());
-        push_escaped(&mut body, &format!("{TAGS_DIR}/{}/", group.slug));
-        body.push_str(
-            "\"><span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
-        );
-        push_escaped(&mut body, group.name);
-        body.push_str(&format!(" ({})</span></a></li>\n", group.posts.len()));
-    }
-    body.push_str("      </ul>\n");
+    let body = group_icon_list(
+        site,
+        groups.iter().map(|group| (group.name, group.slug.as_str())),
+    );
     let url = format!("{}{TAGS_DIR}/", site.config.base.url());
     page::listing_page(
         site,
@@ -216,7 +214,7 @@ mod tests {
         );
         assert!(rust.contains("PM-ICONS"), "{rust}");
         let index = &built[0].1;
-        assert!(index.contains("href=\"/blog/tags/web-wasm/\"><span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">Web &amp; Wasm (1)</span>"), "{index}");
+        assert!(index.contains("<li><a class=\"icon group\" href=\"/blog/tags/web-wasm/\" data-tag=\"web-wasm\"><span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">Web &amp; Wasm</span></a></li>"), "{index}");
         assert!(pages(site, &[], "").is_empty());
     }
 }

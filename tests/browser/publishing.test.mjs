@@ -44,9 +44,9 @@ async function wasmLoaded(page) {
 }
 
 test('the app starts under the Content-Security-Policy on every kind of page', async () => {
-  // The desktop takes over the desktop and post pages; it leaves pages it has no route for
-  // (tag pages, 404) static, but its loader and WebAssembly still run there.
-  const pages = [['', true], ['posts/every-markdown-feature/', true], ['tags/', false], ['404.html', false]];
+  // The desktop takes over the desktop, post and tag pages; it leaves pages it has no route for
+  // (404) static, but its loader and WebAssembly still run there.
+  const pages = [['', true], ['posts/every-markdown-feature/', true], ['tags/', true], ['404.html', false]];
   for (const [path, takesOver] of pages) {
     const { page, problems } = await open(path);
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -1,0 +1,92 @@
+//! Group windows: a tag's window (an icon per post carrying the tag, as on the tag's static
+//! page) and the Tags window (a group icon per tag, as on `/tags/`); and [`activate`], which
+//! serves the same icons in Program Manager.
+//!
+//! Each list is one string of markup, the static pages' own ([`crate::model::icon_list`]), with
+//! one set of delegated listeners, so a site with many tags costs no closures per icon. As
+//! everywhere in Program Manager, a click selects an icon and a double-click or Enter opens it
+//! (a tap, in single-window mode); the "All tags" note under a tag's icons opens the Tags window.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::menu_nav::event_element;
+use super::state::AppState;
+use crate::model::desktop::WindowId;
+use crate::model::icon_list::{escape, group_icons_html, icons_html};
+use crate::model::post::PostsIndex;
+
+/// What the pointer or keyboard did on an icon.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Gesture {
+    Click,
+    DoubleClick,
+    Key,
+}
+
+/// A group window's contents: the posts carrying its tag and the way to every tag, or a group
+/// icon per tag for the Tags window.
+fn body_html(base: &str, index: &PostsIndex, id: &WindowId) -> String {
+    let Some(slug) = id.tag() else {
+        let groups = group_icons_html(base, &index.tag_groups());
+        return format!(r#"<ul class="icons groups" aria-label="Tags">{groups}</ul>"#);
+    };
+    let Some(group) = index.tag_group(slug) else {
+        return r#"<p class="message" role="alert">No post carries this tag.</p>"#.to_owned();
+    };
+    let posts = group.posts.iter().filter_map(|&i| index.posts.get(i));
+    format!(
+        r#"<ul class="icons">{}</ul><p class="window-note"><a href="{}tags/">All tags</a></p>"#,
+        icons_html(base, posts),
+        escape(base)
+    )
+}
+
+/// Selects or opens what an event happened on: a post icon, a group icon or the "All tags"
+/// link (not Program Manager's other items, which have a `data-open`). Ctrl, Shift and Cmd
+/// clicks are left to the browser (a new tab, say).
+pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
+    if let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+        if key.key() != "Enter" {
+            return;
+        }
+    }
+    if let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() {
+        if mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() || mouse.button() != 0 {
+            return;
+        }
+    }
+    let Some(link) = event_element(event).and_then(|t| t.closest("a").ok().flatten()) else {
+        return;
+    };
+    let id = match (
+        link.get_attribute("data-slug"),
+        link.get_attribute("data-tag"),
+    ) {
+        (Some(slug), _) => WindowId::Post(slug),
+        (_, Some(tag)) => WindowId::Tag(tag),
+        _ if link.has_attribute("data-open") => return,
+        _ => WindowId::Tags,
+    };
+    event.prevent_default();
+    if gesture != Gesture::Click || id == WindowId::Tags || state.single.get_untracked() {
+        state.open_window(id);
+    }
+}
+
+/// A group window's contents (a tag's or the Tags window's).
+#[component]
+pub fn GroupBody(id: WindowId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let base = state.base();
+    let html = state.with_index(|index| body_html(&base, index, &id));
+    view! {
+        <div
+            class="window-body"
+            inner_html=html
+            on:click=move |event| activate(state, &event, Gesture::Click)
+            on:dblclick=move |event| activate(state, &event, Gesture::DoubleClick)
+            on:keydown=move |event| activate(state, &event, Gesture::Key)
+        ></div>
+    }
+}
