@@ -6,7 +6,7 @@ use super::config::SiteConfig;
 use super::escape::{escape, push_escaped};
 use super::post::Post;
 use super::tags::tag_page_path;
-use super::{csp, structured_data};
+use super::{csp, saved_look, structured_data};
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
 
@@ -263,12 +263,15 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     push_escaped(out, &config.language);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    // The saved colours go on <html> before anything paints; the policy allows that script.
+    let saved_look = saved_look::script_element();
     element(
         out,
         "<meta http-equiv=\"Content-Security-Policy\" content=\"",
-        &csp::policy(site.app_head),
+        &csp::policy(&format!("{saved_look}{}", site.app_head)),
         "\">\n",
     );
+    out.push_str(&saved_look);
     element(out, "<title>", head.title, "</title>\n");
     element(
         out,
