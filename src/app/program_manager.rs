@@ -15,6 +15,9 @@ use crate::model::post::page_path;
 pub fn ProgramManagerBody() -> impl IntoView {
     let state = expect_context::<AppState>();
     let base = state.base();
+    // One selector for all icons: selecting an icon re-renders two of them, not every one (with
+    // 10,000 posts a memo per icon made a click take half a second).
+    let selection = Selector::new(move || state.selected_icon.get());
     let icons = state
         .posts()
         .into_iter()
@@ -24,17 +27,16 @@ pub fn ProgramManagerBody() -> impl IntoView {
             let key_slug = post.slug.clone();
             let tap_slug = post.slug.clone();
             let select_slug = post.slug.clone();
-            let selected_slug = post.slug.clone();
-            let selected = Memo::new(move |_| {
-                state.selected_icon.with(|s| s.as_deref() == Some(selected_slug.as_str()))
-            });
+            let selected_key = Some(post.slug.clone());
+            let selection = selection.clone();
+            let selected = move || selection.selected(&selected_key);
             view! {
                 <li>
                     <a
                         class="icon"
                         href=href
                         data-slug=post.slug
-                        class:selected=move || selected.get()
+                        class:selected=selected
                         on:focus=move |_| state.selected_icon.set(Some(select_slug.clone()))
                         on:click=move |event: web_sys::MouseEvent| {
                             let plain = !(event.ctrl_key() || event.meta_key() || event.shift_key());
