@@ -6,7 +6,8 @@
 # `progman build` runs over the existing output (median wall time, posts per second, peak memory),
 # the floor (examples/floor.rs: read + pulldown-cmark + write only, 1 and 2 threads), Hugo on the
 # same corpus when `hugo` is on PATH, and posts.json's size. Then the serve edit-one-post rebuild
-# (examples/incremental.rs) and the first-visit download of the built demo site.
+# (examples/incremental.rs) and the first-visit download of the built demo site. Last, the
+# browser benchmarks (scripts/bench-browser.sh; BROWSER=0 skips them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -107,3 +108,7 @@ echo
 echo "== first visit of the demo site (HTML, CSS, wasm, JS)"
 "$progman" build --out "$bench/demo" >/dev/null
 bash scripts/first-visit.sh "$bench/demo"
+
+if [ "${BROWSER:-1}" != 0 ]; then
+  BENCH_DIR="$bench" bash scripts/bench-browser.sh
+fi

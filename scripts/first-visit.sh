@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints raw, gzip -9 and brotli -q 11 sizes of every file a first visit to SITE_DIR's desktop
-# downloads (index.html, the stylesheets, the wasm and its JS glue), then the wasm's biggest
+# downloads (index.html and its one stylesheet, which the first paint waits for; then the wasm and
+# its JS glue, which the page starts loading after its first paint), then the wasm's biggest
 # contributors (twiggy top, on the un-optimised build that keeps function names).
 # Usage: scripts/first-visit.sh SITE_DIR
 set -euo pipefail
@@ -21,6 +22,8 @@ done)
 echo "$rows" | while read -r name raw gz br; do printf '  %-42s %9d %9d %9d\n' "$name" "$raw" "$gz" "$br"; done
 read -r r g b < <(echo "$rows" | awk '{ print $2, $3, $4 }' | sum)
 printf '  %-42s %9d %9d %9d\n' "total" "$r" "$g" "$b"
+read -r r g b < <(echo "$rows" | grep -E '\.(html|css) ' | awk '{ print $2, $3, $4 }' | sum)
+printf '  %-42s %9d %9d %9d   (all the first paint waits for)\n' "page + stylesheet" "$r" "$g" "$b"
 read -r r g b < <(echo "$rows" | grep -E '\.(wasm|js) ' | awk '{ print $2, $3, $4 }' | sum)
 printf '  %-42s %9d %9d %9d   (target: 50 KB gzip)\n' "app code (wasm + js)" "$r" "$g" "$b"
 wasm=target/wasm32-unknown-unknown/wasm-release/progman-app.wasm

@@ -147,7 +147,10 @@ fn stage(
     let staging = Staging::create(&options.out_dir)?;
     phases.done("stage");
     if let Some(dir) = &app.dir {
-        staging.copy_tree(dir, "", &|path| path == Path::new("index.html"))?;
+        staging.copy_tree(dir, "", &|path| app.skips(path))?;
+    }
+    if let Some(sheet) = &app.stylesheet {
+        staging.write(&sheet.path, sheet.css.as_bytes())?;
     }
     let static_dir = options.content_dir.join(STATIC_DIR);
     if static_dir.is_dir() {

@@ -27,6 +27,7 @@ pub mod parallel;
 pub mod post;
 pub mod refs;
 pub mod robots;
+pub mod saved_look;
 pub mod serve;
 pub mod shortcode;
 pub mod sitemap;

@@ -6,7 +6,7 @@ use super::config::SiteConfig;
 use super::escape::{escape, push_escaped};
 use super::post::{Post, PostHead};
 use super::tags::{self, tag_page_path};
-use super::{csp, structured_data};
+use super::{csp, saved_look, structured_data};
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
 
@@ -310,8 +310,9 @@ enum HeadKind<'a> {
     NotFound,
 }
 
-/// Calls `f` with [`csp::policy`] for `app_head`, computed once per thread for the app head
-/// of the build (hashing the app's scripts for each of thousands of pages was measurable).
+/// Calls `f` with [`csp::policy`] for the saved-look script and `app_head`, computed once per
+/// thread for the app head of the build (hashing the scripts for each of thousands of pages
+/// was measurable).
 fn with_policy(app_head: &str, f: impl FnOnce(&str)) {
     thread_local! {
         static LAST: std::cell::RefCell<Option<(String, String)>> =
@@ -320,7 +321,10 @@ fn with_policy(app_head: &str, f: impl FnOnce(&str)) {
     LAST.with_borrow_mut(|last| {
         match last {
             Some((head, _)) if head == app_head => {}
-            _ => *last = Some((app_head.to_owned(), csp::policy(app_head))),
+            _ => {
+                let scripts = format!("{}{app_head}", saved_look::script_element());
+                *last = Some((app_head.to_owned(), csp::policy(&scripts)));
+            }
         }
         if let Some((_, policy)) = last {
             f(policy);
@@ -334,6 +338,8 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     push_escaped(out, &config.language);
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    // The saved colours go on <html> before anything paints; the policy allows that script.
+    let saved_look = saved_look::script_element();
     with_policy(site.app_head, |policy| {
         element(
             out,
@@ -342,6 +348,7 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
             "\">\n",
         )
     });
+    out.push_str(&saved_look);
     element(out, "<title>", head.title, "</title>\n");
     element(
         out,
