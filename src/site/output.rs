@@ -80,18 +80,12 @@ impl Staging {
     /// instead: nothing is written and the old folder costs nothing to remove later.
     pub fn write(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(relative);
-        let result = match path.parent() {
-            Some(parent) => fs::create_dir_all(parent),
-            None => Ok(()),
-        }
-        .and_then(|()| {
-            if self.link_if_unchanged(relative, &path, contents) {
-                self.linked.fetch_add(1, Ordering::Relaxed);
-                Ok(())
-            } else {
-                fs::write(&path, contents)
-            }
-        });
+        let result = if self.link_if_unchanged(relative, &path, contents) {
+            self.linked.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        } else {
+            in_new_folder(&path, || fs::write(&path, contents))
+        };
         result.map_err(|source| OutputError::Write { path, source })?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
@@ -104,7 +98,7 @@ impl Staging {
             return false;
         };
         let old = previous.join(relative);
-        same_contents(&old, contents) && fs::hard_link(&old, path).is_ok()
+        same_contents(&old, contents) && in_new_folder(path, || fs::hard_link(&old, path)).is_ok()
     }
 
     /// Copies every file under `from` to `relative` (`""` for the root), except those for which
@@ -257,10 +251,30 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     fs::remove_dir_all(dir)
 }
 
+/// Runs `create` (which makes the file `path`), first creating `path`'s folders if it fails
+/// for want of them: most files go into a folder that exists already, so this saves the
+/// system calls of creating every file's folders every time.
+fn in_new_folder(path: &Path, create: impl Fn() -> io::Result<()>) -> io::Result<()> {
+    match create() {
+        Err(error) if error.kind() == io::ErrorKind::NotFound => match path.parent() {
+            Some(parent) => {
+                fs::create_dir_all(parent)?;
+                create()
+            }
+            None => Err(error),
+        },
+        other => other,
+    }
+}
+
 /// Whether the file at `path` holds exactly `contents` (false if it cannot be read).
 fn same_contents(path: &Path, contents: &[u8]) -> bool {
     use std::io::Read;
-    let Ok(mut file) = fs::File::open(path) else {
+    thread_local! {
+        /// The old file's bytes, in one buffer per thread reused for every file.
+        static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let Ok(file) = fs::File::open(path) else {
         return false;
     };
     if !file
@@ -269,8 +283,13 @@ fn same_contents(path: &Path, contents: &[u8]) -> bool {
     {
         return false;
     }
-    let mut buffer = vec![0; contents.len()];
-    file.read_exact(&mut buffer).is_ok() && buffer == contents
+    OLD.with_borrow_mut(|old| {
+        if old.len() < contents.len() {
+            old.resize(contents.len(), 0);
+        }
+        let old = &mut old[..contents.len()];
+        (&file).read_exact(old).is_ok() && *old == *contents
+    })
 }
 
 /// `<parent>/<name>.<tag>-<pid>`, a folder beside `target` on the same file system.
