@@ -72,7 +72,7 @@ pub fn load_cached(
             _ => None,
         }
     };
-    let loaded = load_with(content_dir, drafts, &mut reuse, Post::parse)?;
+    let loaded = load_with(content_dir, drafts, &mut reuse, read_post_file)?;
     cache.lent = loaded
         .posts
         .iter()
@@ -91,7 +91,7 @@ pub fn load_cached(
 
 /// Reads and checks `content_dir`. `drafts` keeps posts marked `draft`.
 pub fn load(content_dir: &Path, drafts: bool) -> Result<Content, ContentErrors> {
-    let loaded = load_with(content_dir, drafts, &mut |_| None, Post::parse)?;
+    let loaded = load_with(content_dir, drafts, &mut |_| None, read_post_file)?;
     Ok(Content {
         config: loaded.config,
         posts: loaded.posts.into_iter().map(|(_, post)| post).collect(),
@@ -111,7 +111,7 @@ pub struct Listing {
 /// [`load`] without rendering any body: every problem [`load`] would report (front matter,
 /// duplicate slugs, the config), and what a build must know before it renders the first post.
 pub fn scan(content_dir: &Path, drafts: bool) -> Result<Listing, ContentErrors> {
-    let loaded = load_with(content_dir, drafts, &mut |_| None, PostHead::parse)?;
+    let loaded = load_with(content_dir, drafts, &mut |_| None, read_head)?;
     Ok(Listing {
         config: loaded.config,
         posts: loaded.posts,
@@ -164,8 +164,8 @@ impl Listed for PostHead {
     }
 }
 
-/// The parser of one post file: its name and its text.
-type Parse<P> = fn(&str, &str) -> Result<P, Vec<LineProblem>>;
+/// The reader of one post file.
+type Read<P> = fn(&Path) -> Result<P, Vec<LineProblem>>;
 
 /// What [`load_with`] found.
 struct Loaded<P> {
@@ -177,13 +177,13 @@ struct Loaded<P> {
     fresh: HashSet<String>,
 }
 
-/// [`load`] with `parse`, taking each post from `cached` when it has it; the others are parsed
+/// [`load`] with `read`, taking each post from `cached` when it has it; the others are read
 /// on every core. Also returns the slugs of the parsed ones.
 fn load_with<P: Listed + Send>(
     content_dir: &Path,
     drafts: bool,
     cached: &mut dyn FnMut(&Path) -> Option<P>,
-    parse: Parse<P>,
+    read: Read<P>,
 ) -> Result<Loaded<P>, ContentErrors> {
     if !content_dir.is_dir() {
         let error = LineProblem::anywhere(Problem::NoContent).in_file(content_dir);
@@ -201,7 +201,7 @@ fn load_with<P: Listed + Send>(
         .zip(&reused)
         .filter_map(|(file, post)| post.is_none().then_some(file))
         .collect();
-    let mut parsed = parallel::map(&to_parse, |file| read_with(file, parse)).into_iter();
+    let mut parsed = parallel::map(&to_parse, |file| read(file)).into_iter();
     let mut fresh = HashSet::new();
     let mut posts = Vec::with_capacity(files.len());
     for (file, reused) in files.into_iter().zip(reused) {
@@ -268,6 +268,58 @@ fn read_error(path: &Path, error: &std::io::Error) -> ContentError {
     LineProblem::anywhere(Problem::Read(error.to_string())).in_file(path)
 }
 
+/// Reads and parses the whole post in `path`.
+fn read_post_file(path: &Path) -> Result<Post, Vec<LineProblem>> {
+    read_with(path, Post::parse)
+}
+
+/// How much of a post [`read_head`] reads first: front matter is almost always shorter.
+const HEAD_BYTES: u64 = 4096;
+
+/// The front matter of the post in `path`, read from its first [`HEAD_BYTES`] when the closing
+/// delimiter line is there (a build reads the body again when it renders the post). Otherwise,
+/// or on any problem, the whole file is read, so problems are reported exactly as
+/// [`read_post_file`]'s (a body that is not UTF-8 shows up when the post is rendered).
+fn read_head(path: &Path) -> Result<PostHead, Vec<LineProblem>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::with_capacity(HEAD_BYTES as usize + 1);
+    let read = std::fs::File::open(path)
+        // One byte more tells "the whole file is here" from "there is more".
+        .and_then(|file| file.take(HEAD_BYTES + 1).read_to_end(&mut bytes));
+    match read {
+        Ok(length) if length as u64 <= HEAD_BYTES => parse_bytes(path, bytes, PostHead::parse),
+        Ok(_) => whole_lines(bytes)
+            .and_then(|head| PostHead::parse(&file_name(path), &head).ok())
+            .map_or_else(|| read_with(path, PostHead::parse), Ok),
+        Err(_) => read_with(path, PostHead::parse),
+    }
+}
+
+/// The complete lines of `bytes` (the start of a file), if they are UTF-8 text. Whole lines
+/// only, so a front matter delimiter line found in them is one in the file too.
+fn whole_lines(mut bytes: Vec<u8>) -> Option<String> {
+    let end = bytes.iter().rposition(|&byte| byte == b'\n')? + 1;
+    bytes.truncate(end);
+    String::from_utf8(bytes).ok()
+}
+
+/// A post file's name, for the parsers.
+fn file_name(path: &Path) -> std::borrow::Cow<'_, str> {
+    path.file_name()
+        .map_or(std::borrow::Cow::Borrowed(""), |name| name.to_string_lossy())
+}
+
+/// Parses the contents `bytes` of the post file `path` with `parse`.
+fn parse_bytes<P>(
+    path: &Path,
+    bytes: Vec<u8>,
+    parse: impl Fn(&str, &str) -> Result<P, Vec<LineProblem>>,
+) -> Result<P, Vec<LineProblem>> {
+    let text =
+        String::from_utf8(bytes).map_err(|_| vec![LineProblem::anywhere(Problem::NotUtf8)])?;
+    parse(&file_name(path), &text)
+}
+
 /// Reads one post file and parses it with `parse`.
 fn read_with<P>(
     path: &Path,
@@ -275,10 +327,7 @@ fn read_with<P>(
 ) -> Result<P, Vec<LineProblem>> {
     let bytes = std::fs::read(path)
         .map_err(|error| vec![LineProblem::anywhere(Problem::Read(error.to_string()))])?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| vec![LineProblem::anywhere(Problem::NotUtf8)])?;
-    let name = path.file_name().map(|name| name.to_string_lossy());
-    parse(name.as_deref().unwrap_or_default(), &text)
+    parse_bytes(path, bytes, parse)
 }
 
 /// One error for every post whose slug an earlier file (by name) already has.
@@ -393,6 +442,43 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert!(load(&dir.path().join("nope"), false).is_err());
         assert!(load(dir.path(), false).unwrap().posts.is_empty());
+    }
+
+    #[test]
+    fn scan_reads_the_front_matter_a_whole_file_parse_does() {
+        let body = "Body text, long enough to be cut.\n".repeat(400);
+        let long_summary = "word ".repeat(1000);
+        // The closing delimiter line straddles the first read's end: it must not be taken
+        // for a shorter one.
+        let straddling = format!("---\ntitle: S\ndate: 2024-01-04\nsummary: {}\n", "x".repeat(4054));
+        assert_eq!(straddling.len(), 4094);
+        let posts = [
+            ("bom.md", format!("\u{feff}---\r\ntitle: Bom\r\ndate: 2024-01-01\r\n---\r\n{body}")),
+            ("toml.md", format!("+++\ntitle = \"Toml\"\ndate = 2024-01-02\ntags = [\"a\"]\n+++\n{body}")),
+            ("long.md", format!("---\ntitle: Long\ndate: 2024-01-03\nsummary: {long_summary}\n---\n{body}")),
+            ("straddle.md", format!("{straddling}---\n{body}")),
+            ("short.md", post("Short", "2024-01-05")),
+        ];
+        let named: Vec<(&str, &str)> = posts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        let dir = content(&named);
+        let scanned = scan(dir.path(), false).unwrap();
+        assert_eq!(scanned.posts.len(), posts.len());
+        for (file, head) in &scanned.posts {
+            let name = file.file_name().unwrap().to_str().unwrap();
+            let text = &posts.iter().find(|(n, _)| *n == name).unwrap().1;
+            assert_eq!(*head, PostHead::parse(name, text).unwrap(), "{name}");
+        }
+    }
+
+    #[test]
+    fn scan_reports_front_matter_problems_with_their_lines() {
+        let body = "Body.\n".repeat(2000);
+        let bad = format!("---\ntitle: Bad\ndate: someday\n---\n{body}");
+        let unterminated = format!("---\ntitle: Open\ndate: 2024-01-01\n{body}");
+        let dir = content(&[("bad.md", &bad), ("open.md", &unterminated)]);
+        let errors = scan(dir.path(), false).unwrap_err().to_string();
+        assert!(errors.contains("bad.md:3: unparseable date"), "{errors}");
+        assert!(errors.contains("open.md:1: "), "{errors}");
     }
 
     #[test]
