@@ -80,7 +80,7 @@ pub fn render(markdown: &str) -> Rendered {
     let refs = refs::mark(&mut events, &ranges, &|offset| lines.line(offset));
     let warnings = shortcode::find(&markdown, &events, &ranges, &|offset| lines.line(offset));
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
-    html::push_html(&mut html, decorate(events).into_iter());
+    html::push_html(&mut html, decorate(events.into_iter()));
     Rendered {
         html,
         first_paragraph,
@@ -180,48 +180,57 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
 /// The levels of heading that get a "#" link and appear in the table of contents.
 pub const SECTION_LEVELS: std::ops::RangeInclusive<u8> = 2..=4;
 
-/// Adds the "#" link inside section headings and replaces code blocks with highlighted HTML.
-fn decorate(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut out = Vec::with_capacity(events.len() + 8);
+/// Adds the "#" link inside section headings and replaces code blocks with highlighted HTML,
+/// as the HTML writer asks for events (no second list of every event).
+fn decorate<'a>(mut events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
     let mut section: Option<String> = None;
-    let mut code: Option<(String, String)> = None;
-    for event in events {
-        match event {
+    let mut after_anchor: Option<Event<'a>> = None;
+    std::iter::from_fn(move || {
+        if let Some(event) = after_anchor.take() {
+            return Some(event);
+        }
+        let event = events.next()?;
+        Some(match event {
             Event::Start(Tag::Heading {
                 level,
                 id: Some(ref id),
                 ..
             }) if SECTION_LEVELS.contains(&level_number(level)) => {
                 section = Some(id.to_string());
-                out.push(event);
+                event
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(id) = section.take() {
-                    out.push(Event::InlineHtml(CowStr::from(anchor(&id))));
+            Event::End(TagEnd::Heading(_)) => match section.take() {
+                Some(id) => {
+                    after_anchor = Some(event);
+                    Event::InlineHtml(CowStr::from(anchor(&id)))
                 }
-                out.push(event);
-            }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let info = match kind {
-                    CodeBlockKind::Fenced(info) => info.to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((info, String::new()));
-            }
-            Event::Text(text) if code.is_some() => {
-                if let Some((_, body)) = &mut code {
-                    body.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some((info, body)) = code.take() {
-                    out.push(Event::Html(CowStr::from(code_block(&info, &body))));
-                }
-            }
-            other => out.push(other),
+                None => event,
+            },
+            Event::Start(Tag::CodeBlock(kind)) => highlighted(kind, &mut events),
+            other => other,
+        })
+    })
+}
+
+/// The highlighted HTML of the code block whose start was `kind` and whose text and end
+/// come next in `events` (a code block holds only text).
+fn highlighted<'a>(
+    kind: CodeBlockKind<'a>,
+    events: &mut impl Iterator<Item = Event<'a>>,
+) -> Event<'a> {
+    let info = match kind {
+        CodeBlockKind::Fenced(info) => info,
+        CodeBlockKind::Indented => CowStr::Borrowed(""),
+    };
+    let mut body = String::new();
+    for event in events.by_ref() {
+        match event {
+            Event::Text(text) => body.push_str(&text),
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
         }
     }
-    out
+    Event::Html(CowStr::from(code_block(&info, &body)))
 }
 
 /// The hover link inside a section heading.
