@@ -306,7 +306,9 @@ fn whole_lines(mut bytes: Vec<u8>) -> Option<String> {
 /// A post file's name, for the parsers.
 fn file_name(path: &Path) -> std::borrow::Cow<'_, str> {
     path.file_name()
-        .map_or(std::borrow::Cow::Borrowed(""), |name| name.to_string_lossy())
+        .map_or(std::borrow::Cow::Borrowed(""), |name| {
+            name.to_string_lossy()
+        })
 }
 
 /// Parses the contents `bytes` of the post file `path` with `parse`.
@@ -450,12 +452,24 @@ mod tests {
         let long_summary = "word ".repeat(1000);
         // The closing delimiter line straddles the first read's end: it must not be taken
         // for a shorter one.
-        let straddling = format!("---\ntitle: S\ndate: 2024-01-04\nsummary: {}\n", "x".repeat(4054));
+        let straddling = format!(
+            "---\ntitle: S\ndate: 2024-01-04\nsummary: {}\n",
+            "x".repeat(4054)
+        );
         assert_eq!(straddling.len(), 4094);
         let posts = [
-            ("bom.md", format!("\u{feff}---\r\ntitle: Bom\r\ndate: 2024-01-01\r\n---\r\n{body}")),
-            ("toml.md", format!("+++\ntitle = \"Toml\"\ndate = 2024-01-02\ntags = [\"a\"]\n+++\n{body}")),
-            ("long.md", format!("---\ntitle: Long\ndate: 2024-01-03\nsummary: {long_summary}\n---\n{body}")),
+            (
+                "bom.md",
+                format!("\u{feff}---\r\ntitle: Bom\r\ndate: 2024-01-01\r\n---\r\n{body}"),
+            ),
+            (
+                "toml.md",
+                format!("+++\ntitle = \"Toml\"\ndate = 2024-01-02\ntags = [\"a\"]\n+++\n{body}"),
+            ),
+            (
+                "long.md",
+                format!("---\ntitle: Long\ndate: 2024-01-03\nsummary: {long_summary}\n---\n{body}"),
+            ),
             ("straddle.md", format!("{straddling}---\n{body}")),
             ("short.md", post("Short", "2024-01-05")),
         ];
