@@ -45,6 +45,9 @@ pub struct Staging {
     /// The current output, whose unchanged files are hard-linked instead of written again.
     previous: Option<PathBuf>,
     files: AtomicUsize,
+    /// The folders [`Staging::write`] made: the staging folder starts empty, so any other is
+    /// made before its first file goes in (no failed attempt first).
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// The paths [`Staging::write`] wrote: the old output most likely has the same ones.
     written: std::sync::Mutex<Vec<String>>,
     linked: AtomicUsize,
@@ -72,6 +75,7 @@ impl Staging {
             target: target.to_owned(),
             dir,
             files: AtomicUsize::new(0),
+            folders: std::sync::Mutex::default(),
             written: std::sync::Mutex::default(),
             linked: AtomicUsize::new(0),
             committed: false,
@@ -83,16 +87,37 @@ impl Staging {
     /// instead: nothing is written and the old folder costs nothing to remove later.
     pub fn write(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(relative);
-        let result = if self.link_if_unchanged(relative, &path, contents) {
-            self.linked.fetch_add(1, Ordering::Relaxed);
-            Ok(())
-        } else {
-            in_new_folder(&path, || fs::write(&path, contents))
-        };
+        let result = self.make_folder(&path).and_then(|()| {
+            if self.link_if_unchanged(relative, &path, contents) {
+                self.linked.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            } else {
+                fs::write(&path, contents)
+            }
+        });
         result.map_err(|source| OutputError::Write { path, source })?;
         self.files.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut written) = self.written.lock() {
             written.push(relative.to_owned());
+        }
+        Ok(())
+    }
+
+    /// Creates the folder of `path` (and its parents) unless this staging made it already.
+    fn make_folder(&self, path: &Path) -> io::Result<()> {
+        let Some(folder) = path.parent() else {
+            return Ok(());
+        };
+        if self
+            .folders
+            .lock()
+            .is_ok_and(|folders| folders.contains(folder))
+        {
+            return Ok(());
+        }
+        fs::create_dir_all(folder)?;
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(folder.to_owned());
         }
         Ok(())
     }
@@ -104,7 +129,7 @@ impl Staging {
             return false;
         };
         let old = previous.join(relative);
-        same_contents(&old, contents) && in_new_folder(path, || fs::hard_link(&old, path)).is_ok()
+        same_contents(&old, contents) && fs::hard_link(&old, path).is_ok()
     }
 
     /// Copies every file under `from` to `relative` (`""` for the root), except those for which
@@ -277,22 +302,6 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     });
     removed.into_iter().collect::<io::Result<Vec<()>>>()?;
     fs::remove_dir_all(dir)
-}
-
-/// Runs `create` (which makes the file `path`), first creating `path`'s folders if it fails
-/// for want of them: most files go into a folder that exists already, so this saves the
-/// system calls of creating every file's folders every time.
-fn in_new_folder(path: &Path, create: impl Fn() -> io::Result<()>) -> io::Result<()> {
-    match create() {
-        Err(error) if error.kind() == io::ErrorKind::NotFound => match path.parent() {
-            Some(parent) => {
-                fs::create_dir_all(parent)?;
-                create()
-            }
-            None => Err(error),
-        },
-        other => other,
-    }
 }
 
 /// Whether the file at `path` holds exactly `contents` (false if it cannot be read).
