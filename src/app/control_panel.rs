@@ -93,13 +93,8 @@ pub fn open_item(state: AppState, event: &web_sys::Event) {
     }
 }
 
-/// The Control Panel window's contents: an icon per applet.
-#[component]
-pub fn ControlPanelBody() -> impl IntoView {
-    view! { <div class="window-body" use:applets></div> }
-}
-
-fn applets(body: web_sys::Element) {
+/// Fills the Control Panel window's body: an icon per applet.
+pub fn applets(body: web_sys::Element) {
     let state = expect_context::<AppState>();
     body.set_inner_html(APPLETS);
     let open = move |event: web_sys::Event| open_item(state, &event);

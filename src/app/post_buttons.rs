@@ -25,12 +25,8 @@ fn links_html(base: &str, previous: Option<&str>, next: Option<&str>) -> String 
     html
 }
 
-#[component]
-pub fn PostButtons(slug: String) -> impl IntoView {
-    view! { <nav class="button-bar" aria-label="Posts" use:buttons=slug></nav> }
-}
-
-fn buttons(bar: web_sys::Element, slug: String) {
+/// Fills the button bar (`nav.button-bar`) under post `slug` and listens to it.
+pub fn buttons(bar: web_sys::Element, slug: String) {
     let state = expect_context::<AppState>();
     let posts = state.posts();
     let (previous, next) = neighbours(&posts, &slug);

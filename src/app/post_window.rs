@@ -16,15 +16,9 @@ fn body_html(body: Body) -> String {
     }
 }
 
-#[component]
-pub fn PostBody(slug: String) -> impl IntoView {
-    // Focusable, so the keyboard can scroll it (the window puts focus here when it opens).
-    view! { <div class="window-body" tabindex="0" use:post_body=slug></div> }
-}
-
-/// Shows the post's body as it loads. Another post finishing its load does not rewrite this
+/// Shows the post's body as it loads in `element` (the window's body). Another post finishing its load does not rewrite this
 /// window's HTML: only a change of this post's body does.
-fn post_body(element: web_sys::Element, slug: String) {
+pub fn post_body(element: web_sys::Element, slug: String) {
     let state = expect_context::<AppState>();
     let effect = RenderEffect::new(move |before: Option<Body>| {
         let body = state

@@ -74,13 +74,8 @@ pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
     }
 }
 
-/// A group window's contents (a tag's or the Tags window's).
-#[component]
-pub fn GroupBody(id: WindowId) -> impl IntoView {
-    view! { <div class="window-body" use:group_body=id></div> }
-}
-
-fn group_body(body: web_sys::Element, id: WindowId) {
+/// Fills a group window's body (a tag's or the Tags window's).
+pub fn group_body(body: web_sys::Element, id: WindowId) {
     let state = expect_context::<AppState>();
     let base = state.base();
     body.set_inner_html(&state.with_index(|index| body_html(&base, index, &id)));

@@ -10,18 +10,12 @@
 //! event on the frame and on its icon, telling the parts apart by where the event happened
 //! ([`part`]).
 
-use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::control_panel::ControlPanelBody;
-use super::dom;
-use super::post_buttons::PostButtons;
-use super::post_window::PostBody;
 use super::program_manager::ProgramManagerBody;
 use super::state::AppState;
-use super::tag_window::GroupBody;
-use super::window_menu;
+use super::{control_panel, dom, post_buttons, post_window, tag_window, window_menu};
 use crate::model::desktop::{Edge, WindowId, WindowState};
 use crate::model::frame::{
     desktop_icon_html, edge_named, frame_look, title_bar_html, FrameLook, RESIZE_HANDLES_HTML,
@@ -105,22 +99,51 @@ fn part(event: &web_sys::Event) -> Part {
 
 #[component]
 pub fn WindowFrame(id: WindowId) -> impl IntoView {
-    let body = match &id {
-        WindowId::ProgramManager => EitherOf4::A(view! { <ProgramManagerBody /> }),
-        WindowId::ControlPanel => EitherOf4::B(view! { <ControlPanelBody /> }),
-        // The button bar shows in single-window mode only (style/phone.css).
-        WindowId::Post(slug) => EitherOf4::C(view! {
-            <PostBody slug=slug.clone() />
-            <PostButtons slug=slug.clone() />
-        }),
-        WindowId::Tag(_) | WindowId::Tags => EitherOf4::D(view! { <GroupBody id=id.clone() /> }),
-    };
+    // Program Manager's contents are a view; the other windows' are written by [`contents`].
+    let manager = (id == WindowId::ProgramManager).then(|| view! { <ProgramManagerBody /> });
     let dom_id = id.dom_id();
     let labelled_by = format!("{dom_id}-title");
     view! {
         <section id=dom_id aria-labelledby=labelled_by tabindex="-1" use:frame=id>
-            {body}
+            {manager}
         </section>
+    }
+}
+
+/// Appends an element to `parent` and returns it.
+fn add(parent: &web_sys::Element, tag: &str, class: &str) -> Option<web_sys::Element> {
+    let element = dom::document().create_element(tag).ok()?;
+    element.set_class_name(class);
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
+/// Writes the contents of every window but Program Manager after its title bar.
+fn contents(section: &web_sys::Element, id: &WindowId) {
+    match id {
+        WindowId::ProgramManager => {}
+        WindowId::ControlPanel => {
+            if let Some(body) = add(section, "div", "window-body") {
+                control_panel::applets(body);
+            }
+        }
+        WindowId::Post(slug) => {
+            if let Some(body) = add(section, "div", "window-body") {
+                // Focusable, so the keyboard can scroll it (opening the window focuses it).
+                let _ = body.set_attribute("tabindex", "0");
+                post_window::post_body(body, slug.clone());
+            }
+            // The button bar shows in single-window mode only (style/phone.css).
+            if let Some(bar) = add(section, "nav", "button-bar") {
+                let _ = bar.set_attribute("aria-label", "Posts");
+                post_buttons::buttons(bar, slug.clone());
+            }
+        }
+        WindowId::Tag(_) | WindowId::Tags => {
+            if let Some(body) = add(section, "div", "window-body") {
+                tag_window::group_body(body, id.clone());
+            }
+        }
     }
 }
 
@@ -143,6 +166,7 @@ fn frame(section: web_sys::Element, id: WindowId) {
         move |event: web_sys::Event| handle(state, &id, drag, &event)
     };
     let listener = dom::listen(&section, &EVENTS, Box::new(handler));
+    contents(&section, &id);
     let icon_id = format!("{dom_id}-icon");
     on_cleanup(move || dom::remove_element(&icon_id));
     let effect = RenderEffect::new(move |before: Option<Shown>| {
