@@ -3,7 +3,7 @@
 # fails when it exceeds the budget. Usage: scripts/bundle-size.sh SITE_DIR [LIMIT_KB]
 set -euo pipefail
 site="${1:?usage: bundle-size.sh SITE_DIR [LIMIT_KB]}"
-limit_kb="${2:-140}"
+limit_kb="${2:-120}"
 total=0
 for file in "$site"/*.wasm "$site"/*.js; do
   [ -f "$file" ] || continue

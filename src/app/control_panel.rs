@@ -93,16 +93,10 @@ pub fn open_item(state: AppState, event: &web_sys::Event) {
     }
 }
 
-/// The Control Panel window's contents: an icon per applet.
-#[component]
-pub fn ControlPanelBody() -> impl IntoView {
+/// Fills the Control Panel window's body: an icon per applet.
+pub fn applets(body: web_sys::Element) {
     let state = expect_context::<AppState>();
-    view! {
-        <div
-            class="window-body"
-            inner_html=APPLETS
-            on:dblclick=move |event| open_item(state, &event)
-            on:keydown=move |event| open_item(state, &event)
-        ></div>
-    }
+    body.set_inner_html(APPLETS);
+    let open = move |event: web_sys::Event| open_item(state, &event);
+    dom::listen(&body, &["dblclick", "keydown"], Box::new(open));
 }

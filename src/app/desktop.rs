@@ -19,15 +19,10 @@ use crate::model::single_window::{change, Snapshot};
 #[component]
 pub fn DesktopView(state: AppState) -> impl IntoView {
     provide_context(state);
-    keyboard::install(state);
     history::install(state);
     storage::install(state);
     live_reload::install();
-    // Rotating a phone or resizing a window fires this; the media query may have flipped.
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
-        state.set_single(dom::single_window());
-    });
-    on_cleanup(move || resize.remove());
+    listen_to_window(state);
 
     // Only a change in which windows are open re-runs the list; moves do not.
     let open_ids = Memo::new(move |_| {
@@ -69,6 +64,30 @@ pub fn DesktopView(state: AppState) -> impl IntoView {
             {move || state.announcement.get()}
         </div>
         <Dialogs />
+    }
+}
+
+/// The page-wide events, with one listener: keys and presses ([`keyboard`]), back and forward
+/// ([`history`]), leaving the page (saving), and resizing.
+fn listen_to_window(state: AppState) {
+    let alt_alone = StoredValue::new(false);
+    let handler = move |event: web_sys::Event| match event.type_().as_str() {
+        "popstate" => history::on_popstate(state),
+        "pagehide" => storage::save_unless_single(state),
+        // Rotating a phone or resizing a window; the media query may have flipped.
+        "resize" => state.set_single(dom::single_window()),
+        _ => keyboard::on_event(state, alt_alone, &event),
+    };
+    if let Some(window) = web_sys::window() {
+        let events = &[
+            "keydown",
+            "keyup",
+            "pointerdown",
+            "popstate",
+            "pagehide",
+            "resize",
+        ];
+        dom::listen(&window, events, Box::new(handler));
     }
 }
 

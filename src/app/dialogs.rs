@@ -118,102 +118,111 @@ fn selection() -> usize {
 /// backdrop stays in the page, hidden while no dialog is open.
 #[component]
 pub fn Dialogs() -> impl IntoView {
+    view! { <div class="dialog-backdrop" use:backdrop></div> }
+}
+
+/// Shows the open dialog (or hides the backdrop) and serves the dialog's events.
+fn backdrop(element: web_sys::Element) {
     let state = expect_context::<AppState>();
-    let html = move || {
-        let Some(dialog) = state.dialog.get() else {
-            return String::new();
+    let handler = move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
+        Some(key) => on_keydown(state, key),
+        None => on_click(state, event.unchecked_ref()),
+    };
+    dom::listen(&element, &["click", "keydown"], Box::new(handler));
+    let effect = RenderEffect::new(move |_| {
+        let dialog = state.dialog.get();
+        let style = match dialog {
+            Some(_) => "position:absolute;inset:0;z-index:1999",
+            None => "display:none",
+        };
+        let _ = element.set_attribute("style", style);
+        let Some(dialog) = dialog else {
+            element.set_inner_html("");
+            return;
         };
         let current = dialog.current(current());
         dom::after_render(move || dom::focus_element(dialog.first_focus()));
-        dialog.html(current, &state.credits())
-    };
-    let finish = move |dialog: Dialog, ok: bool| {
-        if ok {
-            adopt(state, dialog.chosen(current(), selection()));
-        }
-        state.dialog.set(None);
-        match dialog {
-            Dialog::Color => dom::after_render(|| dom::focus_element(COLOR_ICON)),
-            Dialog::Desktop => dom::after_render(|| dom::focus_element(DESKTOP_ICON)),
-            Dialog::About => state.focus_active(),
-        }
-    };
-    // The open dialog and the element an event happened on.
-    let target =
-        move |event: &web_sys::Event| Some((state.dialog.get_untracked()?, event_element(event)?));
+        element.set_inner_html(&dialog.html(current, &state.credits()));
+    });
+    StoredValue::new_local(effect);
+}
 
-    // One listener for clicks and double-clicks (the second click of a pair has detail 2).
-    let on_click = move |event: web_sys::MouseEvent| {
-        let Some((dialog, element)) = target(&event) else {
-            return;
-        };
-        if element.closest(".dialog").ok().flatten().is_none() {
-            // As in Windows, a click outside a modal dialog only keeps it active.
-            dom::focus_element(dialog.first_focus());
-            return;
-        }
-        if let Some(index) = item_index(&element) {
-            show_selection(dialog, index);
-            if event.detail() == 2 {
-                finish(dialog, true);
-            }
-            return;
-        }
-        let action = element
-            .closest("[data-action]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute("data-action"));
-        match action.as_deref() {
-            Some("ok") => finish(dialog, true),
-            Some("cancel") => finish(dialog, false),
-            _ => {}
-        }
-    };
-    let on_keydown = move |event: web_sys::KeyboardEvent| {
-        // Modal: nothing typed in a dialog is a desktop shortcut.
-        event.stop_propagation();
-        let Some((dialog, element)) = target(&event) else {
-            return;
-        };
-        let Some(frame) = element.closest(".dialog").ok().flatten() else {
-            return;
-        };
-        let key = event.key();
-        let (alt, ctrl) = (event.alt_key(), event.ctrl_key());
-        let on_button = element.tag_name() == "BUTTON";
-        let in_list = element.get_attribute("role").as_deref() == Some("listbox");
-        match key.as_str() {
-            "Escape" if !alt && !ctrl => finish(dialog, false),
-            "F4" if alt => finish(dialog, false),
-            "Enter" if !on_button => finish(dialog, true),
-            "Tab" => cycle_focus(&frame, !event.shift_key()),
-            _ if alt && key.chars().count() == 1 => {
-                if !focus_access_key(&frame, &key) {
-                    return;
-                }
-            }
-            _ if in_list && !alt && !ctrl => {
-                let Some(index) = key_target(&key, selection(), dialog.choices()) else {
-                    return;
-                };
-                show_selection(dialog, index);
-            }
-            _ => return,
-        }
-        event.prevent_default();
-    };
-
-    view! {
-        <div
-            class="dialog-backdrop"
-            style=move || {
-                let open = state.dialog.get().is_some();
-                if open { "position:absolute;inset:0;z-index:1999" } else { "display:none" }.to_owned()
-            }
-            inner_html=html
-            on:click=on_click
-            on:keydown=on_keydown
-        ></div>
+fn finish(state: AppState, dialog: Dialog, ok: bool) {
+    if ok {
+        adopt(state, dialog.chosen(current(), selection()));
     }
+    state.dialog.set(None);
+    match dialog {
+        Dialog::Color => dom::after_render(|| dom::focus_element(COLOR_ICON)),
+        Dialog::Desktop => dom::after_render(|| dom::focus_element(DESKTOP_ICON)),
+        Dialog::About => state.focus_active(),
+    }
+}
+
+/// The open dialog and the element an event happened on.
+fn target(state: AppState, event: &web_sys::Event) -> Option<(Dialog, web_sys::Element)> {
+    Some((state.dialog.get_untracked()?, event_element(event)?))
+}
+
+/// One listener for clicks and double-clicks (the second click of a pair has detail 2).
+fn on_click(state: AppState, event: &web_sys::MouseEvent) {
+    let Some((dialog, element)) = target(state, event) else {
+        return;
+    };
+    if element.closest(".dialog").ok().flatten().is_none() {
+        // As in Windows, a click outside a modal dialog only keeps it active.
+        dom::focus_element(dialog.first_focus());
+        return;
+    }
+    if let Some(index) = item_index(&element) {
+        show_selection(dialog, index);
+        if event.detail() == 2 {
+            finish(state, dialog, true);
+        }
+        return;
+    }
+    let action = element
+        .closest("[data-action]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-action"));
+    match action.as_deref() {
+        Some("ok") => finish(state, dialog, true),
+        Some("cancel") => finish(state, dialog, false),
+        _ => {}
+    }
+}
+
+fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
+    // Modal: nothing typed in a dialog is a desktop shortcut.
+    event.stop_propagation();
+    let Some((dialog, element)) = target(state, event) else {
+        return;
+    };
+    let Some(frame) = element.closest(".dialog").ok().flatten() else {
+        return;
+    };
+    let key = event.key();
+    let (alt, ctrl) = (event.alt_key(), event.ctrl_key());
+    let on_button = element.tag_name() == "BUTTON";
+    let in_list = element.get_attribute("role").as_deref() == Some("listbox");
+    match key.as_str() {
+        "Escape" if !alt && !ctrl => finish(state, dialog, false),
+        "F4" if alt => finish(state, dialog, false),
+        "Enter" if !on_button => finish(state, dialog, true),
+        "Tab" => cycle_focus(&frame, !event.shift_key()),
+        _ if alt && key.chars().count() == 1 => {
+            if !focus_access_key(&frame, &key) {
+                return;
+            }
+        }
+        _ if in_list && !alt && !ctrl => {
+            let Some(index) = key_target(&key, selection(), dialog.choices()) else {
+                return;
+            };
+            show_selection(dialog, index);
+        }
+        _ => return,
+    }
+    event.prevent_default();
 }

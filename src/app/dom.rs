@@ -130,3 +130,67 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = window().request_animation_frame(closure.unchecked_ref());
 }
+
+/// One listener for several kinds of event, on one or more elements, for as long as the current
+/// reactive owner lives (a window, a menu bar): one listener per element instead of one per
+/// kind of event keeps the wasm small. When the owner goes, the listener leaves its elements
+/// before its closure is freed, so an event still on its way (a click that closed the window)
+/// does not reach a freed closure.
+pub struct Listener {
+    types: &'static [&'static str],
+    targets: std::cell::RefCell<Vec<web_sys::EventTarget>>,
+    closure: wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Listener {
+    /// Listens on one more element.
+    pub fn attach(&self, target: &web_sys::EventTarget) {
+        for kind in self.types {
+            let _ = target
+                .add_event_listener_with_callback(kind, self.closure.as_ref().unchecked_ref());
+        }
+        self.targets.borrow_mut().push(target.clone());
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        for target in self.targets.get_mut().iter() {
+            for kind in self.types {
+                let _ = target.remove_event_listener_with_callback(
+                    kind,
+                    self.closure.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    }
+}
+
+/// Calls `handler` for every event of the given types on `target` (see [`Listener`]). `Fn`,
+/// not `FnMut`: a handler may cause another event it serves (a key that clicks a menu entry).
+pub fn listen(
+    target: &web_sys::EventTarget,
+    types: &'static [&'static str],
+    handler: Box<dyn Fn(web_sys::Event)>,
+) -> leptos::prelude::StoredValue<Listener, leptos::prelude::LocalStorage> {
+    let listener = Listener {
+        types,
+        targets: Default::default(),
+        closure: wasm_bindgen::closure::Closure::wrap(handler),
+    };
+    listener.attach(target);
+    leptos::prelude::StoredValue::new_local(listener)
+}
+
+/// The closest element matching `selector` around where an event happened.
+pub fn event_closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    super::menu_nav::event_element(event)
+        .and_then(|element| element.closest(selector).ok().flatten())
+}
+
+/// Removes the element with this id, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.remove();
+    }
+}

@@ -17,27 +17,31 @@ pub fn install(state: AppState) {
             .with(|d| d.active().map_or(Route::Desktop, Route::of_window))
     });
     Effect::new(move |_| follow(state, &active_route.get()));
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        match route::parse(&dom::location_path(), &state.base()) {
-            Route::Desktop => {
-                let left = active_route.get_untracked().window();
-                state.switch_to(&WindowId::ProgramManager);
-                // Back from a post or group lands on its icon, as closing it would.
-                if let Some(id) = left {
-                    state.focus_icon_of(&id);
-                }
-            }
-            route => {
-                let known = route
-                    .window()
-                    .filter(|id| state.with_index(|i| i.has_window(id)));
-                if let Some(id) = known {
-                    state.open_window(id);
-                }
+}
+
+/// Back or forward: brings the window the address names to the front.
+pub fn on_popstate(state: AppState) {
+    match route::parse(&dom::location_path(), &state.base()) {
+        Route::Desktop => {
+            let left = state
+                .desktop
+                .with_untracked(|d| d.active().map(Route::of_window))
+                .and_then(|route| route.window());
+            state.switch_to(&WindowId::ProgramManager);
+            // Back from a post or group lands on its icon, as closing it would.
+            if let Some(id) = left {
+                state.focus_icon_of(&id);
             }
         }
-    });
-    on_cleanup(move || popstate.remove());
+        route => {
+            let known = route
+                .window()
+                .filter(|id| state.with_index(|i| i.has_window(id)));
+            if let Some(id) = known {
+                state.open_window(id);
+            }
+        }
+    }
 }
 
 /// Points the address bar and the document title at `route` (the titles the static pages have).

@@ -14,42 +14,45 @@ use super::state::AppState;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::keyboard_mode::{Key, Step};
 
-pub fn install(state: AppState) {
-    // Alt pressed and released with nothing in between focuses the menu bar, as in Windows.
-    let alt_alone = StoredValue::new(false);
-    let keys = window_event_listener(leptos::ev::keydown, move |event| {
-        alt_alone.set_value(event.key() == "Alt");
-        if handle_key(state, &event) {
-            event.prevent_default();
+/// Serves the page-wide `keydown`, `keyup` and `pointerdown` events (the desktop's one window
+/// listener hands them over). `alt_alone` remembers an Alt pressed with nothing after it yet:
+/// released like that, it focuses the menu bar, as in Windows.
+pub fn on_event(state: AppState, alt_alone: StoredValue<bool>, event: &web_sys::Event) {
+    match event.type_().as_str() {
+        "keydown" => {
+            let event: &web_sys::KeyboardEvent = event.unchecked_ref();
+            alt_alone.set_value(event.key() == "Alt");
+            if handle_key(state, event) {
+                event.prevent_default();
+            }
         }
-    });
-    let key_ups = window_event_listener(leptos::ev::keyup, move |event| {
-        if event.key() == "Alt" && alt_alone.get_value() {
-            alt_alone.set_value(false);
-            event.prevent_default();
-            focus_menu_bar(state);
+        "keyup" => {
+            let event: &web_sys::KeyboardEvent = event.unchecked_ref();
+            if event.key() == "Alt" && alt_alone.get_value() {
+                alt_alone.set_value(false);
+                event.prevent_default();
+                focus_menu_bar(state);
+            }
         }
-    });
-    let presses = window_event_listener(leptos::ev::pointerdown, move |event| {
-        alt_alone.set_value(false);
-        if state.keyboard_mode.get_untracked().is_some() {
-            state.keyboard_mode.set(None);
-        }
-        if !inside(&event, ".control-menu, .control-box") {
-            state.open_menu.set(None);
-        }
-        if !inside(&event, ".menu-bar") {
-            state.bar_menu.set(None);
-        }
-        if !inside(&event, ".task-list") {
-            state.task_list.set(false);
-        }
-    });
-    on_cleanup(move || {
-        keys.remove();
-        key_ups.remove();
-        presses.remove();
-    });
+        _ => press(state, alt_alone, event),
+    }
+}
+
+/// A press anywhere: ends a keyboard Move or Size, and closes the menus it is not in.
+fn press(state: AppState, alt_alone: StoredValue<bool>, event: &web_sys::Event) {
+    alt_alone.set_value(false);
+    if state.keyboard_mode.get_untracked().is_some() {
+        state.keyboard_mode.set(None);
+    }
+    if !inside(event, ".control-menu, .control-box") {
+        state.open_menu.set(None);
+    }
+    if !inside(event, ".menu-bar") {
+        state.bar_menu.set(None);
+    }
+    if !inside(event, ".task-list") {
+        state.task_list.set(false);
+    }
 }
 
 fn active(state: AppState) -> Option<WindowId> {
@@ -171,10 +174,6 @@ fn close_menus(state: AppState) -> bool {
     true
 }
 
-fn inside(event: &web_sys::PointerEvent, selector: &str) -> bool {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest(selector).ok().flatten())
-        .is_some()
+fn inside(event: &web_sys::Event, selector: &str) -> bool {
+    dom::event_closest(event, selector).is_some()
 }

@@ -14,6 +14,8 @@ use super::menu_nav;
 use super::state::AppState;
 use super::storage;
 use crate::model::desktop::{Desktop, WindowId};
+use crate::model::menu::{menu_bar_html, menu_html, menu_title_id, MenuEntry};
+use wasm_bindgen::JsCast;
 
 /// The menu titles with their access keys, in menu bar order.
 pub const TITLES: [(&str, &str); 4] = [("F", "ile"), ("O", "ptions"), ("W", "indow"), ("H", "elp")];
@@ -70,7 +72,7 @@ impl Entry {
 
 /// The DOM id of a menu title's button.
 fn title_id(index: usize) -> String {
-    format!("progman-menu-{index}")
+    menu_title_id(index)
 }
 
 fn entries(state: AppState, index: usize) -> Vec<Entry> {
@@ -175,34 +177,27 @@ pub fn close_to_title(state: AppState) -> bool {
     true
 }
 
-#[component]
-fn DropDown(index: usize) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let items = entries(state, index)
-        .into_iter()
-        .map(|entry| {
-            let enabled = entry.action != Action::Unavailable;
-            let action = entry.action;
-            menu_nav::menu_item(
-                menu_nav::Item {
-                    before: entry.before.to_owned(),
-                    key: entry.key,
-                    after: entry.after,
-                    shortcut: entry.shortcut,
-                    enabled,
-                    checked: entry.checked,
-                    separated: entry.separated,
-                    dom_id: None,
-                },
-                std::rc::Rc::new(move || run(state, &action)),
-            )
+/// The drop-down menu `index` (markup) and what each of its entries does.
+fn drop_down(state: AppState, index: usize) -> (String, Vec<Action>) {
+    let entries = entries(state, index);
+    let items: Vec<MenuEntry> = entries
+        .iter()
+        .map(|entry| MenuEntry {
+            before: entry.before.to_owned(),
+            key: entry.key.clone(),
+            after: entry.after.clone(),
+            shortcut: entry.shortcut,
+            enabled: entry.action != Action::Unavailable,
+            checked: entry.checked,
+            separated: entry.separated,
         })
-        .collect_view();
-    view! {
-        <ul class="menu bar-menu" role="menu" aria-labelledby=title_id(index)>
-            {items}
-        </ul>
-    }
+        .collect();
+    let labelled_by = format!(r#"aria-labelledby="{}""#, title_id(index));
+    let html = menu_html("menu bar-menu", &labelled_by, &items, "");
+    (
+        html,
+        entries.into_iter().map(|entry| entry.action).collect(),
+    )
 }
 
 /// Handles arrows and access keys inside the menu bar.
@@ -249,44 +244,85 @@ fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
 
 #[component]
 pub fn MenuBar() -> impl IntoView {
+    view! { <div class="menu-bar" role="menubar" use:menu_bar></div> }
+}
+
+/// Writes the menu titles into the (empty) menu bar, shows the open menu under its title, and
+/// serves clicks and keys with one listener.
+fn menu_bar(bar: web_sys::Element) {
     let state = expect_context::<AppState>();
-    let titles = TITLES
-        .into_iter()
-        .enumerate()
-        .map(|(index, (key, rest))| {
-            let open = Memo::new(move |_| state.bar_menu.get() == Some(index));
-            let toggle = move |_| {
-                state.open_menu.set(None);
-                state.bar_menu.update(|menu| {
-                    *menu = if *menu == Some(index) {
-                        None
-                    } else {
-                        Some(index)
-                    }
-                });
-            };
-            view! {
-                <div class="menu-bar-item" role="none">
-                    <button
-                        type="button"
-                        role="menuitem"
-                        class="menu-title"
-                        id=title_id(index)
-                        aria-haspopup="menu"
-                        aria-expanded=move || open.get().to_string()
-                        on:click=toggle
-                    >
-                        <u>{key}</u>
-                        {rest}
-                    </button>
-                    {move || open.get().then(|| view! { <DropDown index=index /> })}
-                </div>
+    bar.set_inner_html(&menu_bar_html(&TITLES));
+    // What the open menu's entries do, by their place in it.
+    let actions = StoredValue::new(Vec::<Action>::new());
+    let handler = move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
+        Some(key) => on_keydown(state, key),
+        None => on_click(state, actions, &event),
+    };
+    dom::listen(&bar, &["click", "keydown"], Box::new(handler));
+    let effect = RenderEffect::new(move |before: Option<Option<usize>>| {
+        let open = state.bar_menu.get();
+        let before = before.flatten();
+        if open == before {
+            return open;
+        }
+        if let Some(index) = before {
+            show_drop_down(&bar, index, None);
+        }
+        if let Some(index) = open {
+            let (html, list) = drop_down(state, index);
+            actions.set_value(list);
+            show_drop_down(&bar, index, Some(&html));
+        }
+        open
+    });
+    StoredValue::new_local(effect);
+}
+
+/// Puts menu `index`'s drop-down (`html`) under its title, or takes it away.
+fn show_drop_down(bar: &web_sys::Element, index: usize, html: Option<&str>) {
+    let Some(title) = dom::document().get_element_by_id(&title_id(index)) else {
+        return;
+    };
+    let _ = title.set_attribute(
+        "aria-expanded",
+        if html.is_some() { "true" } else { "false" },
+    );
+    match html {
+        Some(html) => {
+            let _ = title.insert_adjacent_html("afterend", html);
+        }
+        None => {
+            if let Ok(Some(menu)) = bar.query_selector(".bar-menu") {
+                menu.remove();
             }
-        })
-        .collect_view();
-    view! {
-        <div class="menu-bar" role="menubar" on:keydown=move |event| on_keydown(state, &event)>
-            {titles}
-        </div>
+        }
     }
+}
+
+/// A click on a title opens or closes its menu; on an entry, carries it out.
+fn on_click(state: AppState, actions: StoredValue<Vec<Action>>, event: &web_sys::Event) {
+    if let Some(item) = dom::event_closest(event, ".bar-menu .menu-item") {
+        let index = item
+            .get_attribute("data-index")
+            .and_then(|i| i.parse().ok());
+        let action = index.and_then(|i: usize| actions.with_value(|list| list.get(i).cloned()));
+        if let Some(action) = action {
+            run(state, &action);
+        }
+        return;
+    }
+    let Some(title) = dom::event_closest(event, ".menu-title") else {
+        return;
+    };
+    let Some(index) = (0..TITLES.len()).find(|&i| title.id() == title_id(i)) else {
+        return;
+    };
+    state.open_menu.set(None);
+    state.bar_menu.update(|menu| {
+        *menu = if *menu == Some(index) {
+            None
+        } else {
+            Some(index)
+        }
+    });
 }

@@ -2,7 +2,6 @@
 //! menu bar menus): arrows move between enabled entries, wrapping round, and a letter chooses
 //! the entry whose underlined access key it is.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 fn enabled_items(from: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
@@ -59,43 +58,4 @@ pub fn event_element(event: &web_sys::Event) -> Option<web_sys::Element> {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-}
-
-/// One drop-down menu entry's text and state.
-pub struct Item {
-    /// The label around its underlined access key.
-    pub before: String,
-    pub key: String,
-    pub after: String,
-    pub shortcut: &'static str,
-    pub enabled: bool,
-    /// A check mark before the label (the Window menu's active window).
-    pub checked: bool,
-    /// A separator line above the entry.
-    pub separated: bool,
-    pub dom_id: Option<String>,
-}
-
-/// Renders a menu entry. Every menu uses this one function with a boxed action, so the
-/// entry's view code exists once in the wasm however many menus there are.
-pub fn menu_item(item: Item, choose: std::rc::Rc<dyn Fn()>) -> impl IntoView {
-    let data_key = item.key.clone();
-    view! {
-        {item.separated.then(|| view! { <li class="separator" role="separator"></li> })}
-        <li role="none">
-            <button
-                type="button"
-                role="menuitem"
-                class="menu-item"
-                class:checked=item.checked
-                id=item.dom_id
-                data-key=data_key
-                disabled=!item.enabled
-                on:click=move |_| choose()
-            >
-                <span class="menu-label">{item.before}<u>{item.key}</u>{item.after}</span>
-                <span class="shortcut">{item.shortcut}</span>
-            </button>
-        </li>
-    }
 }

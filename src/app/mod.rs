@@ -23,7 +23,6 @@ mod menu_nav;
 mod post_buttons;
 mod post_window;
 mod program_manager;
-mod resize_handles;
 mod state;
 mod storage;
 mod tag_window;

@@ -25,14 +25,15 @@ fn links_html(base: &str, previous: Option<&str>, next: Option<&str>) -> String 
     html
 }
 
-#[component]
-pub fn PostButtons(slug: String) -> impl IntoView {
+/// Fills the button bar (`nav.button-bar`) under post `slug` and listens to it.
+pub fn buttons(bar: web_sys::Element, slug: String) {
     let state = expect_context::<AppState>();
     let posts = state.posts();
     let (previous, next) = neighbours(&posts, &slug);
-    let html = links_html(&state.base(), previous, next);
+    bar.set_inner_html(&links_html(&state.base(), previous, next));
     let id = WindowId::post(slug);
-    let click = move |event: web_sys::MouseEvent| {
+    let click = move |event: web_sys::Event| {
+        let event: &web_sys::MouseEvent = event.unchecked_ref();
         if event.ctrl_key() || event.meta_key() || event.shift_key() {
             return;
         }
@@ -49,5 +50,5 @@ pub fn PostButtons(slug: String) -> impl IntoView {
             None => state.go_home(&id, true),
         }
     };
-    view! { <nav class="button-bar" aria-label="Posts" inner_html=html on:click=click></nav> }
+    super::dom::listen(&bar, &["click"], Box::new(click));
 }

@@ -16,16 +16,19 @@ fn body_html(body: Body) -> String {
     }
 }
 
-#[component]
-pub fn PostBody(slug: String) -> impl IntoView {
+/// Shows the post's body as it loads in `element` (the window's body). Another post finishing its load does not rewrite this
+/// window's HTML: only a change of this post's body does.
+pub fn post_body(element: web_sys::Element, slug: String) {
     let state = expect_context::<AppState>();
-    // A memo, so another post finishing its load does not rewrite this window's HTML.
-    let body = Memo::new(move |_| {
-        state
+    let effect = RenderEffect::new(move |before: Option<Body>| {
+        let body = state
             .bodies
             .with(|bodies| bodies.get(&slug).cloned())
-            .unwrap_or(Body::Loading)
+            .unwrap_or(Body::Loading);
+        if before.as_ref() != Some(&body) {
+            element.set_inner_html(&body_html(body.clone()));
+        }
+        body
     });
-    // Focusable, so the keyboard can scroll it (the window puts focus here when it opens).
-    view! { <div class="window-body" tabindex="0" inner_html=move || body_html(body.get())></div> }
+    StoredValue::new_local(effect);
 }

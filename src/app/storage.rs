@@ -67,7 +67,8 @@ pub fn save(state: AppState) {
 
 /// Saves the desktop, except in single-window mode: a phone's one full-screen window says
 /// nothing about the layout saved on a big screen, so that layout is left as it was.
-fn save_unless_single(state: AppState) {
+/// Saves the desktop (when the page is hidden), unless in single-window mode.
+pub fn save_unless_single(state: AppState) {
     if !state.single.get_untracked() {
         save(state);
     }
@@ -91,6 +92,4 @@ pub fn install(state: AppState) {
             SAVE_DELAY,
         );
     });
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| save_unless_single(state));
-    on_cleanup(move || hide.remove());
 }

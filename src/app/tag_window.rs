@@ -74,19 +74,18 @@ pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
     }
 }
 
-/// A group window's contents (a tag's or the Tags window's).
-#[component]
-pub fn GroupBody(id: WindowId) -> impl IntoView {
+/// Fills a group window's body (a tag's or the Tags window's).
+pub fn group_body(body: web_sys::Element, id: WindowId) {
     let state = expect_context::<AppState>();
     let base = state.base();
-    let html = state.with_index(|index| body_html(&base, index, &id));
-    view! {
-        <div
-            class="window-body"
-            inner_html=html
-            on:click=move |event| activate(state, &event, Gesture::Click)
-            on:dblclick=move |event| activate(state, &event, Gesture::DoubleClick)
-            on:keydown=move |event| activate(state, &event, Gesture::Key)
-        ></div>
-    }
+    body.set_inner_html(&state.with_index(|index| body_html(&base, index, &id)));
+    let handler = move |event: web_sys::Event| {
+        let gesture = match event.type_().as_str() {
+            "click" => Gesture::Click,
+            "dblclick" => Gesture::DoubleClick,
+            _ => Gesture::Key,
+        };
+        activate(state, &event, gesture);
+    };
+    super::dom::listen(&body, &["click", "dblclick", "keydown"], Box::new(handler));
 }

@@ -1,58 +1,59 @@
-//! A window frame: title bar with control-menu box and minimize/maximize buttons, dragging by
-//! the title bar (mouse, pen and touch through pointer events), the control menu, and the
-//! window's contents. Each visual property is a memo, so a drag updates one style attribute.
+//! A window frame: title bar with control-menu box and minimize/maximize buttons, the sizing
+//! zones along its edges, dragging by the title bar and sizing by the edges (mouse, pen and
+//! touch through pointer events), the control menu, the desktop icon of a minimized window, and
+//! the window's contents.
+//!
+//! The frame's markup is the static pages' own ([`crate::model::frame`]), written once when the
+//! window opens; only the contents are Leptos views. One effect per window puts what changes
+//! ([`FrameLook`]: classes, place, the maximize button's label, the icon) on the page and writes
+//! only what changed, so a drag writes one style attribute. One listener serves every kind of
+//! event on the frame and on its icon, telling the parts apart by where the event happened
+//! ([`part`]).
 
-use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::control_panel::ControlPanelBody;
-use super::dom;
-use super::post_buttons::PostButtons;
-use super::post_window::PostBody;
 use super::program_manager::ProgramManagerBody;
-use super::resize_handles::ResizeHandles;
-use super::state::{icon_dom_id, AppState};
-use super::tag_window::GroupBody;
-use crate::model::desktop::{Desktop, WindowId, WindowState};
-use crate::model::geometry::Point;
+use super::state::AppState;
+use super::{control_panel, dom, post_buttons, post_window, tag_window, window_menu};
+use crate::model::desktop::{Edge, WindowId, WindowState};
+use crate::model::frame::{
+    desktop_icon_html, edge_named, frame_look, title_bar_html, FrameLook, RESIZE_HANDLES_HTML,
+};
+use crate::model::geometry::{Point, Rect};
 
-/// A drag in progress, of the window by its title bar or of its desktop icon: where the
-/// pointer and the dragged thing were when it started.
+/// The events the frame's one listener serves.
+const EVENTS: [&str; 7] = [
+    "pointerdown",
+    "pointermove",
+    "pointerup",
+    "pointercancel",
+    "click",
+    "dblclick",
+    "keydown",
+];
+
+/// What a pointer drag holds, and where it was when the drag started.
+#[derive(Clone, Copy)]
+enum Grab {
+    /// The window by its title bar.
+    Window(Point),
+    /// The minimized window's desktop icon.
+    Icon(Point),
+    /// An edge or corner of the window, which had this rectangle.
+    Size(Edge, Rect),
+}
+
+/// A drag in progress: what it holds, and the pointer and where it pressed.
 #[derive(Clone, Copy)]
 struct Drag {
-    icon: bool,
+    grab: Grab,
     pointer: i32,
     start_x: i32,
     start_y: i32,
-    from: Point,
 }
 
-/// The inline style that places a window: its frame and its z-index.
-fn window_style(desktop: &Desktop, id: &WindowId) -> String {
-    let (Some(window), Some(z)) = (desktop.window(id), desktop.z_index(id)) else {
-        return String::new();
-    };
-    let frame = window.frame(desktop.viewport());
-    format!(
-        "left:{}px;top:{}px;width:{}px;height:{}px;z-index:{z}",
-        frame.x, frame.y, frame.width, frame.height
-    )
-}
-
-fn window_state(desktop: &Desktop, id: &WindowId) -> WindowState {
-    desktop.window(id).map(|w| w.state).unwrap_or_default()
-}
-
-/// The closest element matching `selector` around where an event happened.
-fn event_closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest(selector).ok().flatten())
-}
-
-/// Which part of a window (or its desktop icon) a pointer event happened on.
+/// Which part of a window (or its desktop icon) an event happened on.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
     ControlBox,
@@ -61,25 +62,36 @@ enum Part {
     /// The title bar itself, not one of its buttons.
     TitleBar,
     Icon,
-    /// The contents, menus or frame: their own handlers do what is needed.
+    /// A sizing zone.
+    Edge(Edge),
+    /// An entry of the control menu (its place in the menu).
+    MenuItem(usize),
+    /// The contents or menus: their own handlers do what is needed.
     Other,
 }
 
 fn part(event: &web_sys::Event) -> Part {
-    if event_closest(event, ".desktop-icon").is_some() {
+    if dom::event_closest(event, ".desktop-icon").is_some() {
         return Part::Icon;
     }
-    match event_closest(event, ".title-bar button, .title-bar") {
-        Some(element) if element.tag_name() == "BUTTON" => {
-            let class = element.class_name();
-            if class == "control-box" {
-                Part::ControlBox
-            } else if class == "minimize" {
-                Part::Minimize
-            } else {
-                Part::Maximize
-            }
-        }
+    if let Some(item) = dom::event_closest(event, ".control-menu .menu-item") {
+        return item
+            .get_attribute("data-index")
+            .and_then(|index| index.parse().ok())
+            .map_or(Part::Other, Part::MenuItem);
+    }
+    if let Some(handle) = dom::event_closest(event, ".resize-handle") {
+        return handle
+            .get_attribute("data-edge")
+            .and_then(|name| edge_named(&name))
+            .map_or(Part::Other, Part::Edge);
+    }
+    match dom::event_closest(event, ".title-bar button, .title-bar") {
+        Some(element) if element.tag_name() == "BUTTON" => match element.class_name().as_str() {
+            "control-box" => Part::ControlBox,
+            "minimize" => Part::Minimize,
+            _ => Part::Maximize,
+        },
         Some(_) => Part::TitleBar,
         None => Part::Other,
     }
@@ -87,247 +99,320 @@ fn part(event: &web_sys::Event) -> Part {
 
 #[component]
 pub fn WindowFrame(id: WindowId) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let desktop = state.desktop;
-    let style = Memo::new({
-        let id = id.clone();
-        move |_| desktop.with(|d| window_style(d, &id))
-    });
-    let window_state = Memo::new({
-        let id = id.clone();
-        move |_| desktop.with(|d| window_state(d, &id))
-    });
-    let active = Memo::new({
-        let id = id.clone();
-        move |_| desktop.with(|d| d.is_active(&id))
-    });
-    let menu_open = Memo::new({
-        let id = id.clone();
-        move |_| state.open_menu.with(|open| open.as_ref() == Some(&id))
-    });
-    let single = state.single;
-    let maximized = move || window_state.get() == WindowState::Maximized;
-    let minimized = move || window_state.get() == WindowState::Minimized;
-    let drag = StoredValue::new(None::<Drag>);
-
+    // Program Manager's contents are a view; the other windows' are written by [`contents`].
+    let manager = (id == WindowId::ProgramManager).then(|| view! { <ProgramManagerBody /> });
     let dom_id = id.dom_id();
-    let title_id = format!("{dom_id}-title");
-    let labelled_by = title_id.clone();
-    let title = state.window_title(&id);
-    let is_program_manager = id == WindowId::ProgramManager;
+    let labelled_by = format!("{dom_id}-title");
+    view! {
+        <section id=dom_id aria-labelledby=labelled_by tabindex="-1" use:frame=id>
+            {manager}
+        </section>
+    }
+}
 
-    // One handler per kind of event serves the window and its desktop icon (fewer closures,
-    // smaller wasm): it tells the parts apart by where the event happened ([`part`]).
-    let press = {
-        let id = id.clone();
-        move |event: web_sys::PointerEvent| {
-            let part = part(&event);
-            if part != Part::Icon && !active.get_untracked() {
-                state.focus(&id);
+/// Appends an element to `parent` and returns it.
+fn add(parent: &web_sys::Element, tag: &str, class: &str) -> Option<web_sys::Element> {
+    let element = dom::document().create_element(tag).ok()?;
+    element.set_class_name(class);
+    parent.append_child(&element).ok()?;
+    Some(element)
+}
+
+/// Writes the contents of every window but Program Manager after its title bar.
+fn contents(section: &web_sys::Element, id: &WindowId) {
+    match id {
+        WindowId::ProgramManager => {}
+        WindowId::ControlPanel => {
+            if let Some(body) = add(section, "div", "window-body") {
+                control_panel::applets(body);
             }
-            let window_drag = part == Part::TitleBar && !maximized() && !single.get_untracked();
-            if event.button() != 0 || !(window_drag || part == Part::Icon) {
-                return;
-            }
-            let from = desktop.with_untracked(|d| match part {
-                Part::Icon => d.icon_position(&id),
-                _ => d.window(&id).map(|w| Point::new(w.rect.x, w.rect.y)),
-            });
-            let Some(from) = from else { return };
-            if part == Part::Icon {
-                dom::capture_pointer(&event);
-            } else {
-                // Captured by the title bar, so the double-click that follows is aimed at it.
-                if let Some(bar) = event_closest(&event, ".title-bar") {
-                    let _ = bar.set_pointer_capture(event.pointer_id());
-                }
-                event.prevent_default();
-            }
-            drag.set_value(Some(Drag {
-                icon: part == Part::Icon,
-                pointer: event.pointer_id(),
-                start_x: event.client_x(),
-                start_y: event.client_y(),
-                from,
-            }));
         }
-    };
-    let pointer_move = {
+        WindowId::Post(slug) => {
+            if let Some(body) = add(section, "div", "window-body") {
+                // Focusable, so the keyboard can scroll it (opening the window focuses it).
+                let _ = body.set_attribute("tabindex", "0");
+                post_window::post_body(body, slug.clone());
+            }
+            // The button bar shows in single-window mode only (style/phone.css).
+            if let Some(bar) = add(section, "nav", "button-bar") {
+                let _ = bar.set_attribute("aria-label", "Posts");
+                post_buttons::buttons(bar, slug.clone());
+            }
+        }
+        WindowId::Tag(_) | WindowId::Tags => {
+            if let Some(body) = add(section, "div", "window-body") {
+                tag_window::group_body(body, id.clone());
+            }
+        }
+    }
+}
+
+/// What of a frame is on the page: its look and whether its control menu is open.
+#[derive(Clone, Default, PartialEq)]
+struct Shown {
+    look: FrameLook,
+    menu_open: bool,
+}
+
+/// Writes the frame of window `id` into its (still empty) `<section>` and keeps it up to date.
+fn frame(section: web_sys::Element, id: WindowId) {
+    let state = expect_context::<AppState>();
+    let title = state.window_title(&id);
+    let dom_id = id.dom_id();
+    section.set_inner_html(&(RESIZE_HANDLES_HTML.to_owned() + &title_bar_html(&dom_id, &title)));
+    let drag = StoredValue::new(None::<Drag>);
+    let handler = {
         let id = id.clone();
-        move |event: web_sys::PointerEvent| {
-            let Some(start) = drag.get_value().filter(|d| d.pointer == event.pointer_id()) else {
-                return;
-            };
-            let (dx, dy) = (
-                event.client_x() - start.start_x,
-                event.client_y() - start.start_y,
+        move |event: web_sys::Event| handle(state, &id, drag, &event)
+    };
+    let listener = dom::listen(&section, &EVENTS, Box::new(handler));
+    contents(&section, &id);
+    let icon_id = format!("{dom_id}-icon");
+    on_cleanup(move || dom::remove_element(&icon_id));
+    let effect = RenderEffect::new(move |before: Option<Shown>| {
+        let first = before.is_none();
+        let before = before.unwrap_or_default();
+        let keyboard = state
+            .keyboard_mode
+            .with(|mode| mode.as_ref().is_some_and(|m| m.id() == &id));
+        let single = state.single.get();
+        let look = state.desktop.with(|d| frame_look(d, &id, single, keyboard));
+        let menu_open = state.open_menu.with(|open| open.as_ref() == Some(&id));
+        if look.class != before.look.class {
+            section.set_class_name(&look.class);
+        }
+        if look.style != before.look.style {
+            let _ = section.set_attribute("style", &look.style);
+        }
+        if look.restores != before.look.restores {
+            let label = if look.restores { "Restore" } else { "Maximize" };
+            set_in(
+                &section,
+                ":scope > .title-bar > .maximize",
+                "aria-label",
+                label,
             );
-            let to = start.from.translated(dx, dy);
-            desktop.update(|d| {
-                if !start.icon {
-                    if let Some(rect) = d.window(&id).map(|w| w.rect) {
-                        d.move_by(&id, to.x - rect.x, to.y - rect.y);
-                    }
-                // A press that barely moves is a click (or half of a double-click), not a drag.
-                } else if dx.abs() + dy.abs() >= 3 {
-                    if let Some(at) = d.icon_position(&id) {
-                        d.move_icon(&id, to.x - at.x, to.y - at.y);
-                    }
-                }
-            });
         }
+        if first || menu_open != before.menu_open {
+            show_menu(state, &section, &id, menu_open);
+        }
+        if look.icon != before.look.icon {
+            show_icon(state, &section, &id, &title, listener);
+        }
+        Shown { look, menu_open }
+    });
+    StoredValue::new_local(effect);
+}
+
+/// Sets an attribute of the element matching `selector` inside `root`.
+fn set_in(root: &web_sys::Element, selector: &str, name: &str, value: &str) {
+    if let Ok(Some(element)) = root.query_selector(selector) {
+        let _ = element.set_attribute(name, value);
+    }
+}
+
+/// Opens or closes the window's control menu, under its title bar.
+fn show_menu(state: AppState, section: &web_sys::Element, id: &WindowId, open: bool) {
+    let expanded = if open { "true" } else { "false" };
+    set_in(
+        section,
+        ":scope > .title-bar > .control-box",
+        "aria-expanded",
+        expanded,
+    );
+    if let Ok(Some(menu)) = section.query_selector(":scope > .control-menu") {
+        menu.remove();
+    }
+    if !open {
+        return;
+    }
+    if let Ok(Some(bar)) = section.query_selector(":scope > .title-bar") {
+        let _ = bar.insert_adjacent_html("afterend", &window_menu::html(state, id));
+        let first = format!("{}-menu-first", id.dom_id());
+        dom::after_render(move || dom::focus_element(&first));
+    }
+}
+
+/// Shows the window's desktop icon, placed, while it is minimized, right after its frame; or
+/// removes it. Before the frame is on the page (a window restored minimized) this waits for the
+/// mount, which finishes before the browser paints.
+fn show_icon(
+    state: AppState,
+    section: &web_sys::Element,
+    id: &WindowId,
+    title: &str,
+    listener: StoredValue<dom::Listener, LocalStorage>,
+) {
+    if section.parent_node().is_none() {
+        let (section, id, title) = (section.clone(), id.clone(), title.to_owned());
+        wasm_bindgen_futures::spawn_local(async move {
+            if section.parent_node().is_some() {
+                show_icon(state, &section, &id, &title, listener);
+            }
+        });
+        return;
+    }
+    let icon_style = state
+        .desktop
+        .with_untracked(|d| frame_look(d, id, state.single.get_untracked(), false).icon);
+    let icon_id = format!("{}-icon", id.dom_id());
+    let existing = dom::document().get_element_by_id(&icon_id);
+    let Some(style) = icon_style else {
+        if let Some(icon) = existing {
+            icon.remove();
+        }
+        return;
     };
-    let release = move |_: web_sys::PointerEvent| drag.set_value(None);
-    let restore_icon = {
-        let id = id.clone();
-        move || {
-            desktop.update(|d| d.restore(&id));
+    let icon = existing.or_else(|| {
+        let _ = section.insert_adjacent_html("afterend", &desktop_icon_html(id, title));
+        let icon = section.next_element_sibling()?;
+        listener.with_value(|listener| listener.attach(&icon));
+        Some(icon)
+    });
+    if let Some(icon) = icon {
+        let _ = icon.set_attribute("style", &style);
+    }
+}
+
+/// The one listener of a frame and its icon.
+fn handle(state: AppState, id: &WindowId, drag: StoredValue<Option<Drag>>, event: &web_sys::Event) {
+    match event.type_().as_str() {
+        "pointerdown" => press(state, id, drag, event.unchecked_ref()),
+        "pointermove" => pointer_move(state, id, drag, event.unchecked_ref()),
+        "pointerup" | "pointercancel" => drag.set_value(None),
+        "click" => click(state, id, event),
+        "dblclick" => double_click(state, id, event),
+        _ => key(state, id, event.unchecked_ref()),
+    }
+}
+
+/// A press activates the window; on the title bar, an edge or the icon it starts a drag.
+fn press(
+    state: AppState,
+    id: &WindowId,
+    drag: StoredValue<Option<Drag>>,
+    event: &web_sys::PointerEvent,
+) {
+    let part = part(event);
+    let desktop = state.desktop;
+    if part != Part::Icon && !desktop.with_untracked(|d| d.is_active(id)) {
+        state.focus(id);
+    }
+    if event.button() != 0 {
+        return;
+    }
+    let single = state.single.get_untracked();
+    let grab = desktop.with_untracked(|d| {
+        let window = d.window(id);
+        match part {
+            Part::Icon => d.icon_position(id).map(Grab::Icon),
+            Part::TitleBar if !single => window
+                .filter(|w| w.state != WindowState::Maximized)
+                .map(|w| Grab::Window(Point::new(w.rect.x, w.rect.y))),
+            Part::Edge(edge) => window
+                .filter(|w| w.state == WindowState::Normal)
+                .map(|w| Grab::Size(edge, w.rect)),
+            _ => None,
+        }
+    });
+    let Some(grab) = grab else { return };
+    // The title bar captures the pointer (so the double-click that follows is aimed at it), a
+    // sizing zone too (its cursor stays), the icon itself.
+    let holder = match grab {
+        Grab::Icon(_) => None,
+        Grab::Window(_) => dom::event_closest(event, ".title-bar"),
+        Grab::Size(..) => dom::event_closest(event, ".resize-handle"),
+    };
+    match holder {
+        Some(holder) => {
+            let _ = holder.set_pointer_capture(event.pointer_id());
+            event.prevent_default();
+        }
+        None => dom::capture_pointer(event),
+    }
+    drag.set_value(Some(Drag {
+        grab,
+        pointer: event.pointer_id(),
+        start_x: event.client_x(),
+        start_y: event.client_y(),
+    }));
+}
+
+fn pointer_move(
+    state: AppState,
+    id: &WindowId,
+    drag: StoredValue<Option<Drag>>,
+    event: &web_sys::PointerEvent,
+) {
+    let Some(start) = drag.get_value().filter(|d| d.pointer == event.pointer_id()) else {
+        return;
+    };
+    let (dx, dy) = (
+        event.client_x() - start.start_x,
+        event.client_y() - start.start_y,
+    );
+    match start.grab {
+        Grab::Window(from) => state.desktop.update(|d| {
+            let to = from.translated(dx, dy);
+            if let Some(rect) = d.window(id).map(|w| w.rect) {
+                d.move_by(id, to.x - rect.x, to.y - rect.y);
+            }
+        }),
+        // A press that barely moves is a click (or half of a double-click), not a drag.
+        Grab::Icon(from) if dx.abs() + dy.abs() >= 3 => state.desktop.update(|d| {
+            let to = from.translated(dx, dy);
+            if let Some(at) = d.icon_position(id) {
+                d.move_icon(id, to.x - at.x, to.y - at.y);
+            }
+        }),
+        Grab::Icon(_) => {}
+        Grab::Size(edge, rect) => state
+            .desktop
+            .update(|d| d.resize_from(id, rect, edge, dx, dy)),
+    }
+}
+
+fn restore(state: AppState, id: &WindowId) {
+    state.desktop.update(|d| d.restore(id));
+    state.focus_active();
+}
+
+fn click(state: AppState, id: &WindowId, event: &web_sys::Event) {
+    match part(event) {
+        Part::MenuItem(index) => window_menu::choose(state, id, index),
+        Part::ControlBox => state.open_menu.update(|open| {
+            *open = if open.as_ref() == Some(id) {
+                None
+            } else {
+                Some(id.clone())
+            };
+        }),
+        Part::Minimize if state.single.get_untracked() => state.go_home(id, false),
+        Part::Minimize => {
+            state.desktop.update(|d| d.minimize(id));
             state.focus_active();
         }
-    };
-    let click = {
-        let id = id.clone();
-        move |event: web_sys::MouseEvent| match part(&event) {
-            Part::ControlBox => state.open_menu.update(|open| {
-                *open = if open.as_ref() == Some(&id) {
-                    None
-                } else {
-                    Some(id.clone())
-                };
-            }),
-            Part::Minimize if single.get_untracked() => state.go_home(&id, false),
-            Part::Minimize => {
-                desktop.update(|d| d.minimize(&id));
-                state.focus_active();
-            }
-            Part::Maximize => desktop.update(|d| d.toggle_maximize(&id)),
-            _ => {}
-        }
-    };
-    let double_click = {
-        let id = id.clone();
-        let restore = restore_icon.clone();
-        move |event: web_sys::MouseEvent| match part(&event) {
-            Part::ControlBox => state.close(&id),
-            Part::TitleBar if !single.get_untracked() => {
-                desktop.update(|d| d.toggle_maximize(&id));
-            }
-            Part::Icon => restore(),
-            _ => {}
-        }
-    };
-    let icon_style = Memo::new({
-        let id = id.clone();
-        move |_| {
-            if window_state.get() != WindowState::Minimized {
-                return String::new();
-            }
-            desktop.with(|d| {
-                d.icon_position(&id)
-                    .map(|p| format!("left:{}px;top:{}px", p.x, p.y))
-                    .unwrap_or_default()
-            })
-        }
-    });
-    let keyboard_mode = Memo::new({
-        let id = id.clone();
-        move |_| {
-            state
-                .keyboard_mode
-                .with(|mode| mode.as_ref().is_some_and(|m| m.id() == &id))
-        }
-    });
-    let handles_id = id.clone();
-    let icon_id = icon_dom_id(&id);
-    let body = match &id {
-        WindowId::ProgramManager => EitherOf4::A(view! { <ProgramManagerBody /> }),
-        WindowId::ControlPanel => EitherOf4::B(view! { <ControlPanelBody /> }),
-        // The button bar shows in single-window mode only (style/phone.css).
-        WindowId::Post(slug) => EitherOf4::C(view! {
-            <PostBody slug=slug.clone() />
-            <PostButtons slug=slug.clone() />
-        }),
-        WindowId::Tag(_) | WindowId::Tags => EitherOf4::D(view! { <GroupBody id=id.clone() /> }),
-    };
-    // What kind of window, for the style sheets (the static pages' classes).
-    let class = match id {
-        WindowId::ProgramManager => "window program-manager",
-        WindowId::Post(_) => "window post-window",
-        WindowId::Tag(_) | WindowId::Tags => "window group-window",
-        WindowId::ControlPanel => "window",
-    };
-    let is_control_panel = id == WindowId::ControlPanel;
-    let icon_label = title.clone();
-    let icon_handlers = (press.clone(), pointer_move.clone(), double_click.clone());
+        Part::Maximize => state.desktop.update(|d| d.toggle_maximize(id)),
+        _ => {}
+    }
+}
 
-    view! {
-        <section
-            class=class
-            class:active=move || active.get()
-            class:maximized=move || maximized() && !single.get()
-            class:minimized=minimized
-            class:keyboard-mode=move || keyboard_mode.get()
-            id=dom_id
-            aria-labelledby=labelled_by
-            tabindex="-1"
-            style=move || style.get()
-            on:pointerdown=press
-            on:pointermove=pointer_move
-            on:pointerup=release
-            on:pointercancel=release
-            on:click=click
-            on:dblclick=double_click
-        >
-            <ResizeHandles id=handles_id />
-            <div class="title-bar">
-                <button
-                    type="button"
-                    class="control-box"
-                    aria-label="Control menu"
-                    aria-haspopup="menu"
-                    aria-expanded=move || menu_open.get().to_string()
-                ></button>
-                <h2 class="title" id=title_id>
-                    {title}
-                </h2>
-                <button type="button" class="minimize" aria-label="Minimize"></button>
-                <button
-                    type="button"
-                    class="maximize"
-                    aria-label=move || if maximized() { "Restore" } else { "Maximize" }
-                ></button>
-            </div>
-            {move || menu_open.get().then(|| view! { <super::window_menu::ControlMenu id=id.clone() /> })}
-            {body}
-        </section>
-        {move || {
-            minimized()
-                .then(|| {
-                    let restore = restore_icon.clone();
-                    let (press, pointer_move, double_click) = icon_handlers.clone();
-                    view! {
-                        <button
-                            type="button"
-                            class="desktop-icon"
-                            class:program-manager=is_program_manager
-                            id=icon_id.clone()
-                            style=move || icon_style.get()
-                            on:pointerdown=press
-                            on:pointermove=pointer_move
-                            on:pointerup=release
-                            on:pointercancel=release
-                            on:dblclick=double_click
-                            on:keydown=move |event: web_sys::KeyboardEvent| {
-                                if event.key() == "Enter" {
-                                    restore()
-                                }
-                            }
-                        >
-                            <span class="icon-image" class:control-panel=is_control_panel aria-hidden="true"></span>
-                            <span class="icon-label">{icon_label.clone()}</span>
-                        </button>
-                    }
-                })
-        }}
+fn double_click(state: AppState, id: &WindowId, event: &web_sys::Event) {
+    match part(event) {
+        Part::ControlBox => state.close(id),
+        Part::TitleBar if !state.single.get_untracked() => {
+            state.desktop.update(|d| d.toggle_maximize(id));
+        }
+        Part::Icon => restore(state, id),
+        _ => {}
+    }
+}
+
+/// Keys in the control menu move between its entries; Enter on the icon restores the window.
+fn key(state: AppState, id: &WindowId, event: &web_sys::KeyboardEvent) {
+    if dom::event_closest(event, ".control-menu").is_some() {
+        window_menu::on_keydown(event);
+    } else if part(event) == Part::Icon && event.key() == "Enter" {
+        restore(state, id);
     }
 }

@@ -3,11 +3,11 @@
 //! entries, Esc closes the menu. Move and Size hand the window to the keyboard
 //! ([`KeyboardMode`]); Switch To opens the Task List.
 
-use super::dom;
 use super::menu_nav;
 use super::state::AppState;
 use crate::model::desktop::{WindowId, WindowState};
 use crate::model::keyboard_mode::{KeyboardMode, Kind};
+use crate::model::menu::{menu_html, MenuEntry};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -103,61 +103,61 @@ fn run(state: AppState, id: &WindowId, command: Command) {
     state.focus_active();
 }
 
-#[component]
-pub fn ControlMenu(id: WindowId) -> impl IntoView {
-    let state = expect_context::<AppState>();
+/// The control menu of window `id` as it applies now (markup, [`crate::model::menu`]); the
+/// first entry that applies has the id `{window}-menu-first`.
+pub fn html(state: AppState, id: &WindowId) -> String {
     let window_state = state
         .desktop
-        .with_untracked(|d| d.window(&id).map(|w| w.state))
+        .with_untracked(|d| d.window(id).map(|w| w.state))
         .unwrap_or_default();
     let single = state.single.get_untracked();
-    let menu_id = format!("{}-menu", id.dom_id());
-    let first_item = format!("{menu_id}-first");
-    dom::after_render(move || dom::focus_element(&first_item));
-    let mut first_enabled = true;
-    let items = Command::ALL
+    let entries: Vec<MenuEntry> = Command::ALL
         .into_iter()
         .map(|command| {
             let (before, key, after, shortcut) = command.label();
-            let enabled = command.enabled(&id, window_state, single);
-            let item_id =
-                (enabled && std::mem::take(&mut first_enabled)).then(|| format!("{menu_id}-first"));
-            let id = id.clone();
-            menu_nav::menu_item(
-                menu_nav::Item {
-                    before: before.to_owned(),
-                    key: key.to_owned(),
-                    after: after.to_owned(),
-                    shortcut,
-                    enabled,
-                    checked: false,
-                    separated: command.separated_before(),
-                    dom_id: item_id,
-                },
-                std::rc::Rc::new(move || run(state, &id, command)),
-            )
-        })
-        .collect_view();
-    let on_keydown = move |event: web_sys::KeyboardEvent| {
-        let Some(target) = menu_nav::event_element(&event) else {
-            return;
-        };
-        let key = event.key();
-        match key.as_str() {
-            "ArrowDown" => menu_nav::step_focus(&target, true),
-            "ArrowUp" => menu_nav::step_focus(&target, false),
-            _ if key.chars().count() == 1 && !event.alt_key() && !event.ctrl_key() => {
-                if !menu_nav::press_access_key(&target, &key) {
-                    return;
-                }
+            MenuEntry {
+                before: before.to_owned(),
+                key: key.to_owned(),
+                after: after.to_owned(),
+                shortcut,
+                enabled: command.enabled(id, window_state, single),
+                checked: false,
+                separated: command.separated_before(),
             }
-            _ => return,
-        }
-        event.prevent_default();
-    };
-    view! {
-        <ul class="menu control-menu" role="menu" id=menu_id on:keydown=on_keydown>
-            {items}
-        </ul>
+        })
+        .collect();
+    let menu_id = format!("{}-menu", id.dom_id());
+    let first = format!("{menu_id}-first");
+    menu_html(
+        "menu control-menu",
+        &format!(r#"id="{menu_id}""#),
+        &entries,
+        &first,
+    )
+}
+
+/// Carries out the entry at `index` of window `id`'s control menu.
+pub fn choose(state: AppState, id: &WindowId, index: usize) {
+    if let Some(&command) = Command::ALL.get(index) {
+        run(state, id, command);
     }
+}
+
+/// Keys inside a control menu: the arrows move between entries, a letter chooses one.
+pub fn on_keydown(event: &web_sys::KeyboardEvent) {
+    let Some(target) = menu_nav::event_element(event) else {
+        return;
+    };
+    let key = event.key();
+    match key.as_str() {
+        "ArrowDown" => menu_nav::step_focus(&target, true),
+        "ArrowUp" => menu_nav::step_focus(&target, false),
+        _ if key.chars().count() == 1 && !event.alt_key() && !event.ctrl_key() => {
+            if !menu_nav::press_access_key(&target, &key) {
+                return;
+            }
+        }
+        _ => return,
+    }
+    event.prevent_default();
 }

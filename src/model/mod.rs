@@ -6,14 +6,17 @@
 pub mod appearance;
 pub mod desktop;
 pub mod dialog;
+pub mod frame;
 pub mod geometry;
 pub mod icon_list;
 pub mod json;
 pub mod keyboard_mode;
 pub mod layout;
 pub mod list_box;
+pub mod menu;
 pub mod persist;
 pub mod post;
 pub mod route;
 pub mod single_window;
 pub mod tag;
+pub mod task_list;

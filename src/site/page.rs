@@ -7,6 +7,7 @@ use super::escape::{escape, push_escaped};
 use super::post::{Post, PostHead};
 use super::tags::{self, tag_page_path};
 use super::{csp, saved_look, structured_data};
+use crate::model::frame::title_bar_html;
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
 
@@ -517,20 +518,10 @@ fn window_open(out: &mut String, class: &str, id: &str, title: &str, placement: 
     push_escaped(out, id);
     out.push_str("-title\" style=\"");
     push_escaped(out, &style);
-    out.push_str(concat!(
-        "\">\n    <div class=\"title-bar\">\n",
-        "      <button type=\"button\" class=\"control-box\" aria-label=\"Control menu\" aria-haspopup=\"menu\"></button>\n",
-        "      <h2 class=\"title\" id=\""
-    ));
-    push_escaped(out, id);
-    out.push_str("-title\">");
-    push_escaped(out, title);
-    out.push_str(concat!(
-        "</h2>\n",
-        "      <button type=\"button\" class=\"minimize\" aria-label=\"Minimize\"></button>\n",
-        "      <button type=\"button\" class=\"maximize\" aria-label=\"Maximize\"></button>\n",
-        "    </div>\n"
-    ));
+    // The app writes the same title bar, so nothing moves when it takes the page over.
+    out.push_str("\">\n    ");
+    out.push_str(&title_bar_html(id, title));
+    out.push('\n');
 }
 
 #[cfg(test)]
