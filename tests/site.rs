@@ -296,11 +296,17 @@ fn failing_build_leaves_the_previous_output_untouched() {
     assert!(build(&options("broken", &out), &AppBundle::default()).is_err());
     assert_eq!(read(&out, "index.html"), before);
     assert!(out.join("posts/hello-world/fragment.html").is_file());
-    let names: Vec<_> = fs::read_dir(root.path())
+    let mut names: Vec<_> = fs::read_dir(root.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, ["dist"], "no staging folder is left behind");
+    names.sort();
+    // The output and, beside it, the first build's manifest of what it wrote.
+    assert_eq!(
+        names,
+        [".dist.progman-manifest", "dist"],
+        "no staging folder is left behind"
+    );
 }
 
 #[test]

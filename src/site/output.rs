@@ -4,9 +4,16 @@
 //! the whole site is written does [`Staging::commit`] swap it in: the old folder is renamed away,
 //! the new one renamed into place, and the old one deleted. A build that fails part-way drops the
 //! staging folder and leaves the previous output exactly as it was.
+//!
+//! A rebuild writes only what changed: a file whose bytes the current output already holds is
+//! hard-linked from it instead. The [`manifest`] beside the output says what each old file
+//! holds, so most of them need not be read to know that.
 
+mod manifest;
+
+use manifest::{Entry, Manifest, Stamp};
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use thiserror::Error;
@@ -43,13 +50,14 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     /// The current output, whose unchanged files are hard-linked instead of written again.
-    previous: Option<PathBuf>,
+    previous: Option<Previous>,
     files: AtomicUsize,
     /// The folders [`Staging::write`] made: the staging folder starts empty, so any other is
     /// made before its first file goes in (no failed attempt first).
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
-    /// The paths [`Staging::write`] wrote: the old output most likely has the same ones.
-    written: std::sync::Mutex<Vec<String>>,
+    /// The paths [`Staging::write`] wrote, with what they hold: the next build's manifest, and
+    /// the old output most likely has the same paths.
+    written: std::sync::Mutex<Vec<(String, Entry)>>,
     linked: AtomicUsize,
     committed: bool,
 }
@@ -71,7 +79,7 @@ impl Staging {
         }
         fs::create_dir_all(&dir).map_err(write_error)?;
         Ok(Staging {
-            previous: target.is_dir().then(|| target.to_owned()),
+            previous: target.is_dir().then(|| Previous::of(target)),
             target: target.to_owned(),
             dir,
             files: AtomicUsize::new(0),
@@ -87,18 +95,25 @@ impl Staging {
     /// instead: nothing is written and the old folder costs nothing to remove later.
     pub fn write(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(relative);
+        let hash = manifest::hash(contents);
         let result = self.make_folder(&path).and_then(|()| {
-            if self.link_if_unchanged(relative, &path, contents) {
-                self.linked.fetch_add(1, Ordering::Relaxed);
-                Ok(())
-            } else {
-                fs::write(&path, contents)
+            match self.link_if_unchanged(relative, &path, contents, hash) {
+                Some(stamp) => {
+                    self.linked.fetch_add(1, Ordering::Relaxed);
+                    Ok(stamp)
+                }
+                None => write_file(&path, contents),
             }
         });
-        result.map_err(|source| OutputError::Write { path, source })?;
+        let stamp = result.map_err(|source| OutputError::Write { path, source })?;
         self.files.fetch_add(1, Ordering::Relaxed);
+        let entry = Entry {
+            len: contents.len() as u64,
+            hash,
+            stamp,
+        };
         if let Ok(mut written) = self.written.lock() {
-            written.push(relative.to_owned());
+            written.push((relative.to_owned(), entry));
         }
         Ok(())
     }
@@ -122,14 +137,21 @@ impl Staging {
         Ok(())
     }
 
-    /// Hard-links the current output's `relative` to `path` if it holds exactly `contents`.
-    /// Any failure (no such file, another file system) just means "write it".
-    fn link_if_unchanged(&self, relative: &str, path: &Path, contents: &[u8]) -> bool {
-        let Some(previous) = &self.previous else {
-            return false;
-        };
-        let old = previous.join(relative);
-        same_contents(&old, contents) && fs::hard_link(&old, path).is_ok()
+    /// Hard-links the current output's `relative` to `path` if it holds exactly `contents`
+    /// (whose hash is `hash`), and returns the stamp of the linked file. Any failure (no such
+    /// file, another file system) just means "write it".
+    fn link_if_unchanged(
+        &self,
+        relative: &str,
+        path: &Path,
+        contents: &[u8],
+        hash: u128,
+    ) -> Option<Stamp> {
+        let previous = self.previous.as_ref()?;
+        let old = previous.dir.join(relative);
+        let stamp = previous.stamp_if_same(relative, &old, contents, hash)?;
+        fs::hard_link(&old, path).ok()?;
+        Some(stamp)
     }
 
     /// Copies every file under `from` to `relative` (`""` for the root), except those for which
@@ -211,15 +233,64 @@ impl Staging {
             return Err(swap_error(error));
         }
         self.committed = true;
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        if let Some(path) = manifest::path_beside(&self.target) {
+            // Only a cache: without it, the next build reads the old files instead.
+            let _ = Manifest::save(&path, &written);
+        }
         if had_old {
             // The new site is in place; a leftover old copy is only clutter.
-            let written =
-                std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-            remove_named(&old, &written);
+            let names: Vec<&str> = written.iter().map(|(path, _)| path.as_str()).collect();
+            remove_named(&old, &names);
             let _ = remove_tree(&old);
         }
         Ok(())
     }
+}
+
+/// The output a build replaces, and its manifest.
+#[derive(Debug)]
+struct Previous {
+    dir: PathBuf,
+    manifest: Manifest,
+}
+
+impl Previous {
+    fn of(target: &Path) -> Previous {
+        Previous {
+            dir: target.to_owned(),
+            manifest: manifest::path_beside(target)
+                .map(|path| Manifest::load(&path))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The stamp of `old` (the file at `relative`) if it holds exactly `contents`. When the
+    /// manifest's entry still describes `old`, its length and hash answer without reading it;
+    /// otherwise `old` is read and compared.
+    fn stamp_if_same(
+        &self,
+        relative: &str,
+        old: &Path,
+        contents: &[u8],
+        hash: u128,
+    ) -> Option<Stamp> {
+        if let Some(entry) = self.manifest.get(relative) {
+            if let Ok(meta) = fs::symlink_metadata(old) {
+                if entry.describes(&meta) {
+                    return entry.holds(contents.len(), hash).then(|| Stamp::of(&meta));
+                }
+            }
+        }
+        same_contents(old, contents)
+    }
+}
+
+/// Writes `contents` to a new file at `path` and returns its stamp.
+fn write_file(path: &Path, contents: &[u8]) -> io::Result<Stamp> {
+    let mut file = fs::File::create(path)?;
+    file.write_all(contents)?;
+    Ok(Stamp::of(&file.metadata()?))
 }
 
 impl Drop for Staging {
@@ -265,7 +336,7 @@ pub fn remove_in_place(target: &Path, relative: &str) -> Result<(), OutputError>
 /// Removes the files at `relative` paths under `dir`, then their folders once empty, on every
 /// core; any that is not there (or not empty) is left for [`remove_tree`]. By name, this takes
 /// a third of the system calls of listing and removing every folder.
-fn remove_named(dir: &Path, relative: &[String]) {
+fn remove_named(dir: &Path, relative: &[&str]) {
     super::parallel::map(relative, |file| {
         let _ = fs::remove_file(dir.join(file));
     });
@@ -304,29 +375,26 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     fs::remove_dir_all(dir)
 }
 
-/// Whether the file at `path` holds exactly `contents` (false if it cannot be read).
-fn same_contents(path: &Path, contents: &[u8]) -> bool {
+/// The stamp of the file at `path` if it holds exactly `contents` (`None` if it cannot be read).
+fn same_contents(path: &Path, contents: &[u8]) -> Option<Stamp> {
     use std::io::Read;
     thread_local! {
         /// The old file's bytes, in one buffer per thread reused for every file.
         static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let Ok(file) = fs::File::open(path) else {
-        return false;
-    };
-    if !file
-        .metadata()
-        .is_ok_and(|meta| meta.is_file() && meta.len() == contents.len() as u64)
-    {
-        return false;
+    let file = fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() != contents.len() as u64 {
+        return None;
     }
-    OLD.with_borrow_mut(|old| {
+    let same = OLD.with_borrow_mut(|old| {
         if old.len() < contents.len() {
             old.resize(contents.len(), 0);
         }
         let old = &mut old[..contents.len()];
         (&file).read_exact(old).is_ok() && *old == *contents
-    })
+    });
+    same.then(|| Stamp::of(&meta))
 }
 
 /// `<parent>/<name>.<tag>-<pid>`, a folder beside `target` on the same file system.
@@ -344,6 +412,30 @@ fn sibling(target: &Path, tag: &str) -> Result<PathBuf, OutputError> {
 mod tests {
     use super::*;
 
+    /// The names in `dir`, sorted.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Builds `files` into `out`, a tick before the manifest is saved, so the manifest trusts
+    /// its entries (it does not trust a file written in the tick it was saved).
+    fn build(out: &Path, files: &[(&str, &[u8])]) {
+        let staging = Staging::create(out).unwrap();
+        for (relative, contents) in files {
+            staging.write(relative, contents).unwrap();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        staging.commit().unwrap();
+    }
+
+    /// The output folder and its manifest; no staging or old folders.
+    const COMMITTED: [&str; 2] = [".dist.progman-manifest", "dist"];
+
     #[test]
     fn commit_replaces_the_old_output_entirely() {
         let root = tempfile::tempdir().unwrap();
@@ -359,11 +451,11 @@ mod tests {
             "new"
         );
         assert!(!out.join("stale").exists());
-        let names: Vec<_> = fs::read_dir(root.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["dist"], "no temporary folders are left behind");
+        assert_eq!(
+            names(root.path()),
+            COMMITTED,
+            "no temporary folders are left behind"
+        );
     }
 
     #[test]
@@ -383,10 +475,10 @@ mod tests {
     fn a_rebuild_reuses_unchanged_files_and_writes_changed_ones() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("dist");
-        let first = Staging::create(&out).unwrap();
-        first.write("same.html", b"same").unwrap();
-        first.write("posts/a/index.html", b"old").unwrap();
-        first.commit().unwrap();
+        build(
+            &out,
+            &[("same.html", b"same"), ("posts/a/index.html", b"old")],
+        );
         let second = Staging::create(&out).unwrap();
         second.write("same.html", b"same").unwrap();
         second.write("posts/a/index.html", b"new, longer").unwrap();
@@ -397,7 +489,7 @@ mod tests {
             fs::read_to_string(out.join("posts/a/index.html")).unwrap(),
             "new, longer"
         );
-        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+        assert_eq!(names(root.path()), COMMITTED);
     }
 
     #[test]
@@ -414,7 +506,80 @@ mod tests {
         drop(second);
         assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "a");
         assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "b");
-        assert_eq!(fs::read_dir(root.path()).unwrap().count(), 1);
+        assert_eq!(names(root.path()), COMMITTED);
+    }
+
+    #[test]
+    fn a_file_edited_in_the_output_since_the_last_build_is_written_again() {
+        for pause in [0, 20] {
+            let root = tempfile::tempdir().unwrap();
+            let out = root.path().join("dist");
+            build(&out, &[("a.html", b"built")]);
+            // Same length, edited in place (same inode), right away or a tick later.
+            std::thread::sleep(std::time::Duration::from_millis(pause));
+            fs::OpenOptions::new()
+                .write(true)
+                .open(out.join("a.html"))
+                .and_then(|mut file| file.write_all(b"EDITS"))
+                .unwrap();
+            let second = Staging::create(&out).unwrap();
+            second.write("a.html", b"built").unwrap();
+            assert_eq!(second.unchanged(), 0, "pause {pause} ms");
+            second.commit().unwrap();
+            assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "built");
+        }
+    }
+
+    #[test]
+    fn a_file_replaced_in_the_output_since_the_last_build_is_written_again() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        build(&out, &[("a.html", b"built")]);
+        // Another file with the same length and modification time takes its place.
+        let other = root.path().join("other");
+        fs::write(&other, "OTHER").unwrap();
+        let time = fs::metadata(out.join("a.html"))
+            .unwrap()
+            .modified()
+            .unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&other)
+            .and_then(|file| file.set_modified(time))
+            .unwrap();
+        fs::rename(&other, out.join("a.html")).unwrap();
+        let second = Staging::create(&out).unwrap();
+        second.write("a.html", b"built").unwrap();
+        second.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("a.html")).unwrap(), "built");
+    }
+
+    #[test]
+    fn the_manifest_answers_for_an_untouched_old_file_without_reading_it() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("dist");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("a.html"), "on disk").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let meta = fs::metadata(out.join("a.html")).unwrap();
+        // A manifest claiming other bytes for the very same file: only it can say "same".
+        let claimed = Entry {
+            len: 7,
+            hash: manifest::hash(b"claimed"),
+            stamp: Stamp::of(&meta),
+        };
+        let path = manifest::path_beside(&out).unwrap();
+        Manifest::save(&path, &[("a.html".to_owned(), claimed)]).unwrap();
+        let previous = Previous::of(&out);
+        let old = out.join("a.html");
+        let same = |bytes: &[u8]| {
+            previous
+                .stamp_if_same("a.html", &old, bytes, manifest::hash(bytes))
+                .is_some()
+        };
+        assert!(same(b"claimed"));
+        assert!(!same(b"on disk"), "the entry is trusted: no read");
+        assert!(!same(b"other"));
     }
 
     #[test]

@@ -168,7 +168,14 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post, article: &str) -> Str
     let title = format!("{} — {}", post.title, config.title);
     let description = or_else(or_else(&post.summary, &config.description), &post.title);
     let url = site.post_url(&post.slug);
-    let mut out = String::with_capacity(icons.len() + article.len() + 4096);
+    // Room for the head too (the app's tags; the title and summary, a few times over, escaped)
+    // and the windows' markup (~4 KB), so the page is never copied to a bigger buffer.
+    let capacity = icons.len()
+        + article.len()
+        + site.app_head.len()
+        + 4 * (title.len() + description.len())
+        + 8192;
+    let mut out = String::with_capacity(capacity);
     head(
         &mut out,
         site,
