@@ -356,7 +356,7 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
             "\">\n",
         )
     });
-    out.push_str(&saved_look);
+    out.push_str(saved_look);
     element(out, "<title>", head.title, "</title>\n");
     element(
         out,

@@ -14,9 +14,10 @@ use crate::model::persist::SAVED_VERSION;
 /// The localStorage key the app saves the desktop under (`app::storage::KEY`).
 pub const STORAGE_KEY: &str = "progman.desktop";
 
-/// The `<script>` element, with a trailing newline.
-pub fn script_element() -> String {
-    format!("<script>{}</script>\n", script())
+/// The `<script>` element, with a trailing newline (written once: every page carries it).
+pub fn script_element() -> &'static str {
+    static ELEMENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ELEMENT.get_or_init(|| format!("<script>{}</script>\n", script()))
 }
 
 /// The script's text (what the Content-Security-Policy hashes).
