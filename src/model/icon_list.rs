@@ -91,9 +91,7 @@ mod tests {
         PostMeta {
             slug: slug.into(),
             title: title.into(),
-            date: "2024-05-01".into(),
             tags: Vec::new(),
-            summary: String::new(),
         }
     }
 
