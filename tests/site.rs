@@ -166,6 +166,24 @@ fn posts_index_lists_published_posts_newest_first() {
 }
 
 #[test]
+fn the_desktop_page_names_its_icons_as_the_app_would_from_the_index() {
+    use progman::model::icon_list::fingerprint;
+    let (_root, out) = build_basic();
+    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
+    let groups = index.tag_groups();
+    let expected = fingerprint(
+        "/blog/",
+        index
+            .posts
+            .iter()
+            .map(|p| (p.slug.as_str(), p.title.as_str())),
+        groups.iter().map(|g| (g.slug.as_str(), g.name)),
+    );
+    let attribute = format!("<ul class=\"icons\" data-fingerprint=\"{expected}\">");
+    assert!(read(&out, "index.html").contains(&attribute));
+}
+
+#[test]
 fn feed_is_well_formed_atom_with_full_content() {
     let (_root, out) = build_basic();
     let feed = read(&out, "feed.xml");
