@@ -47,8 +47,9 @@ pub async fn run() {
     let state = AppState::new(initial_desktop(&route, &index, single), index, base, single);
     adopt_static_body(&state, &route);
     super::program_manager::keep_static_icons(&state);
-    // Restored post windows fetch their bodies once showing, one after another after the
-    // take-over has painted (AppState::load_body_later).
+    for slug in open_post_slugs(&state) {
+        state.load_body(&slug);
+    }
     take_over(root, state);
 }
 
@@ -94,6 +95,16 @@ fn adopt_static_body(state: &AppState, route: &Route) {
     if let Some(html) = html.filter(|html| !html.trim().is_empty()) {
         state.set_body(slug, Body::Loaded(html));
     }
+}
+
+fn open_post_slugs(state: &AppState) -> Vec<String> {
+    state.desktop.with_untracked(|desktop| {
+        desktop
+            .windows()
+            .iter()
+            .filter_map(|window| window.id.slug().map(str::to_owned))
+            .collect()
+    })
 }
 
 /// Replaces the static desktop with the live one in one synchronous step.

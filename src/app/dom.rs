@@ -130,9 +130,3 @@ pub fn after_render(f: impl FnOnce() + 'static) {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = window().request_animation_frame(closure.unchecked_ref());
 }
-
-/// Runs `f` in a task of its own after the next frame is drawn (a timeout from the next
-/// animation frame), so the work it does is not part of that frame.
-pub fn after_paint(f: impl FnOnce() + 'static) {
-    after_render(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
-}

@@ -19,9 +19,6 @@ fn body_html(body: Body) -> String {
 #[component]
 pub fn PostBody(slug: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // A window restored from the saved desktop (or brought back from an icon) has not asked
-    // for its body yet; one opened from its icon has, and this does nothing.
-    state.load_body_later(&slug);
     // A memo, so another post finishing its load does not rewrite this window's HTML.
     let body = Memo::new(move |_| {
         state

@@ -196,69 +196,24 @@ impl AppState {
         }
     }
 
-    /// Whether a post's body is loaded or on its way.
-    fn body_requested(&self, slug: &str) -> bool {
-        self.bodies.with_untracked(|bodies| {
-            matches!(bodies.get(slug), Some(Body::Loading | Body::Loaded(_)))
-        })
-    }
-
     /// Fetches a post's body unless it is loaded or loading already.
     pub fn load_body(&self, slug: &str) {
-        if !self.body_requested(slug) {
-            self.fetch_body(slug.to_owned(), false);
+        let known = self.bodies.with_untracked(|bodies| {
+            matches!(bodies.get(slug), Some(Body::Loading | Body::Loaded(_)))
+        });
+        if known {
+            return;
         }
-    }
-
-    /// Fetches a post's body; then, if it came from the queue, the next queued one.
-    fn fetch_body(self, slug: String, queued: bool) {
-        self.set_body(&slug, Body::Loading);
-        let url = format!("{}{}", self.base(), fragment_path(&slug));
+        self.set_body(slug, Body::Loading);
+        let url = format!("{}{}", self.base(), fragment_path(slug));
+        let slug = slug.to_owned();
+        let state = *self;
         wasm_bindgen_futures::spawn_local(async move {
             let body = match dom::fetch_text(&url).await {
                 Ok(html) => Body::Loaded(html),
                 Err(message) => Body::Failed(message),
             };
-            self.set_body(&slug, body);
-            if queued {
-                self.load_next_later();
-            }
-        });
-    }
-
-    /// Fetches a showing window's body unless it is loaded or loading already, without holding
-    /// up the page: bodies queue up and each is fetched after the browser has painted what came
-    /// before, so a return visit with several post windows open lays out one article per frame
-    /// rather than all of them in the take-over's (each is "Loading…" until then).
-    pub fn load_body_later(&self, slug: &str) {
-        if self.body_requested(slug) {
-            return;
-        }
-        let start = LATER.with_borrow_mut(|later| {
-            if !later.queue.iter().any(|queued| queued == slug) {
-                later.queue.push(slug.to_owned());
-            }
-            !std::mem::replace(&mut later.running, true)
-        });
-        if start {
-            self.load_next_later();
-        }
-    }
-
-    /// After the next paint: fetches the first queued body still wanted; once it arrives (and
-    /// has been drawn), the next.
-    fn load_next_later(self) {
-        dom::after_paint(move || {
-            let wanted = |slug: &String| !self.body_requested(slug);
-            let Some(slug) = LATER.with_borrow_mut(|later| {
-                later.queue.retain(wanted);
-                let next = (!later.queue.is_empty()).then(|| later.queue.remove(0));
-                later.running = next.is_some();
-                next
-            }) else {
-                return;
-            };
-            self.fetch_body(slug, true);
+            state.set_body(&slug, body);
         });
     }
 
@@ -345,17 +300,6 @@ impl AppState {
             })
             .collect()
     }
-}
-
-/// Bodies waiting for [`AppState::load_body_later`], and whether one is being fetched.
-#[derive(Default)]
-struct Later {
-    queue: Vec<String>,
-    running: bool,
-}
-
-thread_local! {
-    static LATER: std::cell::RefCell<Later> = std::cell::RefCell::new(Later::default());
 }
 
 /// Moves keyboard focus into a window once it is rendered: a post window's scrolling body (so
