@@ -46,6 +46,7 @@ pub async fn run() {
     let single = dom::single_window();
     let state = AppState::new(initial_desktop(&route, &index, single), index, base, single);
     adopt_static_body(&state, &route);
+    super::program_manager::keep_static_icons(&state);
     for slug in open_post_slugs(&state) {
         state.load_body(&slug);
     }
@@ -113,6 +114,7 @@ fn take_over(root: web_sys::Element, state: AppState) {
     };
     root.set_inner_html("");
     leptos::mount::mount_to(root, move || view! { <DesktopView state=state /> }).forget();
+    super::program_manager::insert_kept_icons();
     // Tests and styles can tell the live desktop from the static one.
     if let Some(html) = dom::document().document_element() {
         let _ = html.set_attribute("data-progman-app", "");

@@ -6,6 +6,11 @@
 //!
 //! The body is one string of markup ([`program_manager_html`], the static pages' own) with one
 //! listener per kind of event, which keeps the wasm small however many posts and tags there are.
+//! When the static page already shows every icon the app would draw (its list's
+//! [`fingerprint`] matches the posts index), take-over keeps those elements ([`keep_static_icons`],
+//! [`insert_kept_icons`]) instead of writing 10,000 icons' markup for the browser to parse again.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 
@@ -15,7 +20,63 @@ use super::menu_bar::MenuBar;
 use super::menu_nav::event_element;
 use super::state::AppState;
 use super::tag_window::{self, Gesture};
-use crate::model::icon_list::program_manager_html;
+use crate::model::icon_list::{fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE};
+
+thread_local! {
+    /// The static page's Program Manager body, kept between [`keep_static_icons`] and
+    /// [`insert_kept_icons`] (both in take-over's one task).
+    static KEPT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// Before take-over: keeps the static page's Program Manager body when its icons are exactly
+/// those the app would draw (post pages show only the newest few: those are drawn anew).
+pub fn keep_static_icons(state: &AppState) {
+    let selector = format!("#win-progman > .window-body > .icons[{FINGERPRINT_ATTRIBUTE}]");
+    let Some(list) = dom::document().query_selector(&selector).ok().flatten() else {
+        return;
+    };
+    let expected = state.with_index(|index| {
+        let groups = index.tag_groups();
+        fingerprint(
+            &state.base(),
+            index
+                .posts
+                .iter()
+                .map(|p| (p.slug.as_str(), p.title.as_str())),
+            groups.iter().map(|g| (g.slug.as_str(), g.name)),
+        )
+    });
+    if list.get_attribute(FINGERPRINT_ATTRIBUTE).as_deref() == Some(expected.as_str()) {
+        KEPT.with_borrow_mut(|kept| *kept = list.parent_element());
+    }
+}
+
+/// Right after the live desktop is mounted: moves the kept icons into the live Program
+/// Manager and adds the Control Panel item after the posts, as [`program_manager_html`] does.
+/// Forgets them if Program Manager is not showing (it draws its icons when it opens).
+pub fn insert_kept_icons() {
+    let Some(kept) = KEPT.with_borrow_mut(Option::take) else {
+        return;
+    };
+    let document = dom::document();
+    let Some(live) = document
+        .query_selector("#win-progman > .window-body")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    while let Some(child) = kept.first_child() {
+        let _ = live.append_child(&child);
+    }
+    if let Some(list) = live.first_element_child() {
+        let _ = list.insert_adjacent_html("beforeend", control_panel::PROGRAM_MANAGER_ITEM);
+    }
+}
+
+fn keeping_static_icons() -> bool {
+    KEPT.with_borrow(Option::is_some)
+}
 
 /// The slug of the post icon an event happened on, if any.
 fn event_slug(event: &web_sys::Event) -> Option<String> {
@@ -42,10 +103,15 @@ fn show_selected(selected: Option<&str>) {
 #[component]
 pub fn ProgramManagerBody() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let html = state.with_index(|index| {
-        let item = control_panel::PROGRAM_MANAGER_ITEM;
-        program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
-    });
+    // Kept static icons are moved in right after mounting (insert_kept_icons).
+    let html = if keeping_static_icons() {
+        String::new()
+    } else {
+        state.with_index(|index| {
+            let item = control_panel::PROGRAM_MANAGER_ITEM;
+            program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
+        })
+    };
     Effect::new(move |_| {
         state
             .selected_icon

@@ -1,6 +1,9 @@
 //! Icons as markup: the same `<li><a class="icon" …>` items the static pages carry (see
 //! /work/notes/contract.md) for posts and tag groups, so the app can draw a whole list as one
-//! string (one small view in the wasm instead of one per icon).
+//! string (one small view in the wasm instead of one per icon). [`fingerprint`] names a
+//! Program Manager list, so that the app can tell whether a static page already shows exactly
+//! the icons it would draw, and keep them instead of drawing (and the browser laying out) them
+//! again.
 
 use super::post::{page_path, PostMeta};
 use super::tag::TagGroup;
@@ -83,6 +86,59 @@ pub fn program_manager_html(
     html
 }
 
+/// The attribute on a static page's post `<ul class="icons">` in Program Manager holding the
+/// [`fingerprint`] of what the page shows.
+pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
+
+/// A short name (16 hex digits, FNV-1a) for Program Manager's icons under `base`: each post's
+/// (slug, title) and each tag group's (slug, name), in order. Two lists with the same
+/// fingerprint draw the same markup (barring a 64-bit collision).
+pub fn fingerprint<'a>(
+    base: &str,
+    posts: impl IntoIterator<Item = (&'a str, &'a str)>,
+    groups: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let mut hash = Fnv::default();
+    hash.field(base);
+    for (slug, title) in posts {
+        hash.field(slug);
+        hash.field(title);
+    }
+    hash.byte(1);
+    for (slug, name) in groups {
+        hash.field(slug);
+        hash.field(name);
+    }
+    // By hand rather than `format!("{:016x}")`, which would bring integer formatting into the wasm.
+    (0..16)
+        .rev()
+        .map(|digit| char::from(b"0123456789abcdef"[(hash.0 >> (digit * 4)) as usize & 15]))
+        .collect()
+}
+
+/// FNV-1a, 64 bits: tiny, the same on every target, good enough to tell lists apart.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn byte(&mut self, byte: u8) {
+        self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+
+    /// The text and a terminator, so ("ab", "c") and ("a", "bc") differ.
+    fn field(&mut self, text: &str) {
+        for &byte in text.as_bytes() {
+            self.byte(byte);
+        }
+        self.byte(0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,9 +147,7 @@ mod tests {
         PostMeta {
             slug: slug.into(),
             title: title.into(),
-            date: "2024-05-01".into(),
             tags: Vec::new(),
-            summary: String::new(),
         }
     }
 
@@ -143,6 +197,26 @@ mod tests {
         let untagged = [post("b", "B")];
         let html = program_manager_html("/", &untagged, &[], "");
         assert!(!html.contains("groups"), "{html}");
+    }
+
+    #[test]
+    fn fingerprints_change_with_any_slug_title_tag_order_or_base() {
+        let posts = [("a", "A"), ("b", "B")];
+        let groups = [("rust", "Rust")];
+        let base = fingerprint("/", posts, groups);
+        assert_eq!(base.len(), 16);
+        assert_eq!(base, fingerprint("/", posts, groups));
+        for other in [
+            fingerprint("/blog/", posts, groups),
+            fingerprint("/", [("a", "A"), ("b", "b")], groups),
+            fingerprint("/", [("b", "B"), ("a", "A")], groups),
+            fingerprint("/", [("a", "A")], groups),
+            fingerprint("/", [("a", "AB"), ("", "")], groups),
+            fingerprint("/", posts, []),
+            fingerprint("/", posts.into_iter().chain(groups), []),
+        ] {
+            assert_ne!(base, other);
+        }
     }
 
     #[test]

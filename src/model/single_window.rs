@@ -92,9 +92,7 @@ mod tests {
             .map(|slug| PostMeta {
                 slug: (*slug).to_owned(),
                 title: slug.to_uppercase(),
-                date: "2024-01-01".into(),
                 tags: Vec::new(),
-                summary: String::new(),
             })
             .collect()
     }

@@ -8,6 +8,7 @@ use super::post::{Post, PostHead};
 use super::tags::{self, tag_page_path};
 use super::{csp, saved_look, structured_data};
 use crate::model::frame::title_bar_html;
+use crate::model::icon_list;
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
 
@@ -72,9 +73,20 @@ pub fn icon_list<'p, P: Icon + 'p>(
     site: Site<'_>,
     posts: impl IntoIterator<Item = &'p P>,
 ) -> String {
+    icon_list_with(site, posts, "")
+}
+
+/// [`icon_list`], with `attributes` (markup, from a leading space) on the `<ul>`.
+fn icon_list_with<'p, P: Icon + 'p>(
+    site: Site<'_>,
+    posts: impl IntoIterator<Item = &'p P>,
+    attributes: &str,
+) -> String {
     let posts = posts.into_iter();
     let mut out = String::with_capacity(64 + posts.size_hint().0 * 200);
-    out.push_str("      <ul class=\"icons\">\n");
+    out.push_str("      <ul class=\"icons\"");
+    out.push_str(attributes);
+    out.push_str(">\n");
     for post in posts {
         let slug = escape(post.slug());
         out.push_str("        <li><a class=\"icon\" href=\"");
@@ -91,14 +103,28 @@ pub fn icon_list<'p, P: Icon + 'p>(
 }
 
 /// Program Manager's contents: an icon per post (newest first) and, below them, a group icon
-/// per tag, each list cut at `limit` (the app shows them all, in the same order).
+/// per tag, each list cut at `limit` (the app shows them all, in the same order). The posts'
+/// list carries the [`icon_list::fingerprint`] of what is shown: when it matches the posts
+/// index, the app keeps these icons rather than drawing them again.
 pub fn program_manager_icons<'p, P: Icon + 'p>(
     site: Site<'_>,
     posts: impl Iterator<Item = &'p P> + Clone,
     limit: usize,
 ) -> String {
     let groups = crate::model::tag::groups(posts.clone().map(|post| post.tags()));
-    let mut icons = icon_list(site, posts.take(limit));
+    let fingerprint = icon_list::fingerprint(
+        site.base_path(),
+        posts
+            .clone()
+            .take(limit)
+            .map(|post| (post.slug(), post.title())),
+        groups
+            .iter()
+            .take(limit)
+            .map(|group| (group.slug.as_str(), group.name)),
+    );
+    let attribute = format!(" {}=\"{fingerprint}\"", icon_list::FINGERPRINT_ATTRIBUTE);
+    let mut icons = icon_list_with(site, posts.take(limit), &attribute);
     if !groups.is_empty() {
         let shown = groups.iter().take(limit);
         icons.push_str(&tags::group_icon_list(

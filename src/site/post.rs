@@ -69,9 +69,7 @@ impl Post {
         PostMeta {
             slug: self.slug.clone(),
             title: self.title.clone(),
-            date: self.date.iso_day(),
             tags: self.tags.clone(),
-            summary: self.summary.clone(),
         }
     }
 }
