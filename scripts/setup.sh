@@ -53,6 +53,9 @@ if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" --root "$PROGMAN_TOOLS" --quiet --force
 fi
 
+# npm installs wasm-opt and the browser tests' packages; a bare machine may lack it.
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+
 # Debian's binaryen (108) writes broken modules; npm's binaryen ships a working wasm-opt.
 if ! has_version wasm-opt "version $BINARYEN_VERSION"; then
   log "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"

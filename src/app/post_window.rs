@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::{AppState, Body};
-use crate::model::icon_list::escape;
+use crate::model::escape::escape;
 
 fn body_html(body: Body) -> String {
     match body {

@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 use super::menu_nav::event_element;
 use super::state::AppState;
 use crate::model::desktop::WindowId;
-use crate::model::icon_list::{escape, group_icons_html, icons_html};
+use crate::model::escape::escape;
+use crate::model::icon_list::{group_icons_html, icons_html};
 use crate::model::post::PostsIndex;
 
 /// What the pointer or keyboard did on an icon.

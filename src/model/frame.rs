@@ -8,7 +8,7 @@
 //! window manager, so the app updates a frame with one comparison and writes only what changed.
 
 use super::desktop::{Desktop, Edge, WindowId, WindowState};
-use super::icon_list::escape;
+use super::escape::escape;
 
 /// The eight sizing zones along the frame (window.css places them); `data-edge` names the
 /// edge or corner each one drags.

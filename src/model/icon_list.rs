@@ -5,16 +5,9 @@
 //! the icons it would draw, and keep them instead of drawing (and the browser laying out) them
 //! again.
 
+use super::escape::escape;
 use super::post::{page_path, PostMeta};
 use super::tag::TagGroup;
-
-/// Text made safe for HTML, between tags and inside double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// One item: `<li><a class="CLASS" href="HREF" data-KEY="VALUE">…LABEL…</a></li>`, `href`
 /// already escaped.

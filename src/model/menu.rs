@@ -3,7 +3,7 @@
 //! entry is a `button.menu-item` carrying `data-index` (its place in the list given, which the
 //! app maps back to what the entry does) and `data-key` (its underlined access key).
 
-use super::icon_list::escape;
+use super::escape::escape;
 
 /// One entry: its label around the underlined access key, the shortcut shown on the right, and
 /// its state.

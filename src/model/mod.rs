@@ -6,6 +6,7 @@
 pub mod appearance;
 pub mod desktop;
 pub mod dialog;
+pub mod escape;
 pub mod frame;
 pub mod geometry;
 pub mod icon_list;

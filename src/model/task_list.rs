@@ -2,7 +2,7 @@
 //! of buttons), so the app draws it as one string with one listener. Buttons carry
 //! `data-action`: `switch`, `end`, `cancel`, `cascade`, `tile`, `arrange`.
 
-use super::icon_list::escape;
+use super::escape::escape;
 
 /// The DOM id of the list of windows, which has the focus while the dialog is open.
 pub const LIST_ID: &str = "task-list-windows";

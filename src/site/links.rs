@@ -7,7 +7,7 @@
 //! so a site deployed at `https://example.org/blog/` links to `/blog/static/x.svg`.
 
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
-use super::escape::push_escaped;
+use super::escape::escape;
 use super::load::POSTS_DIR;
 use super::post::{Post, PostHead};
 use super::refs::{LocalRef, MARK_HTML};
@@ -159,14 +159,14 @@ impl<'a> SiteIndex<'a> {
         };
         if path.is_empty() {
             self.check_anchor(post, &post.slug, fragment, &local.dest)?;
-            return Ok(escaped(&local.dest));
+            return Ok(escape(&local.dest));
         }
         let site_path = match path.strip_prefix('/') {
             Some(rooted) => rooted.to_owned(),
             None => match normalize(&format!("{POSTS_DIR}/{path}")) {
                 Some(inside) => inside,
                 // Climbs out of the site: nothing to check or rewrite.
-                None => return Ok(escaped(&local.dest)),
+                None => return Ok(escape(&local.dest)),
             },
         };
         let mut url = String::from(self.base_path);
@@ -191,7 +191,7 @@ impl<'a> SiteIndex<'a> {
             url.push('#');
             url.push_str(fragment);
         }
-        let mut out = escaped(&url);
+        let mut out = escape(&url);
         if local.image {
             if let Some((width, height)) = self.image_size(&site_path, &local.dest)? {
                 out.push_str(&format!("\" width=\"{width}\" height=\"{height}"));
@@ -294,12 +294,6 @@ fn percent_decode(text: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-fn escaped(url: &str) -> String {
-    let mut out = String::with_capacity(url.len() + 8);
-    push_escaped(&mut out, url);
-    out
 }
 
 /// `html` with each `MARK<i>MARK` replaced by `urls[i]`.

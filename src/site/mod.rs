@@ -12,7 +12,8 @@ pub mod config;
 pub mod csp;
 pub mod date;
 pub mod error;
-pub mod escape;
+/// HTML escaping lives with the pure markup writers; the site uses the same functions.
+pub use crate::model::escape;
 pub mod feed;
 pub mod front_matter;
 pub mod highlight;

@@ -1,7 +1,8 @@
 //! HTML and XML escaping: the one place that turns text into markup-safe text.
 //!
 //! Every piece of user text (titles, tags, summaries, URLs) goes through these functions before it
-//! lands in a page, the feed or the sitemap. The same escaping is valid in HTML text, quoted HTML
+//! lands in a page, the feed or the sitemap, or in the markup the app writes (icons, frames,
+//! menus), so both sides escape alike. The same escaping is valid in HTML text, quoted HTML
 //! attributes and XML text and attributes.
 
 /// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped.
