@@ -2,12 +2,10 @@
 // static pages without JavaScript (also with more contrast and forced colours); windows, icons
 // and title-bar buttons are named; opening and closing is announced; and a post can be read from
 // start to finish with the keyboard alone.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
+import { useSite, appReady } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DESKTOP = { width: 1280, height: 800 };
@@ -16,15 +14,9 @@ let site;
 let browser;
 let posts;
 
+const started = useSite();
 before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  posts = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).posts;
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
+  ({ site, browser, posts } = await started);
 });
 
 /** axe-core's violations on the page as it is now, one line each. */

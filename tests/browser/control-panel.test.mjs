@@ -1,38 +1,28 @@
 // The Control Panel end to end: opening it from Program Manager, the Color dialog's preview,
 // Cancel and OK, colours and patterns surviving a reload, the About box, keyboard use of the
 // dialogs, and closing a window with a double-click on its control-menu box.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
+import { useSite, pageErrors, appReady, screenshots } from './harness.mjs';
 import { approve } from './approval.mjs';
 
-const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
 const VIEWPORT = { width: 1024, height: 700 };
 const HOTDOG_YELLOW = 'rgb(255, 255, 0)';
 let site;
 let browser;
 let index;
 
+const started = useSite();
 before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  index = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8'));
-  await mkdir(screenshots, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
+  ({ site, browser, index } = await started);
 });
 
 /** A fresh browser context (empty storage) with the desktop loaded. */
 async function openDesktop() {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   await page.goto(site.url);
   await appReady(page);
   return { context, page, errors };

@@ -1,32 +1,23 @@
 // The desktop end to end, in headless Chromium against the built site served on 127.0.0.1.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
+import { useSite, pageErrors, appReady, screenshots } from './harness.mjs';
 
-const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
 let site;
 let browser;
+let index;
 let posts;
 
+const started = useSite();
 before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  posts = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).posts;
-  await mkdir(screenshots, { recursive: true });
+  ({ site, browser, index, posts } = await started);
   assert.ok(posts.length >= 2, 'the demo site needs at least two posts');
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 async function openDesktop(path = '') {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   await page.goto(site.url + path);
   await appReady(page);
   return { page, errors };
@@ -64,7 +55,7 @@ test('double-clicking an icon opens the post in its own window and the address f
   assert.equal(await win.locator('article h1').textContent(), post.title);
   assert.match(await win.getAttribute('class'), /\bactive\b/);
   assert.equal(new URL(page.url()).pathname, `/posts/${post.slug}/`);
-  assert.equal(await page.title(), `${post.title} — ${await siteTitle()}`);
+  assert.equal(await page.title(), `${post.title} — ${index.site_title}`);
   await page.screenshot({ path: join(screenshots, 'post-window.png') });
   assert.deepEqual(errors, []);
   await page.close();
@@ -183,8 +174,4 @@ test('without JavaScript a post page is a readable article with links home', asy
 async function pressUncoveredCorner(page, win) {
   const box = await win.boundingBox();
   await page.mouse.click(box.x + 12, box.y + box.height - 30);
-}
-
-async function siteTitle() {
-  return JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).site_title;
 }

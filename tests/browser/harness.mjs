@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: a static file server for the built site (as any static
 // host would serve it) and headless Chromium from Debian's package, driven by playwright-core.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { before, after } from 'node:test';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -72,4 +73,46 @@ export async function launchBrowser() {
 /** Waits until the app has taken over the static desktop. */
 export async function appReady(page) {
   await page.waitForSelector('html[data-progman-app]', { state: 'attached', timeout: 15000 });
+}
+
+/** Where the browser tests write the screenshots a person looks at. */
+export const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
+
+/**
+ * The set-up every browser test file shares: registers hooks that serve the built site `dir`
+ * (under `basePath`), launch Chromium, read the posts index, and close it all at the end.
+ * Resolves, once started, to `{ site, browser, index, posts }`; with `skip` nothing is started.
+ * (Node 20 does not wait for one root `before` hook before starting the next, so a test file
+ * awaits this promise in its own hook instead of reading the values directly.)
+ */
+export function useSite({ dir = siteDir, basePath = '/', skip = false } = {}) {
+  const shared = {};
+  const settle = {};
+  const ready = new Promise((resolve, reject) => Object.assign(settle, { resolve, reject }));
+  before(async () => {
+    try {
+      if (!skip) {
+        shared.site = await serveSite(dir, basePath);
+        shared.browser = await launchBrowser();
+        shared.index = JSON.parse(await readFile(join(dir, 'posts.json'), 'utf8'));
+        shared.posts = shared.index.posts;
+        await mkdir(screenshots, { recursive: true });
+      }
+      settle.resolve(shared);
+    } catch (error) {
+      settle.reject(error);
+    }
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.site?.close();
+  });
+  return ready;
+}
+
+/** Collects the page's uncaught errors; the array fills as they happen. */
+export function pageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }

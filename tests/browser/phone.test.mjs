@@ -2,37 +2,27 @@
 // full-screen window at a time, Previous/Next, the browser's back button, rotation and a desktop
 // width keeping the open posts, the saved desktop left alone, 48px targets, no sideways
 // scrolling at 320px, and the static pages without JavaScript. Screenshots: phone-*.png.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
+import { useSite, pageErrors, appReady, screenshots } from './harness.mjs';
 
-const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
 const PHONE = { width: 390, height: 844 };
 const KEY = 'progman.desktop';
 let site;
 let browser;
 let posts;
 
+const started = useSite();
 before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  posts = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).posts;
-  await mkdir(screenshots, { recursive: true });
+  ({ site, browser, posts } = await started);
   assert.ok(posts.length >= 3, 'the demo site needs at least three posts');
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 async function phone(viewport = PHONE, options = {}) {
   const context = await browser.newContext({ viewport, hasTouch: true, isMobile: true, ...options });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   return { context, page, errors };
 }
 

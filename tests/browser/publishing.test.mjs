@@ -1,24 +1,16 @@
 // Publishing features in headless Chromium: the app still starts under the pages'
 // Content-Security-Policy (no violations anywhere), highlighted code, heading links and tag pages.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveSite, launchBrowser, appReady } from './harness.mjs';
+import { useSite, appReady, screenshots } from './harness.mjs';
 
-const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
 let site;
 let browser;
 
+const started = useSite();
 before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  await mkdir(screenshots, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
+  ({ site, browser } = await started);
 });
 
 /** Opens `path`, recording CSP violations and page errors. */

@@ -1,22 +1,17 @@
 // A return visit shows the saved colour scheme and pattern from the very first paint: the static
 // pages put them on <html> themselves (src/site/saved_look.rs), before any WebAssembly loads,
 // under the Content-Security-Policy; a corrupt or unknown saved value is ignored.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveSite, launchBrowser, appReady } from './harness.mjs';
+import { useSite, appReady } from './harness.mjs';
 
 const HOTDOG_YELLOW = 'rgb(255, 255, 0)';
 let site;
 let browser;
 
+const started = useSite();
 before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
+  ({ site, browser } = await started);
 });
 
 /** A page of a fresh context whose storage holds `saved` (a string) under progman.desktop, with

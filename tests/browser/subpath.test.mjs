@@ -1,11 +1,9 @@
 // The site deployed under a sub-path (as on a GitHub Pages project site): built with
 // --base-url https://example.org/blog/ and served under /blog/, every asset, fetch and link must
 // stay under /blog/. scripts/test.sh builds that site and names it in PROGMAN_SUBPATH_SITE.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serveSite, launchBrowser, appReady } from './harness.mjs';
+import { useSite, appReady } from './harness.mjs';
 
 const siteDir = process.env.PROGMAN_SUBPATH_SITE;
 const skip = siteDir ? false : 'PROGMAN_SUBPATH_SITE is not set (scripts/test.sh sets it)';
@@ -13,16 +11,9 @@ let site;
 let browser;
 let posts;
 
+const started = useSite({ dir: siteDir, basePath: '/blog/', skip: Boolean(skip) });
 before(async () => {
-  if (skip) return;
-  site = await serveSite(siteDir, '/blog/');
-  browser = await launchBrowser();
-  posts = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).posts;
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
+  ({ site, browser, posts } = await started);
 });
 
 /** Opens a page and records every same-origin response that was not a success. */

@@ -1,42 +1,32 @@
 // Tags on the live desktop: Program Manager's group icons, a group window per tag, the Tags
 // window, their URLs, and taking over a static tag page without anything moving.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
+import { useSite, pageErrors, appReady, screenshots } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
 let site;
 let browser;
 let index;
 let tag; // the demo tag carried by the most posts
 let tagged; // its posts, newest first
 
+const started = useSite();
 before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  index = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8'));
+  ({ site, browser, index } = await started);
   const counts = new Map();
   for (const post of index.posts) for (const t of post.tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
   [tag] = [...counts].sort((a, b) => b[1] - a[1])[0];
   assert.match(tag, /^[a-z0-9-]+$/, 'the demo tag is its own slug');
   tagged = index.posts.filter((post) => (post.tags ?? []).includes(tag));
   assert.ok(tagged.length >= 2, 'the demo site needs a tag on at least two posts');
-  await mkdir(screenshots, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 async function open(path = '', { ready = true } = {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   await page.goto(site.url + path);
   if (ready) await appReady(page);
   return { page, errors };
@@ -143,8 +133,7 @@ test('a group window moves, minimizes to a group icon and comes back', async () 
 
 test('loading a tag URL takes over the static page with every window where it was', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   // Record where the static page put the windows, and its icons, before the app took over.
   // (The page's Content-Security-Policy forbids eval, so each snapshot is written out.)
   await page.addInitScript(() => {

@@ -1,35 +1,25 @@
 // The window manager end to end: sizing, minimizing to desktop icons, maximizing, the menu bar,
 // the Task List, keyboard-only use, keyboard Move, persistence across reloads and bad storage.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveSite, launchBrowser, appReady, siteDir } from './harness.mjs';
+import { useSite, pageErrors, appReady, screenshots } from './harness.mjs';
 
-const screenshots = new URL('../../target/screenshots/', import.meta.url).pathname;
 const VIEWPORT = { width: 1280, height: 800 };
 const MIN = { width: 160, height: 100 }; // model::layout::MIN_WINDOW
 let site;
 let browser;
 let posts;
 
+const started = useSite();
 before(async () => {
-  site = await serveSite();
-  browser = await launchBrowser();
-  posts = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).posts;
-  await mkdir(screenshots, { recursive: true });
+  ({ site, browser, posts } = await started);
   assert.ok(posts.length >= 3, 'the demo site needs at least three posts');
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 async function openDesktop(viewport = VIEWPORT) {
   const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const errors = pageErrors(page);
   await page.goto(site.url);
   await appReady(page);
   return { page, errors };
