@@ -114,15 +114,15 @@ fn selection() -> usize {
         .unwrap_or(0)
 }
 
-/// The open dialog, if any, over a transparent backdrop that swallows clicks outside it. The
-/// backdrop stays in the page, hidden while no dialog is open.
-#[component]
-pub fn Dialogs() -> impl IntoView {
-    view! { <div class="dialog-backdrop" use:backdrop></div> }
-}
-
-/// Shows the open dialog (or hides the backdrop) and serves the dialog's events.
-fn backdrop(element: web_sys::Element) {
+/// Appends the backdrop to the desktop: the open dialog, if any, over a transparent backdrop
+/// that swallows clicks outside it. The backdrop stays in the page, hidden while no dialog is
+/// open. It shows the open dialog and serves the dialog's events.
+pub fn backdrop(root: &web_sys::Element) {
+    let Ok(element) = dom::document().create_element("div") else {
+        return;
+    };
+    element.set_class_name("dialog-backdrop");
+    let _ = root.append_child(&element);
     let state = expect_context::<AppState>();
     let handler = move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
         Some(key) => on_keydown(state, key),

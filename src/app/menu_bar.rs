@@ -242,15 +242,16 @@ fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
     event.stop_propagation();
 }
 
-#[component]
-pub fn MenuBar() -> impl IntoView {
-    view! { <div class="menu-bar" role="menubar" use:menu_bar></div> }
-}
-
-/// Writes the menu titles into the (empty) menu bar, shows the open menu under its title, and
-/// serves clicks and keys with one listener.
-fn menu_bar(bar: web_sys::Element) {
+/// Appends the menu bar to `parent` (Program Manager's frame): writes the menu titles, shows
+/// the open menu under its title, and serves clicks and keys with one listener.
+pub fn menu_bar(parent: &web_sys::Element) {
     let state = expect_context::<AppState>();
+    let Ok(bar) = dom::document().create_element("div") else {
+        return;
+    };
+    bar.set_class_name("menu-bar");
+    let _ = bar.set_attribute("role", "menubar");
+    let _ = parent.append_child(&bar);
     bar.set_inner_html(&menu_bar_html(&TITLES));
     // What the open menu's entries do, by their place in it.
     let actions = StoredValue::new(Vec::<Action>::new());

@@ -20,6 +20,7 @@ mod keyboard;
 mod live_reload;
 mod menu_bar;
 mod menu_nav;
+mod part;
 mod post_buttons;
 mod post_window;
 mod program_manager;

@@ -38,8 +38,6 @@ pub struct AppState {
     /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
     /// no dragging or sizing, and nothing saved over the desktop layout.
     pub single: RwSignal<bool>,
-    /// The last sentence for the screen readers' live region.
-    pub announcement: RwSignal<String>,
     /// The modal dialog open over the desktop, if any.
     pub dialog: RwSignal<Option<Dialog>>,
     index: StoredValue<PostsIndex>,
@@ -57,7 +55,6 @@ impl AppState {
             keyboard_mode: RwSignal::new(None),
             selected_icon: RwSignal::new(None),
             single: RwSignal::new(single),
-            announcement: RwSignal::new(String::new()),
             dialog: RwSignal::new(None),
             index: StoredValue::new(index),
             base: StoredValue::new(base),

@@ -12,22 +12,17 @@ use super::state::AppState;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::task_list::{task_list_html, LIST_ID};
 
-#[component]
-pub fn TaskList() -> impl IntoView {
-    view! {
-        <section
-            class="window dialog task-list active"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="task-list-title"
-            use:task_list
-        ></section>
-    }
-}
-
-/// Writes the dialog into its (empty) `<section>` and listens to it.
-fn task_list(section: web_sys::Element) {
+/// Makes the (empty) `<section>` the dialog, writes its contents and listens to it.
+pub fn task_list(section: &web_sys::Element) {
     let state = expect_context::<AppState>();
+    section.set_class_name("window dialog task-list active");
+    for (name, value) in [
+        ("role", "dialog"),
+        ("aria-modal", "true"),
+        ("aria-labelledby", "task-list-title"),
+    ] {
+        let _ = section.set_attribute(name, value);
+    }
     let (ids, titles): (Vec<WindowId>, Vec<String>) = state.window_list().into_iter().unzip();
     let active = state
         .desktop
@@ -36,7 +31,7 @@ fn task_list(section: web_sys::Element) {
     let ids = StoredValue::new(ids);
     let handler = move |event: web_sys::Event| on_event(state, ids, &event);
     dom::listen(
-        &section,
+        section,
         &["click", "dblclick", "keydown"],
         Box::new(handler),
     );

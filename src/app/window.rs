@@ -4,7 +4,7 @@
 //! the window's contents.
 //!
 //! The frame's markup is the static pages' own ([`crate::model::frame`]), written once when the
-//! window opens; only the contents are Leptos views. One effect per window puts what changes
+//! window opens; the contents are written by the windows' own modules. One effect per window puts what changes
 //! ([`FrameLook`]: classes, place, the maximize button's label, the icon) on the page and writes
 //! only what changed, so a drag writes one style attribute. One listener serves every kind of
 //! event on the frame and on its icon, telling the parts apart by where the event happened
@@ -13,9 +13,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::program_manager::ProgramManagerBody;
+use super::part;
 use super::state::AppState;
-use super::{control_panel, dom, post_buttons, post_window, tag_window, window_menu};
+use super::{
+    control_panel, dom, post_buttons, post_window, program_manager, tag_window, window_menu,
+};
 use crate::model::desktop::{Edge, WindowId, WindowState};
 use crate::model::frame::{
     desktop_icon_html, edge_named, frame_look, title_bar_html, FrameLook, RESIZE_HANDLES_HTML,
@@ -97,17 +99,21 @@ fn part(event: &web_sys::Event) -> Part {
     }
 }
 
-#[component]
-pub fn WindowFrame(id: WindowId) -> impl IntoView {
-    // Program Manager's contents are a view; the other windows' are written by [`contents`].
-    let manager = (id == WindowId::ProgramManager).then(|| view! { <ProgramManagerBody /> });
-    let dom_id = id.dom_id();
-    let labelled_by = format!("{dom_id}-title");
-    view! {
-        <section id=dom_id aria-labelledby=labelled_by tabindex="-1" use:frame=id>
-            {manager}
-        </section>
-    }
+/// Puts window `id` on the page, in `parent` before `before`, and keeps it up to date until the
+/// returned part is dropped (the window closed).
+pub fn open(
+    owner: &Owner,
+    parent: &web_sys::Element,
+    before: &web_sys::Node,
+    id: WindowId,
+) -> Option<part::Part> {
+    part::Part::new(owner, parent, Some(before), "section", move |section| {
+        let dom_id = id.dom_id();
+        section.set_id(&dom_id);
+        let _ = section.set_attribute("aria-labelledby", &format!("{dom_id}-title"));
+        let _ = section.set_attribute("tabindex", "-1");
+        frame(section.clone(), id);
+    })
 }
 
 /// Appends an element to `parent` and returns it.
@@ -118,10 +124,10 @@ fn add(parent: &web_sys::Element, tag: &str, class: &str) -> Option<web_sys::Ele
     Some(element)
 }
 
-/// Writes the contents of every window but Program Manager after its title bar.
+/// Writes the contents of every window after its title bar.
 fn contents(section: &web_sys::Element, id: &WindowId) {
     match id {
-        WindowId::ProgramManager => {}
+        WindowId::ProgramManager => program_manager::body(section),
         WindowId::ControlPanel => {
             if let Some(body) = add(section, "div", "window-body") {
                 control_panel::applets(body);
