@@ -57,13 +57,14 @@ fn follow_windows(
 ) {
     let shown: Shown = RefCell::default();
     let skip = skip_link(state);
-    let effect = RenderEffect::new(move |before: Option<Snapshot>| {
+    let mut last: Option<Snapshot> = None;
+    dom::effect(move || {
         let now = state.desktop.with(|d| Snapshot {
             open: d.windows().iter().map(|w| w.id.clone()).collect(),
             active: d.active().cloned(),
         });
-        let first = before.is_none();
-        let before = before.unwrap_or_default();
+        let first = last.is_none();
+        let before = last.take().unwrap_or_default();
         if before.open != now.open {
             place_windows(&owner, &root, &announcer, &shown, &before.open, &now.open);
         }
@@ -73,9 +74,8 @@ fn follow_windows(
         if let Some(change) = change(&before, &now).filter(|_| !first) {
             announcer.set_text_content(Some(&change.message(|id| state.window_title(id))));
         }
-        now
+        last = Some(now);
     });
-    StoredValue::new_local(effect);
 }
 
 /// Applies the change from `old` to `new` open windows to the page. Windows sit before the
@@ -162,14 +162,12 @@ fn follow_task_list(
     announcer: web_sys::Element,
     state: AppState,
 ) {
-    let shown: RefCell<Option<Part>> = RefCell::default();
-    let effect = RenderEffect::new(move |_| {
-        let open = state.task_list.get();
-        let mut shown = shown.borrow_mut();
-        if !open {
-            *shown = None;
+    let mut shown: Option<Part> = None;
+    dom::effect(move || {
+        if !state.task_list.get() {
+            shown = None;
         } else if shown.is_none() {
-            *shown = Part::new(
+            shown = Part::new(
                 &owner,
                 &root,
                 Some(&announcer),
@@ -178,7 +176,6 @@ fn follow_task_list(
             );
         }
     });
-    StoredValue::new_local(effect);
 }
 
 /// The page-wide events, with one listener: keys and presses ([`keyboard`]), back and forward

@@ -129,7 +129,7 @@ pub fn backdrop(root: &web_sys::Element) {
         None => on_click(state, event.unchecked_ref()),
     };
     dom::listen(&element, &["click", "keydown"], Box::new(handler));
-    let effect = RenderEffect::new(move |_| {
+    dom::effect(move || {
         let dialog = state.dialog.get();
         let style = match dialog {
             Some(_) => "position:absolute;inset:0;z-index:1999",
@@ -144,7 +144,6 @@ pub fn backdrop(root: &web_sys::Element) {
         dom::after_render(move || dom::focus_element(dialog.first_focus()));
         element.set_inner_html(&dialog.html(current, &state.credits()));
     });
-    StoredValue::new_local(effect);
 }
 
 fn finish(state: AppState, dialog: Dialog, ok: bool) {

@@ -194,3 +194,12 @@ pub fn remove_element(id: &str) {
         element.remove();
     }
 }
+
+/// Runs `f` now, and again after every change to the signals it read, for as long as the
+/// current reactive owner lives. The app's only kind of effect: each kind (and each type of
+/// value an effect keeps) is its own code in the wasm, so state an effect needs between runs
+/// lives in its closure instead.
+pub fn effect(mut f: impl FnMut() + 'static) {
+    let effect = leptos::prelude::RenderEffect::new(move |_: Option<()>| f());
+    leptos::prelude::StoredValue::new_local(effect);
+}

@@ -123,7 +123,7 @@ fn run(state: AppState, action: &Action) {
     state.bar_menu.set(None);
     match action {
         Action::Open => {
-            if let Some(slug) = state.selected_icon.get_untracked() {
+            if let Some(slug) = super::program_manager::selected_slug() {
                 state.open_post(&slug);
                 return;
             }
@@ -260,11 +260,11 @@ pub fn menu_bar(parent: &web_sys::Element) {
         None => on_click(state, actions, &event),
     };
     dom::listen(&bar, &["click", "keydown"], Box::new(handler));
-    let effect = RenderEffect::new(move |before: Option<Option<usize>>| {
+    let mut before = None;
+    dom::effect(move || {
         let open = state.bar_menu.get();
-        let before = before.flatten();
         if open == before {
-            return open;
+            return;
         }
         if let Some(index) = before {
             show_drop_down(&bar, index, None);
@@ -274,9 +274,8 @@ pub fn menu_bar(parent: &web_sys::Element) {
             actions.set_value(list);
             show_drop_down(&bar, index, Some(&html));
         }
-        open
+        before = open;
     });
-    StoredValue::new_local(effect);
 }
 
 /// Puts menu `index`'s drop-down (`html`) under its title, or takes it away.

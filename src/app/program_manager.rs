@@ -87,6 +87,15 @@ fn event_slug(event: &web_sys::Event) -> Option<String> {
         .get_attribute("data-slug")
 }
 
+/// The slug of the selected post icon (what File > Open opens). The page holds the selection.
+pub fn selected_slug() -> Option<String> {
+    dom::document()
+        .query_selector("#win-progman .icon.selected")
+        .ok()
+        .flatten()?
+        .get_attribute("data-slug")
+}
+
 /// Shows `selected` (a slug) as the selected icon, and no other.
 fn show_selected(selected: Option<&str>) {
     let document = dom::document();
@@ -113,11 +122,6 @@ pub fn body(section: &web_sys::Element) {
             program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
         })
     };
-    Effect::new(move |_| {
-        state
-            .selected_icon
-            .with(|slug| show_selected(slug.as_deref()))
-    });
     menu_bar(section);
     let Ok(body) = dom::document().create_element("div") else {
         return;
@@ -128,7 +132,7 @@ pub fn body(section: &web_sys::Element) {
     let handler = move |event: web_sys::Event| match event.type_().as_str() {
         // Focusing a post icon selects it; any other item unselects the posts (File > Open
         // opens posts only).
-        "focusin" => state.selected_icon.set(event_slug(&event)),
+        "focusin" => show_selected(event_slug(&event).as_deref()),
         "click" => tag_window::activate(state, &event, Gesture::Click),
         // Post and group icons open their window; the Control Panel item opens on Enter or Space.
         kind => {

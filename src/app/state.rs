@@ -33,8 +33,6 @@ pub struct AppState {
     pub task_list: RwSignal<bool>,
     /// A keyboard Move or Size started from the control menu, while it lasts.
     pub keyboard_mode: RwSignal<Option<KeyboardMode>>,
-    /// The post icon last selected in Program Manager (what File > Open opens).
-    pub selected_icon: RwSignal<Option<String>>,
     /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
     /// no dragging or sizing, and nothing saved over the desktop layout.
     pub single: RwSignal<bool>,
@@ -53,7 +51,6 @@ impl AppState {
             bar_menu: RwSignal::new(None),
             task_list: RwSignal::new(false),
             keyboard_mode: RwSignal::new(None),
-            selected_icon: RwSignal::new(None),
             single: RwSignal::new(single),
             dialog: RwSignal::new(None),
             index: StoredValue::new(index),

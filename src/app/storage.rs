@@ -78,7 +78,7 @@ pub fn save_unless_single(state: AppState) {
 /// (A new appearance is saved at once, by [`super::control_panel::adopt`].)
 pub fn install(state: AppState) {
     let pending = StoredValue::new(false);
-    Effect::new(move |_| {
+    super::dom::effect(move || {
         state.desktop.track();
         if pending.get_value() {
             return;

@@ -175,9 +175,10 @@ fn frame(section: web_sys::Element, id: WindowId) {
     contents(&section, &id);
     let icon_id = format!("{dom_id}-icon");
     on_cleanup(move || dom::remove_element(&icon_id));
-    let effect = RenderEffect::new(move |before: Option<Shown>| {
-        let first = before.is_none();
-        let before = before.unwrap_or_default();
+    let mut last: Option<Shown> = None;
+    dom::effect(move || {
+        let first = last.is_none();
+        let before = last.take().unwrap_or_default();
         let keyboard = state
             .keyboard_mode
             .with(|mode| mode.as_ref().is_some_and(|m| m.id() == &id));
@@ -205,9 +206,8 @@ fn frame(section: web_sys::Element, id: WindowId) {
         if look.icon != before.look.icon {
             show_icon(state, &section, &id, &title, listener);
         }
-        Shown { look, menu_open }
+        last = Some(Shown { look, menu_open });
     });
-    StoredValue::new_local(effect);
 }
 
 /// Sets an attribute of the element matching `selector` inside `root`.
