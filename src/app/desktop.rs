@@ -7,7 +7,7 @@
 //! ([`crate::model::list_diff`]) and adds or removes each window's [`Part`] (its element, effect
 //! and listener), shows the skip link while a post is active, and announces what changed.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 
@@ -181,13 +181,13 @@ fn follow_task_list(
 /// The page-wide events, with one listener: keys and presses ([`keyboard`]), back and forward
 /// ([`history`]), leaving the page (saving), and resizing.
 fn listen_to_window(state: AppState) {
-    let alt_alone = StoredValue::new(false);
+    let alt_alone = Cell::new(false);
     let handler = move |event: web_sys::Event| match event.type_().as_str() {
         "popstate" => history::on_popstate(state),
         "pagehide" => storage::save_unless_single(state),
         // Rotating a phone or resizing a window; the media query may have flipped.
         "resize" => state.set_single(dom::single_window()),
-        _ => keyboard::on_event(state, alt_alone, &event),
+        _ => keyboard::on_event(state, &alt_alone, &event),
     };
     if let Some(window) = web_sys::window() {
         let events = &[

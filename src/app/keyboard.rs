@@ -5,6 +5,8 @@
 //! closes whatever menu or dialog is open. While a keyboard Move or Size runs it gets every key.
 //! A press outside an open menu closes it.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,19 +19,19 @@ use crate::model::keyboard_mode::{Key, Step};
 /// Serves the page-wide `keydown`, `keyup` and `pointerdown` events (the desktop's one window
 /// listener hands them over). `alt_alone` remembers an Alt pressed with nothing after it yet:
 /// released like that, it focuses the menu bar, as in Windows.
-pub fn on_event(state: AppState, alt_alone: StoredValue<bool>, event: &web_sys::Event) {
+pub fn on_event(state: AppState, alt_alone: &Cell<bool>, event: &web_sys::Event) {
     match event.type_().as_str() {
         "keydown" => {
             let event: &web_sys::KeyboardEvent = event.unchecked_ref();
-            alt_alone.set_value(event.key() == "Alt");
+            alt_alone.set(event.key() == "Alt");
             if handle_key(state, event) {
                 event.prevent_default();
             }
         }
         "keyup" => {
             let event: &web_sys::KeyboardEvent = event.unchecked_ref();
-            if event.key() == "Alt" && alt_alone.get_value() {
-                alt_alone.set_value(false);
+            if event.key() == "Alt" && alt_alone.get() {
+                alt_alone.set(false);
                 event.prevent_default();
                 focus_menu_bar(state);
             }
@@ -39,8 +41,8 @@ pub fn on_event(state: AppState, alt_alone: StoredValue<bool>, event: &web_sys::
 }
 
 /// A press anywhere: ends a keyboard Move or Size, and closes the menus it is not in.
-fn press(state: AppState, alt_alone: StoredValue<bool>, event: &web_sys::Event) {
-    alt_alone.set_value(false);
+fn press(state: AppState, alt_alone: &Cell<bool>, event: &web_sys::Event) {
+    alt_alone.set(false);
     if state.keyboard_mode.get_untracked().is_some() {
         state.keyboard_mode.set(None);
     }

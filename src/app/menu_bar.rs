@@ -6,6 +6,9 @@
 //! entry, Esc closes the menu. The Window menu lists every open window; choosing one
 //! activates it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::dialogs::Dialog;
@@ -254,10 +257,13 @@ pub fn menu_bar(parent: &web_sys::Element) {
     let _ = parent.append_child(&bar);
     bar.set_inner_html(&menu_bar_html(&TITLES));
     // What the open menu's entries do, by their place in it.
-    let actions = StoredValue::new(Vec::<Action>::new());
-    let handler = move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
-        Some(key) => on_keydown(state, key),
-        None => on_click(state, actions, &event),
+    let actions: Rc<RefCell<Vec<Action>>> = Rc::default();
+    let handler = {
+        let actions = Rc::clone(&actions);
+        move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
+            Some(key) => on_keydown(state, key),
+            None => on_click(state, &actions, &event),
+        }
     };
     dom::listen(&bar, &["click", "keydown"], Box::new(handler));
     let mut before = None;
@@ -271,7 +277,7 @@ pub fn menu_bar(parent: &web_sys::Element) {
         }
         if let Some(index) = open {
             let (html, list) = drop_down(state, index);
-            actions.set_value(list);
+            *actions.borrow_mut() = list;
             show_drop_down(&bar, index, Some(&html));
         }
         before = open;
@@ -300,12 +306,12 @@ fn show_drop_down(bar: &web_sys::Element, index: usize, html: Option<&str>) {
 }
 
 /// A click on a title opens or closes its menu; on an entry, carries it out.
-fn on_click(state: AppState, actions: StoredValue<Vec<Action>>, event: &web_sys::Event) {
+fn on_click(state: AppState, actions: &RefCell<Vec<Action>>, event: &web_sys::Event) {
     if let Some(item) = dom::event_closest(event, ".bar-menu .menu-item") {
         let index = item
             .get_attribute("data-index")
             .and_then(|i| i.parse().ok());
-        let action = index.and_then(|i: usize| actions.with_value(|list| list.get(i).cloned()));
+        let action = index.and_then(|i: usize| actions.borrow().get(i).cloned());
         if let Some(action) = action {
             run(state, &action);
         }

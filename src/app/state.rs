@@ -1,8 +1,6 @@
 //! The app's shared state: the window manager in a signal, the posts index, and post bodies
 //! fetched so far. Components get it from context and call the methods here.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use super::dialogs::Dialog;
@@ -20,11 +18,29 @@ pub enum Body {
     Failed(String),
 }
 
+/// The post bodies fetched or adopted so far, by slug. A list, not a hash map: a visitor opens
+/// a handful of posts, and searching a few entries costs far less wasm than hashing.
+#[derive(Default)]
+pub struct Bodies(Vec<(String, Body)>);
+
+impl Bodies {
+    pub fn get(&self, slug: &str) -> Option<&Body> {
+        self.0.iter().find(|(s, _)| s == slug).map(|(_, body)| body)
+    }
+
+    fn insert(&mut self, slug: &str, body: Body) {
+        match self.0.iter_mut().find(|(s, _)| s == slug) {
+            Some((_, old)) => *old = body,
+            None => self.0.push((slug.to_owned(), body)),
+        }
+    }
+}
+
 /// Everything the components share. Cheap to copy: all fields are arena handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub desktop: RwSignal<Desktop>,
-    pub bodies: RwSignal<HashMap<String, Body>>,
+    pub bodies: RwSignal<Bodies>,
     /// Which window's control menu is open, if any.
     pub open_menu: RwSignal<Option<WindowId>>,
     /// Which of Program Manager's menu bar menus is open (index into its titles), if any.
@@ -46,7 +62,7 @@ impl AppState {
     pub fn new(desktop: Desktop, index: PostsIndex, base: String, single: bool) -> Self {
         Self {
             desktop: RwSignal::new(desktop),
-            bodies: RwSignal::new(HashMap::new()),
+            bodies: RwSignal::new(Bodies::default()),
             open_menu: RwSignal::new(None),
             bar_menu: RwSignal::new(None),
             task_list: RwSignal::new(false),
@@ -212,9 +228,7 @@ impl AppState {
     }
 
     pub fn set_body(&self, slug: &str, body: Body) {
-        self.bodies.update(|bodies| {
-            bodies.insert(slug.to_owned(), body);
-        });
+        self.bodies.update(|bodies| bodies.insert(slug, body));
     }
 
     pub fn focus(&self, id: &WindowId) {

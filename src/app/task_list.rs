@@ -28,8 +28,7 @@ pub fn task_list(section: &web_sys::Element) {
         .desktop
         .with_untracked(|d| d.active().and_then(|a| ids.iter().position(|id| id == a)));
     section.set_inner_html(&task_list_html(&titles, active));
-    let ids = StoredValue::new(ids);
-    let handler = move |event: web_sys::Event| on_event(state, ids, &event);
+    let handler = move |event: web_sys::Event| on_event(state, &ids, &event);
     dom::listen(
         section,
         &["click", "dblclick", "keydown"],
@@ -39,17 +38,17 @@ pub fn task_list(section: &web_sys::Element) {
 }
 
 /// The window chosen in the list, if any.
-fn selected(ids: StoredValue<Vec<WindowId>>) -> Option<WindowId> {
+fn selected(ids: &[WindowId]) -> Option<WindowId> {
     let list = dom::document().get_element_by_id(LIST_ID)?;
     let index = usize::try_from(
         list.dyn_ref::<web_sys::HtmlSelectElement>()?
             .selected_index(),
     )
     .ok()?;
-    ids.with_value(|ids| ids.get(index).cloned())
+    ids.get(index).cloned()
 }
 
-fn on_event(state: AppState, ids: StoredValue<Vec<WindowId>>, event: &web_sys::Event) {
+fn on_event(state: AppState, ids: &[WindowId], event: &web_sys::Event) {
     let in_list = dom::event_closest(event, "select").is_some();
     let action = match event.type_().as_str() {
         "dblclick" if in_list => "switch".to_owned(),

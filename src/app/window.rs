@@ -10,6 +10,8 @@
 //! event on the frame and on its icon, telling the parts apart by where the event happened
 //! ([`part`]).
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -166,10 +168,10 @@ fn frame(section: web_sys::Element, id: WindowId) {
     let title = state.window_title(&id);
     let dom_id = id.dom_id();
     section.set_inner_html(&(RESIZE_HANDLES_HTML.to_owned() + &title_bar_html(&dom_id, &title)));
-    let drag = StoredValue::new(None::<Drag>);
+    let drag = Cell::new(None::<Drag>);
     let handler = {
         let id = id.clone();
-        move |event: web_sys::Event| handle(state, &id, drag, &event)
+        move |event: web_sys::Event| handle(state, &id, &drag, &event)
     };
     let listener = dom::listen(&section, &EVENTS, Box::new(handler));
     contents(&section, &id);
@@ -281,11 +283,11 @@ fn show_icon(
 }
 
 /// The one listener of a frame and its icon.
-fn handle(state: AppState, id: &WindowId, drag: StoredValue<Option<Drag>>, event: &web_sys::Event) {
+fn handle(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web_sys::Event) {
     match event.type_().as_str() {
         "pointerdown" => press(state, id, drag, event.unchecked_ref()),
         "pointermove" => pointer_move(state, id, drag, event.unchecked_ref()),
-        "pointerup" | "pointercancel" => drag.set_value(None),
+        "pointerup" | "pointercancel" => drag.set(None),
         "click" => click(state, id, event),
         "dblclick" => double_click(state, id, event),
         _ => key(state, id, event.unchecked_ref()),
@@ -293,12 +295,7 @@ fn handle(state: AppState, id: &WindowId, drag: StoredValue<Option<Drag>>, event
 }
 
 /// A press activates the window; on the title bar, an edge or the icon it starts a drag.
-fn press(
-    state: AppState,
-    id: &WindowId,
-    drag: StoredValue<Option<Drag>>,
-    event: &web_sys::PointerEvent,
-) {
+fn press(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web_sys::PointerEvent) {
     let part = part(event);
     let desktop = state.desktop;
     if part != Part::Icon && !desktop.with_untracked(|d| d.is_active(id)) {
@@ -336,7 +333,7 @@ fn press(
         }
         None => dom::capture_pointer(event),
     }
-    drag.set_value(Some(Drag {
+    drag.set(Some(Drag {
         grab,
         pointer: event.pointer_id(),
         start_x: event.client_x(),
@@ -347,10 +344,10 @@ fn press(
 fn pointer_move(
     state: AppState,
     id: &WindowId,
-    drag: StoredValue<Option<Drag>>,
+    drag: &Cell<Option<Drag>>,
     event: &web_sys::PointerEvent,
 ) {
-    let Some(start) = drag.get_value().filter(|d| d.pointer == event.pointer_id()) else {
+    let Some(start) = drag.get().filter(|d| d.pointer == event.pointer_id()) else {
         return;
     };
     let (dx, dy) = (
