@@ -164,7 +164,7 @@ fn follow_task_list(
 ) {
     let mut shown: Option<Part> = None;
     dom::effect(move || {
-        if !state.task_list.get() {
+        if !state.popups.with(|p| p.task_list) {
             shown = None;
         } else if shown.is_none() {
             shown = Part::new(

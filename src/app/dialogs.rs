@@ -129,8 +129,13 @@ pub fn backdrop(root: &web_sys::Element) {
         None => on_click(state, event.unchecked_ref()),
     };
     dom::listen(&element, &["click", "keydown"], Box::new(handler));
+    let mut last = None;
     dom::effect(move || {
-        let dialog = state.dialog.get();
+        let dialog = state.popups.with(|p| p.dialog);
+        if last == Some(dialog) {
+            return;
+        }
+        last = Some(dialog);
         let style = match dialog {
             Some(_) => "position:absolute;inset:0;z-index:1999",
             None => "display:none",
@@ -150,7 +155,7 @@ fn finish(state: AppState, dialog: Dialog, ok: bool) {
     if ok {
         adopt(state, dialog.chosen(current(), selection()));
     }
-    state.dialog.set(None);
+    state.set_popups(|p| p.dialog = None);
     match dialog {
         Dialog::Color => dom::after_render(|| dom::focus_element(COLOR_ICON)),
         Dialog::Desktop => dom::after_render(|| dom::focus_element(DESKTOP_ICON)),
@@ -160,7 +165,10 @@ fn finish(state: AppState, dialog: Dialog, ok: bool) {
 
 /// The open dialog and the element an event happened on.
 fn target(state: AppState, event: &web_sys::Event) -> Option<(Dialog, web_sys::Element)> {
-    Some((state.dialog.get_untracked()?, event_element(event)?))
+    Some((
+        state.popups.with_untracked(|p| p.dialog)?,
+        event_element(event)?,
+    ))
 }
 
 /// One listener for clicks and double-clicks (the second click of a pair has detail 2).

@@ -123,7 +123,7 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
 }
 
 fn run(state: AppState, action: &Action) {
-    state.bar_menu.set(None);
+    state.set_popups(|p| p.bar_menu = None);
     match action {
         Action::Open => {
             if let Some(slug) = super::program_manager::selected_slug() {
@@ -143,7 +143,7 @@ fn run(state: AppState, action: &Action) {
             return;
         }
         Action::About => {
-            state.dialog.set(Some(Dialog::About));
+            state.set_popups(|p| p.dialog = Some(Dialog::About));
             return;
         }
         Action::Unavailable => {}
@@ -154,8 +154,10 @@ fn run(state: AppState, action: &Action) {
 /// Opens menu `index` from the keyboard: Program Manager comes to the front (the menu bar is
 /// its), and focus goes to the menu's first entry.
 pub fn open_from_keyboard(state: AppState, index: usize) {
-    state.open_menu.set(None);
-    state.task_list.set(false);
+    state.set_popups(|p| {
+        p.open_menu = None;
+        p.task_list = false;
+    });
     state.desktop.update(|d| {
         if d.icon_position(&WindowId::ProgramManager).is_some() {
             d.restore(&WindowId::ProgramManager);
@@ -163,7 +165,7 @@ pub fn open_from_keyboard(state: AppState, index: usize) {
             d.focus(&WindowId::ProgramManager);
         }
     });
-    state.bar_menu.set(Some(index));
+    state.set_popups(|p| p.bar_menu = Some(index));
     dom::after_render(|| {
         dom::focus_selector("#win-progman .menu-bar .menu .menu-item:not([disabled])")
     });
@@ -171,10 +173,10 @@ pub fn open_from_keyboard(state: AppState, index: usize) {
 
 /// Closes the open menu bar menu and puts focus back on its title.
 pub fn close_to_title(state: AppState) -> bool {
-    let Some(index) = state.bar_menu.get_untracked() else {
+    let Some(index) = state.popups.with_untracked(|p| p.bar_menu) else {
         return false;
     };
-    state.bar_menu.set(None);
+    state.set_popups(|p| p.bar_menu = None);
     let id = title_id(index);
     dom::after_render(move || dom::focus_element(&id));
     true
@@ -209,7 +211,7 @@ fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
         return;
     };
     let in_menu = target.closest(".menu").ok().flatten().is_some();
-    let open = state.bar_menu.get_untracked();
+    let open = state.popups.with_untracked(|p| p.bar_menu);
     let key = event.key();
     let neighbour = |step: usize| {
         let current = open.or_else(|| (0..TITLES.len()).find(|&i| target.id() == title_id(i)));
@@ -268,7 +270,7 @@ pub fn menu_bar(parent: &web_sys::Element) {
     dom::listen(&bar, &["click", "keydown"], Box::new(handler));
     let mut before = None;
     dom::effect(move || {
-        let open = state.bar_menu.get();
+        let open = state.popups.with(|p| p.bar_menu);
         if open == before {
             return;
         }
@@ -323,9 +325,9 @@ fn on_click(state: AppState, actions: &RefCell<Vec<Action>>, event: &web_sys::Ev
     let Some(index) = (0..TITLES.len()).find(|&i| title.id() == title_id(i)) else {
         return;
     };
-    state.open_menu.set(None);
-    state.bar_menu.update(|menu| {
-        *menu = if *menu == Some(index) {
+    state.set_popups(|p| {
+        p.open_menu = None;
+        p.bar_menu = if p.bar_menu == Some(index) {
             None
         } else {
             Some(index)

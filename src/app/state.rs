@@ -36,24 +36,32 @@ impl Bodies {
     }
 }
 
+/// What floats over the windows, in one signal: each type of signal is its own code in the
+/// wasm, and these change together (a press closes them all).
+#[derive(Clone, Default, PartialEq)]
+pub struct Popups {
+    /// Which window's control menu is open, if any.
+    pub open_menu: Option<WindowId>,
+    /// Which of Program Manager's menu bar menus is open (index into its titles), if any.
+    pub bar_menu: Option<usize>,
+    /// Whether the Task List dialog (Ctrl+Esc) is showing.
+    pub task_list: bool,
+    /// A keyboard Move or Size started from the control menu, while it lasts.
+    pub keyboard_mode: Option<KeyboardMode>,
+    /// The modal dialog open over the desktop, if any.
+    pub dialog: Option<Dialog>,
+}
+
 /// Everything the components share. Cheap to copy: all fields are arena handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub desktop: RwSignal<Desktop>,
     pub bodies: RwSignal<Bodies>,
-    /// Which window's control menu is open, if any.
-    pub open_menu: RwSignal<Option<WindowId>>,
-    /// Which of Program Manager's menu bar menus is open (index into its titles), if any.
-    pub bar_menu: RwSignal<Option<usize>>,
-    /// Whether the Task List dialog (Ctrl+Esc) is showing.
-    pub task_list: RwSignal<bool>,
-    /// A keyboard Move or Size started from the control menu, while it lasts.
-    pub keyboard_mode: RwSignal<Option<KeyboardMode>>,
+    /// The menus, dialogs and keyboard Move or Size over the windows ([`Popups`]).
+    pub popups: RwSignal<Popups>,
     /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
     /// no dragging or sizing, and nothing saved over the desktop layout.
     pub single: RwSignal<bool>,
-    /// The modal dialog open over the desktop, if any.
-    pub dialog: RwSignal<Option<Dialog>>,
     index: StoredValue<PostsIndex>,
     base: StoredValue<String>,
 }
@@ -63,12 +71,8 @@ impl AppState {
         Self {
             desktop: RwSignal::new(desktop),
             bodies: RwSignal::new(Bodies::default()),
-            open_menu: RwSignal::new(None),
-            bar_menu: RwSignal::new(None),
-            task_list: RwSignal::new(false),
-            keyboard_mode: RwSignal::new(None),
+            popups: RwSignal::new(Popups::default()),
             single: RwSignal::new(single),
-            dialog: RwSignal::new(None),
             index: StoredValue::new(index),
             base: StoredValue::new(base),
         }
@@ -237,11 +241,22 @@ impl AppState {
         });
     }
 
+    /// Changes what floats over the windows; effects hear of it only if something changed.
+    pub fn set_popups(&self, change: impl FnOnce(&mut Popups)) {
+        self.popups.maybe_update(|popups| {
+            let before = popups.clone();
+            change(popups);
+            *popups != before
+        });
+    }
+
     /// Closes every menu and dialog that floats over the windows.
     pub fn close_popups(&self) {
-        self.open_menu.set(None);
-        self.bar_menu.set(None);
-        self.task_list.set(false);
+        self.set_popups(|p| {
+            p.open_menu = None;
+            p.bar_menu = None;
+            p.task_list = false;
+        });
     }
 
     /// Closes a window and moves keyboard focus to the window that becomes active; when a post

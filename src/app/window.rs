@@ -181,12 +181,12 @@ fn frame(section: web_sys::Element, id: WindowId) {
     dom::effect(move || {
         let first = last.is_none();
         let before = last.take().unwrap_or_default();
-        let keyboard = state
-            .keyboard_mode
-            .with(|mode| mode.as_ref().is_some_and(|m| m.id() == &id));
+        let (keyboard, menu_open) = state.popups.with(|p| {
+            let keyboard = p.keyboard_mode.as_ref().is_some_and(|m| m.id() == &id);
+            (keyboard, p.open_menu.as_ref() == Some(&id))
+        });
         let single = state.single.get();
         let look = state.desktop.with(|d| frame_look(d, &id, single, keyboard));
-        let menu_open = state.open_menu.with(|open| open.as_ref() == Some(&id));
         if look.class != before.look.class {
             section.set_class_name(&look.class);
         }
@@ -383,8 +383,8 @@ fn restore(state: AppState, id: &WindowId) {
 fn click(state: AppState, id: &WindowId, event: &web_sys::Event) {
     match part(event) {
         Part::MenuItem(index) => window_menu::choose(state, id, index),
-        Part::ControlBox => state.open_menu.update(|open| {
-            *open = if open.as_ref() == Some(id) {
+        Part::ControlBox => state.set_popups(|p| {
+            p.open_menu = if p.open_menu.as_ref() == Some(id) {
                 None
             } else {
                 Some(id.clone())
