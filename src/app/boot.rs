@@ -16,19 +16,21 @@ use crate::model::post::{PostsIndex, INDEX_FILE};
 use crate::model::route::{self, Route};
 use crate::model::single_window;
 
-/// The only asynchronous part of start-up: everything before and after the fetch of the posts
-/// index is plain code ([`start`]), which keeps the future's state machine small.
-pub async fn run() {
+/// Reads the route, then fetches the posts index; the only asynchronous part of start-up is
+/// that fetch ([`dom::fetch_then`]): what follows is plain code ([`start`]).
+pub fn run() {
     let base = dom::base_path();
     let route = route::parse(&dom::location_path(), &base);
     if route == Route::NotFound {
         // The static 404 page explains itself and links home; leave it alone.
         return;
     }
-    match load_index(&base).await {
+    let url = format!("{base}{INDEX_FILE}");
+    let then = move |text: Result<String, String>| match text.and_then(|text| parse_index(&text)) {
         Ok(index) => start(index, route, base),
         Err(message) => keep_static_page(&message),
-    }
+    };
+    dom::fetch_then(url, Box::new(then));
 }
 
 fn keep_static_page(why: &str) {
@@ -57,9 +59,8 @@ fn start(index: PostsIndex, route: Route, base: String) {
     take_over(root, state);
 }
 
-async fn load_index(base: &str) -> Result<PostsIndex, String> {
-    let text = dom::fetch_text(&format!("{base}{INDEX_FILE}")).await?;
-    super::json::parse(&text)
+fn parse_index(text: &str) -> Result<PostsIndex, String> {
+    super::json::parse(text)
         .and_then(|value| PostsIndex::from_json(&value).map_err(|error| error.to_string()))
         .map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
 }

@@ -63,7 +63,7 @@ pub fn single_window() -> bool {
 }
 
 /// Fetches a URL and returns its body as text, or a message saying what went wrong.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+async fn fetch_text(url: &str) -> Result<String, String> {
     let response = JsFuture::from(window().fetch_with_str(url))
         .await
         .map_err(|_| format!("could not reach {url}"))?;
@@ -81,6 +81,12 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok()
         .and_then(|value| value.as_string())
         .ok_or_else(|| format!("could not read {url}"))
+}
+
+/// Fetches a URL's text in the background and hands the result to `then`. Every fetch goes
+/// through here, so the wasm holds one copy of the code that drives a future.
+pub fn fetch_then(url: String, then: Box<dyn FnOnce(Result<String, String>)>) {
+    wasm_bindgen_futures::spawn_local(async move { then(fetch_text(&url).await) });
 }
 
 /// Moves keyboard focus to the element with this id, if it exists.

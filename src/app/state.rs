@@ -62,8 +62,9 @@ pub struct AppState {
     /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
     /// no dragging or sizing, and nothing saved over the desktop layout.
     pub single: RwSignal<bool>,
-    index: StoredValue<PostsIndex>,
-    base: StoredValue<String>,
+    /// The posts index and the base path never change while the page lives.
+    index: &'static PostsIndex,
+    base: &'static str,
 }
 
 impl AppState {
@@ -73,39 +74,40 @@ impl AppState {
             bodies: RwSignal::new(Bodies::default()),
             popups: RwSignal::new(Popups::default()),
             single: RwSignal::new(single),
-            index: StoredValue::new(index),
-            base: StoredValue::new(base),
+            index: Box::leak(Box::new(index)),
+            base: Box::leak(base.into_boxed_str()),
         }
     }
 
     pub fn base(&self) -> String {
-        self.base.get_value()
+        self.base.to_owned()
     }
 
     pub fn site_title(&self) -> String {
-        self.index.with_value(|index| index.site_title.clone())
+        self.index.site_title.clone()
     }
 
     /// The site's title, author and what built it, for the About box.
     pub fn credits(&self) -> Credits {
-        self.index.with_value(|index| Credits {
+        let index = self.index;
+        Credits {
             site_title: index.site_title.clone(),
             author: index.author.clone(),
             generator: index.generator.clone(),
-        })
+        }
     }
 
     pub fn posts(&self) -> Vec<PostMeta> {
-        self.index.with_value(|index| index.posts.clone())
+        self.index.posts.clone()
     }
 
     pub fn post(&self, slug: &str) -> Option<PostMeta> {
-        self.index.with_value(|index| index.find(slug).cloned())
+        self.index.find(slug).cloned()
     }
 
     /// Reads the posts index without copying it.
     pub fn with_index<R>(&self, f: impl FnOnce(&PostsIndex) -> R) -> R {
-        self.index.with_value(f)
+        f(self.index)
     }
 
     /// The title shown in a window's title bar.
@@ -222,13 +224,14 @@ impl AppState {
         let url = format!("{}{}", self.base(), fragment_path(slug));
         let slug = slug.to_owned();
         let state = *self;
-        wasm_bindgen_futures::spawn_local(async move {
-            let body = match dom::fetch_text(&url).await {
+        let then = move |text: Result<String, String>| {
+            let body = match text {
                 Ok(html) => Body::Loaded(html),
                 Err(message) => Body::Failed(message),
             };
             state.set_body(&slug, body);
-        });
+        };
+        dom::fetch_then(url, Box::new(then));
     }
 
     pub fn set_body(&self, slug: &str, body: Body) {

@@ -241,9 +241,8 @@ fn show_menu(state: AppState, section: &web_sys::Element, id: &WindowId, open: b
     }
 }
 
-/// Shows the window's desktop icon, placed, while it is minimized, right after its frame; or
-/// removes it. Before the frame is on the page (a window restored minimized) this waits for the
-/// mount, which finishes before the browser paints.
+/// Shows the window's desktop icon, placed, while it is minimized, right after its frame (which
+/// [`open`] puts on the page before writing it); or removes it.
 fn show_icon(
     state: AppState,
     section: &web_sys::Element,
@@ -251,15 +250,6 @@ fn show_icon(
     title: &str,
     listener: StoredValue<dom::Listener, LocalStorage>,
 ) {
-    if section.parent_node().is_none() {
-        let (section, id, title) = (section.clone(), id.clone(), title.to_owned());
-        wasm_bindgen_futures::spawn_local(async move {
-            if section.parent_node().is_some() {
-                show_icon(state, &section, &id, &title, listener);
-            }
-        });
-        return;
-    }
     let icon_style = state
         .desktop
         .with_untracked(|d| frame_look(d, id, state.single.get_untracked(), false).icon);
