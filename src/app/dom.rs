@@ -63,7 +63,7 @@ pub fn single_window() -> bool {
 }
 
 /// Fetches a URL and returns its body as text, or a message saying what went wrong.
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response = JsFuture::from(window().fetch_with_str(url))
         .await
         .map_err(|_| format!("could not reach {url}"))?;
