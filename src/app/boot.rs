@@ -8,7 +8,6 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::desktop::DesktopView;
 use super::dom;
 use super::state::{AppState, Body};
 use super::storage;
@@ -17,26 +16,33 @@ use crate::model::post::{PostsIndex, INDEX_FILE};
 use crate::model::route::{self, Route};
 use crate::model::single_window;
 
-pub async fn run() {
+/// Reads the route, then fetches the posts index; the only asynchronous part of start-up is
+/// that fetch ([`dom::fetch_then`]): what follows is plain code ([`start`]).
+pub fn run() {
     let base = dom::base_path();
     let route = route::parse(&dom::location_path(), &base);
     if route == Route::NotFound {
         // The static 404 page explains itself and links home; leave it alone.
         return;
     }
-    let index = match load_index(&base).await {
-        Ok(index) => index,
-        Err(message) => {
-            web_sys::console::warn_1(&format!("Progman keeps the static page: {message}").into());
-            return;
-        }
+    let url = format!("{base}{INDEX_FILE}");
+    let then = move |text: Result<String, String>| match text.and_then(|text| parse_index(&text)) {
+        Ok(index) => start(index, route, base),
+        Err(message) => keep_static_page(&message),
     };
+    dom::fetch_then(url, Box::new(then));
+}
+
+fn keep_static_page(why: &str) {
+    web_sys::console::warn_1(&format!("Progman keeps the static page: {why}").into());
+}
+
+/// Builds the app's state from the posts index and takes the page over.
+fn start(index: PostsIndex, route: Route, base: String) {
     if let Route::Tag(tag) = &route {
         if index.tag_group(tag).is_none() {
             // The host served its "not found" page, which says so; leave it alone.
-            let message = format!("Progman keeps the static page: no post is tagged `{tag}`");
-            web_sys::console::warn_1(&message.into());
-            return;
+            return keep_static_page(&format!("no post is tagged `{tag}`"));
         }
     }
     let Some(root) = dom::document().get_element_by_id("desktop") else {
@@ -53,9 +59,8 @@ pub async fn run() {
     take_over(root, state);
 }
 
-async fn load_index(base: &str) -> Result<PostsIndex, String> {
-    let text = dom::fetch_text(&format!("{base}{INDEX_FILE}")).await?;
-    super::json::parse(&text)
+fn parse_index(text: &str) -> Result<PostsIndex, String> {
+    super::json::parse(text)
         .and_then(|value| PostsIndex::from_json(&value).map_err(|error| error.to_string()))
         .map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
 }
@@ -113,7 +118,8 @@ fn take_over(root: web_sys::Element, state: AppState) {
         return;
     };
     root.set_inner_html("");
-    leptos::mount::mount_to(root, move || view! { <DesktopView state=state /> }).forget();
+    let desktop = root.clone().into();
+    leptos::mount::mount_to(root, move || super::desktop::desktop(desktop, state)).forget();
     super::program_manager::insert_kept_icons();
     // Tests and styles can tell the live desktop from the static one.
     if let Some(html) = dom::document().document_element() {

@@ -88,8 +88,8 @@ pub fn open_item(state: AppState, event: &web_sys::Event) {
     event.prevent_default();
     match item.as_str() {
         "control-panel" => open_control_panel(state),
-        "color" => state.dialog.set(Some(Dialog::Color)),
-        _ => state.dialog.set(Some(Dialog::Desktop)),
+        "color" => state.set_popups(|p| p.dialog = Some(Dialog::Color)),
+        _ => state.set_popups(|p| p.dialog = Some(Dialog::Desktop)),
     }
 }
 

@@ -114,23 +114,28 @@ fn selection() -> usize {
         .unwrap_or(0)
 }
 
-/// The open dialog, if any, over a transparent backdrop that swallows clicks outside it. The
-/// backdrop stays in the page, hidden while no dialog is open.
-#[component]
-pub fn Dialogs() -> impl IntoView {
-    view! { <div class="dialog-backdrop" use:backdrop></div> }
-}
-
-/// Shows the open dialog (or hides the backdrop) and serves the dialog's events.
-fn backdrop(element: web_sys::Element) {
+/// Appends the backdrop to the desktop: the open dialog, if any, over a transparent backdrop
+/// that swallows clicks outside it. The backdrop stays in the page, hidden while no dialog is
+/// open. It shows the open dialog and serves the dialog's events.
+pub fn backdrop(root: &web_sys::Element) {
+    let Ok(element) = dom::document().create_element("div") else {
+        return;
+    };
+    element.set_class_name("dialog-backdrop");
+    let _ = root.append_child(&element);
     let state = expect_context::<AppState>();
     let handler = move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
         Some(key) => on_keydown(state, key),
         None => on_click(state, event.unchecked_ref()),
     };
     dom::listen(&element, &["click", "keydown"], Box::new(handler));
-    let effect = RenderEffect::new(move |_| {
-        let dialog = state.dialog.get();
+    let mut last = None;
+    dom::effect(move || {
+        let dialog = state.popups.with(|p| p.dialog);
+        if last == Some(dialog) {
+            return;
+        }
+        last = Some(dialog);
         let style = match dialog {
             Some(_) => "position:absolute;inset:0;z-index:1999",
             None => "display:none",
@@ -144,14 +149,13 @@ fn backdrop(element: web_sys::Element) {
         dom::after_render(move || dom::focus_element(dialog.first_focus()));
         element.set_inner_html(&dialog.html(current, &state.credits()));
     });
-    StoredValue::new_local(effect);
 }
 
 fn finish(state: AppState, dialog: Dialog, ok: bool) {
     if ok {
         adopt(state, dialog.chosen(current(), selection()));
     }
-    state.dialog.set(None);
+    state.set_popups(|p| p.dialog = None);
     match dialog {
         Dialog::Color => dom::after_render(|| dom::focus_element(COLOR_ICON)),
         Dialog::Desktop => dom::after_render(|| dom::focus_element(DESKTOP_ICON)),
@@ -161,7 +165,10 @@ fn finish(state: AppState, dialog: Dialog, ok: bool) {
 
 /// The open dialog and the element an event happened on.
 fn target(state: AppState, event: &web_sys::Event) -> Option<(Dialog, web_sys::Element)> {
-    Some((state.dialog.get_untracked()?, event_element(event)?))
+    Some((
+        state.popups.with_untracked(|p| p.dialog)?,
+        event_element(event)?,
+    ))
 }
 
 /// One listener for clicks and double-clicks (the second click of a pair has detail 2).

@@ -83,6 +83,12 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| format!("could not read {url}"))
 }
 
+/// Fetches a URL's text in the background and hands the result to `then`. Every fetch goes
+/// through here, so the wasm holds one copy of the code that drives a future.
+pub fn fetch_then(url: String, then: Box<dyn FnOnce(Result<String, String>)>) {
+    wasm_bindgen_futures::spawn_local(async move { then(fetch_text(&url).await) });
+}
+
 /// Moves keyboard focus to the element with this id, if it exists.
 pub fn focus_element(id: &str) {
     if let Some(element) = document()
@@ -193,4 +199,13 @@ pub fn remove_element(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {
         element.remove();
     }
+}
+
+/// Runs `f` now, and again after every change to the signals it read, for as long as the
+/// current reactive owner lives. The app's only kind of effect: each kind (and each type of
+/// value an effect keeps) is its own code in the wasm, so state an effect needs between runs
+/// lives in its closure instead.
+pub fn effect(mut f: impl FnMut() + 'static) {
+    let effect = leptos::prelude::RenderEffect::new(move |_: Option<()>| f());
+    leptos::prelude::StoredValue::new_local(effect);
 }

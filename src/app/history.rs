@@ -11,12 +11,16 @@ use crate::model::desktop::WindowId;
 use crate::model::route::{self, Route};
 
 pub fn install(state: AppState) {
-    let active_route = Memo::new(move |_| {
-        state
+    let mut last = None;
+    dom::effect(move || {
+        let route = state
             .desktop
-            .with(|d| d.active().map_or(Route::Desktop, Route::of_window))
+            .with(|d| d.active().map_or(Route::Desktop, Route::of_window));
+        if last.as_ref() != Some(&route) {
+            follow(state, &route);
+            last = Some(route);
+        }
     });
-    Effect::new(move |_| follow(state, &active_route.get()));
 }
 
 /// Back or forward: brings the window the address names to the front.

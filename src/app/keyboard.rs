@@ -5,6 +5,8 @@
 //! closes whatever menu or dialog is open. While a keyboard Move or Size runs it gets every key.
 //! A press outside an open menu closes it.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,19 +19,19 @@ use crate::model::keyboard_mode::{Key, Step};
 /// Serves the page-wide `keydown`, `keyup` and `pointerdown` events (the desktop's one window
 /// listener hands them over). `alt_alone` remembers an Alt pressed with nothing after it yet:
 /// released like that, it focuses the menu bar, as in Windows.
-pub fn on_event(state: AppState, alt_alone: StoredValue<bool>, event: &web_sys::Event) {
+pub fn on_event(state: AppState, alt_alone: &Cell<bool>, event: &web_sys::Event) {
     match event.type_().as_str() {
         "keydown" => {
             let event: &web_sys::KeyboardEvent = event.unchecked_ref();
-            alt_alone.set_value(event.key() == "Alt");
+            alt_alone.set(event.key() == "Alt");
             if handle_key(state, event) {
                 event.prevent_default();
             }
         }
         "keyup" => {
             let event: &web_sys::KeyboardEvent = event.unchecked_ref();
-            if event.key() == "Alt" && alt_alone.get_value() {
-                alt_alone.set_value(false);
+            if event.key() == "Alt" && alt_alone.get() {
+                alt_alone.set(false);
                 event.prevent_default();
                 focus_menu_bar(state);
             }
@@ -39,20 +41,23 @@ pub fn on_event(state: AppState, alt_alone: StoredValue<bool>, event: &web_sys::
 }
 
 /// A press anywhere: ends a keyboard Move or Size, and closes the menus it is not in.
-fn press(state: AppState, alt_alone: StoredValue<bool>, event: &web_sys::Event) {
-    alt_alone.set_value(false);
-    if state.keyboard_mode.get_untracked().is_some() {
-        state.keyboard_mode.set(None);
-    }
-    if !inside(event, ".control-menu, .control-box") {
-        state.open_menu.set(None);
-    }
-    if !inside(event, ".menu-bar") {
-        state.bar_menu.set(None);
-    }
-    if !inside(event, ".task-list") {
-        state.task_list.set(false);
-    }
+fn press(state: AppState, alt_alone: &Cell<bool>, event: &web_sys::Event) {
+    alt_alone.set(false);
+    let menu = inside(event, ".control-menu, .control-box");
+    let bar = inside(event, ".menu-bar");
+    let task_list = inside(event, ".task-list");
+    state.set_popups(|p| {
+        p.keyboard_mode = None;
+        if !menu {
+            p.open_menu = None;
+        }
+        if !bar {
+            p.bar_menu = None;
+        }
+        if !task_list {
+            p.task_list = false;
+        }
+    });
 }
 
 fn active(state: AppState) -> Option<WindowId> {
@@ -69,7 +74,7 @@ fn focus_menu_bar(state: AppState) {
 
 /// Feeds a key to a keyboard Move or Size in progress; returns false when there is none.
 fn keyboard_mode_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
-    let Some(mut mode) = state.keyboard_mode.get_untracked() else {
+    let Some(mut mode) = state.popups.with_untracked(|p| p.keyboard_mode.clone()) else {
         return false;
     };
     let mut step = Step::Continue;
@@ -77,9 +82,9 @@ fn keyboard_mode_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
         .desktop
         .update(|d| step = mode.handle(d, Key::from_name(&event.key())));
     match step {
-        Step::Continue => state.keyboard_mode.set(Some(mode)),
+        Step::Continue => state.set_popups(|p| p.keyboard_mode = Some(mode)),
         Step::Accepted | Step::Cancelled => {
-            state.keyboard_mode.set(None);
+            state.set_popups(|p| p.keyboard_mode = None);
             state.focus_active();
         }
     }
@@ -93,7 +98,7 @@ fn handle_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
     }
     let key = event.key();
     let (alt, ctrl, shift) = (event.alt_key(), event.ctrl_key(), event.shift_key());
-    if state.task_list.get_untracked() {
+    if state.popups.with_untracked(|p| p.task_list) {
         // The dialog is modal: only Esc (cancel) is handled out here.
         if key == "Escape" {
             state.close_popups();
@@ -124,12 +129,15 @@ fn handle_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
         }
         ("Escape", false, true) => {
             state.close_popups();
-            state.task_list.set(true);
+            state.set_popups(|p| p.task_list = true);
         }
         ("Escape", false, false) => return close_menus(state),
         (" ", true, false) => {
-            state.bar_menu.set(None);
-            state.open_menu.set(active(state));
+            let active = active(state);
+            state.set_popups(|p| {
+                p.bar_menu = None;
+                p.open_menu = active;
+            });
         }
         ("F5" | "F4", false, false) if shift && !state.single.get_untracked() => {
             state.close_popups();
@@ -166,10 +174,10 @@ fn close_menus(state: AppState) -> bool {
     if menu_bar::close_to_title(state) {
         return true;
     }
-    let Some(id) = state.open_menu.get_untracked() else {
+    let Some(id) = state.popups.with_untracked(|p| p.open_menu.clone()) else {
         return false;
     };
-    state.open_menu.set(None);
+    state.set_popups(|p| p.open_menu = None);
     dom::focus_selector(&format!("#{} .control-box", id.dom_id()));
     true
 }

@@ -22,8 +22,8 @@ pub fn install() {
         move || {
             let url = url.clone();
             let first_seen = Rc::clone(&first_seen);
-            wasm_bindgen_futures::spawn_local(async move {
-                let Ok(builds) = dom::fetch_text(&url).await else {
+            let then = move |text: Result<String, String>| {
+                let Ok(builds) = text else {
                     // The server is restarting or gone: try again next time.
                     return;
                 };
@@ -34,7 +34,8 @@ pub fn install() {
                 if changed {
                     dom::reload();
                 }
-            });
+            };
+            dom::fetch_then(url, Box::new(then));
         },
         POLL_EVERY,
     );

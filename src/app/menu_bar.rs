@@ -6,6 +6,9 @@
 //! entry, Esc closes the menu. The Window menu lists every open window; choosing one
 //! activates it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::dialogs::Dialog;
@@ -120,10 +123,10 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
 }
 
 fn run(state: AppState, action: &Action) {
-    state.bar_menu.set(None);
+    state.set_popups(|p| p.bar_menu = None);
     match action {
         Action::Open => {
-            if let Some(slug) = state.selected_icon.get_untracked() {
+            if let Some(slug) = super::program_manager::selected_slug() {
                 state.open_post(&slug);
                 return;
             }
@@ -140,7 +143,7 @@ fn run(state: AppState, action: &Action) {
             return;
         }
         Action::About => {
-            state.dialog.set(Some(Dialog::About));
+            state.set_popups(|p| p.dialog = Some(Dialog::About));
             return;
         }
         Action::Unavailable => {}
@@ -151,8 +154,10 @@ fn run(state: AppState, action: &Action) {
 /// Opens menu `index` from the keyboard: Program Manager comes to the front (the menu bar is
 /// its), and focus goes to the menu's first entry.
 pub fn open_from_keyboard(state: AppState, index: usize) {
-    state.open_menu.set(None);
-    state.task_list.set(false);
+    state.set_popups(|p| {
+        p.open_menu = None;
+        p.task_list = false;
+    });
     state.desktop.update(|d| {
         if d.icon_position(&WindowId::ProgramManager).is_some() {
             d.restore(&WindowId::ProgramManager);
@@ -160,7 +165,7 @@ pub fn open_from_keyboard(state: AppState, index: usize) {
             d.focus(&WindowId::ProgramManager);
         }
     });
-    state.bar_menu.set(Some(index));
+    state.set_popups(|p| p.bar_menu = Some(index));
     dom::after_render(|| {
         dom::focus_selector("#win-progman .menu-bar .menu .menu-item:not([disabled])")
     });
@@ -168,10 +173,10 @@ pub fn open_from_keyboard(state: AppState, index: usize) {
 
 /// Closes the open menu bar menu and puts focus back on its title.
 pub fn close_to_title(state: AppState) -> bool {
-    let Some(index) = state.bar_menu.get_untracked() else {
+    let Some(index) = state.popups.with_untracked(|p| p.bar_menu) else {
         return false;
     };
-    state.bar_menu.set(None);
+    state.set_popups(|p| p.bar_menu = None);
     let id = title_id(index);
     dom::after_render(move || dom::focus_element(&id));
     true
@@ -206,7 +211,7 @@ fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
         return;
     };
     let in_menu = target.closest(".menu").ok().flatten().is_some();
-    let open = state.bar_menu.get_untracked();
+    let open = state.popups.with_untracked(|p| p.bar_menu);
     let key = event.key();
     let neighbour = |step: usize| {
         let current = open.or_else(|| (0..TITLES.len()).find(|&i| target.id() == title_id(i)));
@@ -242,40 +247,43 @@ fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
     event.stop_propagation();
 }
 
-#[component]
-pub fn MenuBar() -> impl IntoView {
-    view! { <div class="menu-bar" role="menubar" use:menu_bar></div> }
-}
-
-/// Writes the menu titles into the (empty) menu bar, shows the open menu under its title, and
-/// serves clicks and keys with one listener.
-fn menu_bar(bar: web_sys::Element) {
+/// Appends the menu bar to `parent` (Program Manager's frame): writes the menu titles, shows
+/// the open menu under its title, and serves clicks and keys with one listener.
+pub fn menu_bar(parent: &web_sys::Element) {
     let state = expect_context::<AppState>();
+    let Ok(bar) = dom::document().create_element("div") else {
+        return;
+    };
+    bar.set_class_name("menu-bar");
+    let _ = bar.set_attribute("role", "menubar");
+    let _ = parent.append_child(&bar);
     bar.set_inner_html(&menu_bar_html(&TITLES));
     // What the open menu's entries do, by their place in it.
-    let actions = StoredValue::new(Vec::<Action>::new());
-    let handler = move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
-        Some(key) => on_keydown(state, key),
-        None => on_click(state, actions, &event),
+    let actions: Rc<RefCell<Vec<Action>>> = Rc::default();
+    let handler = {
+        let actions = Rc::clone(&actions);
+        move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
+            Some(key) => on_keydown(state, key),
+            None => on_click(state, &actions, &event),
+        }
     };
     dom::listen(&bar, &["click", "keydown"], Box::new(handler));
-    let effect = RenderEffect::new(move |before: Option<Option<usize>>| {
-        let open = state.bar_menu.get();
-        let before = before.flatten();
+    let mut before = None;
+    dom::effect(move || {
+        let open = state.popups.with(|p| p.bar_menu);
         if open == before {
-            return open;
+            return;
         }
         if let Some(index) = before {
             show_drop_down(&bar, index, None);
         }
         if let Some(index) = open {
             let (html, list) = drop_down(state, index);
-            actions.set_value(list);
+            *actions.borrow_mut() = list;
             show_drop_down(&bar, index, Some(&html));
         }
-        open
+        before = open;
     });
-    StoredValue::new_local(effect);
 }
 
 /// Puts menu `index`'s drop-down (`html`) under its title, or takes it away.
@@ -300,12 +308,12 @@ fn show_drop_down(bar: &web_sys::Element, index: usize, html: Option<&str>) {
 }
 
 /// A click on a title opens or closes its menu; on an entry, carries it out.
-fn on_click(state: AppState, actions: StoredValue<Vec<Action>>, event: &web_sys::Event) {
+fn on_click(state: AppState, actions: &RefCell<Vec<Action>>, event: &web_sys::Event) {
     if let Some(item) = dom::event_closest(event, ".bar-menu .menu-item") {
         let index = item
             .get_attribute("data-index")
             .and_then(|i| i.parse().ok());
-        let action = index.and_then(|i: usize| actions.with_value(|list| list.get(i).cloned()));
+        let action = index.and_then(|i: usize| actions.borrow().get(i).cloned());
         if let Some(action) = action {
             run(state, &action);
         }
@@ -317,9 +325,9 @@ fn on_click(state: AppState, actions: StoredValue<Vec<Action>>, event: &web_sys:
     let Some(index) = (0..TITLES.len()).find(|&i| title.id() == title_id(i)) else {
         return;
     };
-    state.open_menu.set(None);
-    state.bar_menu.update(|menu| {
-        *menu = if *menu == Some(index) {
+    state.set_popups(|p| {
+        p.open_menu = None;
+        p.bar_menu = if p.bar_menu == Some(index) {
             None
         } else {
             Some(index)

@@ -20,6 +20,7 @@ mod keyboard;
 mod live_reload;
 mod menu_bar;
 mod menu_nav;
+mod part;
 mod post_buttons;
 mod post_window;
 mod program_manager;
@@ -33,7 +34,7 @@ mod window_menu;
 /// Entry point called by the `progman-app` binary.
 pub fn start() {
     std::panic::set_hook(Box::new(report_panic));
-    wasm_bindgen_futures::spawn_local(boot::run());
+    boot::run();
 }
 
 /// Says on the console where the app stopped. Only the place: formatting the panic's message

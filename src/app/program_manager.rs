@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use super::control_panel;
 use super::dom;
-use super::menu_bar::MenuBar;
+use super::menu_bar::menu_bar;
 use super::menu_nav::event_element;
 use super::state::AppState;
 use super::tag_window::{self, Gesture};
@@ -87,6 +87,15 @@ fn event_slug(event: &web_sys::Event) -> Option<String> {
         .get_attribute("data-slug")
 }
 
+/// The slug of the selected post icon (what File > Open opens). The page holds the selection.
+pub fn selected_slug() -> Option<String> {
+    dom::document()
+        .query_selector("#win-progman .icon.selected")
+        .ok()
+        .flatten()?
+        .get_attribute("data-slug")
+}
+
 /// Shows `selected` (a slug) as the selected icon, and no other.
 fn show_selected(selected: Option<&str>) {
     let document = dom::document();
@@ -100,8 +109,9 @@ fn show_selected(selected: Option<&str>) {
     }
 }
 
-#[component]
-pub fn ProgramManagerBody() -> impl IntoView {
+/// Appends Program Manager's contents to its frame: the menu bar and the body of icons, with
+/// one listener for the body's events.
+pub fn body(section: &web_sys::Element) {
     let state = expect_context::<AppState>();
     // Kept static icons are moved in right after mounting (insert_kept_icons).
     let html = if keeping_static_icons() {
@@ -112,28 +122,29 @@ pub fn ProgramManagerBody() -> impl IntoView {
             program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
         })
     };
-    Effect::new(move |_| {
-        state
-            .selected_icon
-            .with(|slug| show_selected(slug.as_deref()))
-    });
-    // Focusing a post icon selects it; any other item unselects the posts (File > Open opens
-    // posts only).
-    let on_focus = move |event: web_sys::FocusEvent| state.selected_icon.set(event_slug(&event));
-    // Post and group icons open their window; the Control Panel item opens on Enter or Space.
-    let open = move |event: &web_sys::Event, gesture| {
-        tag_window::activate(state, event, gesture);
-        control_panel::open_item(state, event);
+    menu_bar(section);
+    let Ok(body) = dom::document().create_element("div") else {
+        return;
     };
-    view! {
-        <MenuBar />
-        <div
-            class="window-body"
-            inner_html=html
-            on:focusin=on_focus
-            on:click=move |event| tag_window::activate(state, &event, Gesture::Click)
-            on:dblclick=move |event| open(&event, Gesture::DoubleClick)
-            on:keydown=move |event| open(&event, Gesture::Key)
-        ></div>
-    }
+    body.set_class_name("window-body");
+    body.set_inner_html(&html);
+    let _ = section.append_child(&body);
+    let handler = move |event: web_sys::Event| match event.type_().as_str() {
+        // Focusing a post icon selects it; any other item unselects the posts (File > Open
+        // opens posts only).
+        "focusin" => show_selected(event_slug(&event).as_deref()),
+        "click" => tag_window::activate(state, &event, Gesture::Click),
+        // Post and group icons open their window; the Control Panel item opens on Enter or Space.
+        kind => {
+            let gesture = if kind == "dblclick" {
+                Gesture::DoubleClick
+            } else {
+                Gesture::Key
+            };
+            tag_window::activate(state, &event, gesture);
+            control_panel::open_item(state, &event);
+        }
+    };
+    let events = &["focusin", "click", "dblclick", "keydown"];
+    dom::listen(&body, events, Box::new(handler));
 }

@@ -1,8 +1,6 @@
 //! The app's shared state: the window manager in a signal, the posts index, and post bodies
 //! fetched so far. Components get it from context and call the methods here.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use super::dialogs::Dialog;
@@ -20,78 +18,96 @@ pub enum Body {
     Failed(String),
 }
 
+/// The post bodies fetched or adopted so far, by slug. A list, not a hash map: a visitor opens
+/// a handful of posts, and searching a few entries costs far less wasm than hashing.
+#[derive(Default)]
+pub struct Bodies(Vec<(String, Body)>);
+
+impl Bodies {
+    pub fn get(&self, slug: &str) -> Option<&Body> {
+        self.0.iter().find(|(s, _)| s == slug).map(|(_, body)| body)
+    }
+
+    fn insert(&mut self, slug: &str, body: Body) {
+        match self.0.iter_mut().find(|(s, _)| s == slug) {
+            Some((_, old)) => *old = body,
+            None => self.0.push((slug.to_owned(), body)),
+        }
+    }
+}
+
+/// What floats over the windows, in one signal: each type of signal is its own code in the
+/// wasm, and these change together (a press closes them all).
+#[derive(Clone, Default, PartialEq)]
+pub struct Popups {
+    /// Which window's control menu is open, if any.
+    pub open_menu: Option<WindowId>,
+    /// Which of Program Manager's menu bar menus is open (index into its titles), if any.
+    pub bar_menu: Option<usize>,
+    /// Whether the Task List dialog (Ctrl+Esc) is showing.
+    pub task_list: bool,
+    /// A keyboard Move or Size started from the control menu, while it lasts.
+    pub keyboard_mode: Option<KeyboardMode>,
+    /// The modal dialog open over the desktop, if any.
+    pub dialog: Option<Dialog>,
+}
+
 /// Everything the components share. Cheap to copy: all fields are arena handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub desktop: RwSignal<Desktop>,
-    pub bodies: RwSignal<HashMap<String, Body>>,
-    /// Which window's control menu is open, if any.
-    pub open_menu: RwSignal<Option<WindowId>>,
-    /// Which of Program Manager's menu bar menus is open (index into its titles), if any.
-    pub bar_menu: RwSignal<Option<usize>>,
-    /// Whether the Task List dialog (Ctrl+Esc) is showing.
-    pub task_list: RwSignal<bool>,
-    /// A keyboard Move or Size started from the control menu, while it lasts.
-    pub keyboard_mode: RwSignal<Option<KeyboardMode>>,
-    /// The post icon last selected in Program Manager (what File > Open opens).
-    pub selected_icon: RwSignal<Option<String>>,
+    pub bodies: RwSignal<Bodies>,
+    /// The menus, dialogs and keyboard Move or Size over the windows ([`Popups`]).
+    pub popups: RwSignal<Popups>,
     /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
     /// no dragging or sizing, and nothing saved over the desktop layout.
     pub single: RwSignal<bool>,
-    /// The last sentence for the screen readers' live region.
-    pub announcement: RwSignal<String>,
-    /// The modal dialog open over the desktop, if any.
-    pub dialog: RwSignal<Option<Dialog>>,
-    index: StoredValue<PostsIndex>,
-    base: StoredValue<String>,
+    /// The posts index and the base path never change while the page lives.
+    index: &'static PostsIndex,
+    base: &'static str,
 }
 
 impl AppState {
     pub fn new(desktop: Desktop, index: PostsIndex, base: String, single: bool) -> Self {
         Self {
             desktop: RwSignal::new(desktop),
-            bodies: RwSignal::new(HashMap::new()),
-            open_menu: RwSignal::new(None),
-            bar_menu: RwSignal::new(None),
-            task_list: RwSignal::new(false),
-            keyboard_mode: RwSignal::new(None),
-            selected_icon: RwSignal::new(None),
+            bodies: RwSignal::new(Bodies::default()),
+            popups: RwSignal::new(Popups::default()),
             single: RwSignal::new(single),
-            announcement: RwSignal::new(String::new()),
-            dialog: RwSignal::new(None),
-            index: StoredValue::new(index),
-            base: StoredValue::new(base),
+            index: Box::leak(Box::new(index)),
+            base: Box::leak(base.into_boxed_str()),
         }
     }
 
     pub fn base(&self) -> String {
-        self.base.get_value()
+        self.base.to_owned()
     }
 
     pub fn site_title(&self) -> String {
-        self.index.with_value(|index| index.site_title.clone())
+        self.index.site_title.clone()
     }
 
     /// The site's title, author and what built it, for the About box.
     pub fn credits(&self) -> Credits {
-        self.index.with_value(|index| Credits {
+        let index = self.index;
+        Credits {
             site_title: index.site_title.clone(),
             author: index.author.clone(),
             generator: index.generator.clone(),
-        })
+        }
     }
 
     pub fn posts(&self) -> Vec<PostMeta> {
-        self.index.with_value(|index| index.posts.clone())
+        self.index.posts.clone()
     }
 
     pub fn post(&self, slug: &str) -> Option<PostMeta> {
-        self.index.with_value(|index| index.find(slug).cloned())
+        self.index.find(slug).cloned()
     }
 
     /// Reads the posts index without copying it.
     pub fn with_index<R>(&self, f: impl FnOnce(&PostsIndex) -> R) -> R {
-        self.index.with_value(f)
+        f(self.index)
     }
 
     /// The title shown in a window's title bar.
@@ -208,19 +224,18 @@ impl AppState {
         let url = format!("{}{}", self.base(), fragment_path(slug));
         let slug = slug.to_owned();
         let state = *self;
-        wasm_bindgen_futures::spawn_local(async move {
-            let body = match dom::fetch_text(&url).await {
+        let then = move |text: Result<String, String>| {
+            let body = match text {
                 Ok(html) => Body::Loaded(html),
                 Err(message) => Body::Failed(message),
             };
             state.set_body(&slug, body);
-        });
+        };
+        dom::fetch_then(url, Box::new(then));
     }
 
     pub fn set_body(&self, slug: &str, body: Body) {
-        self.bodies.update(|bodies| {
-            bodies.insert(slug.to_owned(), body);
-        });
+        self.bodies.update(|bodies| bodies.insert(slug, body));
     }
 
     pub fn focus(&self, id: &WindowId) {
@@ -229,11 +244,22 @@ impl AppState {
         });
     }
 
+    /// Changes what floats over the windows; effects hear of it only if something changed.
+    pub fn set_popups(&self, change: impl FnOnce(&mut Popups)) {
+        self.popups.maybe_update(|popups| {
+            let before = popups.clone();
+            change(popups);
+            *popups != before
+        });
+    }
+
     /// Closes every menu and dialog that floats over the windows.
     pub fn close_popups(&self) {
-        self.open_menu.set(None);
-        self.bar_menu.set(None);
-        self.task_list.set(false);
+        self.set_popups(|p| {
+            p.open_menu = None;
+            p.bar_menu = None;
+            p.task_list = false;
+        });
     }
 
     /// Closes a window and moves keyboard focus to the window that becomes active; when a post

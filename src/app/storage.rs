@@ -4,6 +4,8 @@
 //! at most a few times a second and once more when the page is hidden. Storage that is missing,
 //! blocked or full is not an error a visitor should see; the desktop simply is not remembered.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -77,16 +79,17 @@ pub fn save_unless_single(state: AppState) {
 /// Saves the desktop shortly after every change to its windows, and when the page is hidden.
 /// (A new appearance is saved at once, by [`super::control_panel::adopt`].)
 pub fn install(state: AppState) {
-    let pending = StoredValue::new(false);
-    Effect::new(move |_| {
+    let pending = Rc::new(Cell::new(false));
+    super::dom::effect(move || {
         state.desktop.track();
-        if pending.get_value() {
+        if pending.get() {
             return;
         }
-        pending.set_value(true);
+        pending.set(true);
+        let pending = Rc::clone(&pending);
         set_timeout(
             move || {
-                pending.set_value(false);
+                pending.set(false);
                 save_unless_single(state);
             },
             SAVE_DELAY,

@@ -12,31 +12,25 @@ use super::state::AppState;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::task_list::{task_list_html, LIST_ID};
 
-#[component]
-pub fn TaskList() -> impl IntoView {
-    view! {
-        <section
-            class="window dialog task-list active"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="task-list-title"
-            use:task_list
-        ></section>
-    }
-}
-
-/// Writes the dialog into its (empty) `<section>` and listens to it.
-fn task_list(section: web_sys::Element) {
+/// Makes the (empty) `<section>` the dialog, writes its contents and listens to it.
+pub fn task_list(section: &web_sys::Element) {
     let state = expect_context::<AppState>();
+    section.set_class_name("window dialog task-list active");
+    for (name, value) in [
+        ("role", "dialog"),
+        ("aria-modal", "true"),
+        ("aria-labelledby", "task-list-title"),
+    ] {
+        let _ = section.set_attribute(name, value);
+    }
     let (ids, titles): (Vec<WindowId>, Vec<String>) = state.window_list().into_iter().unzip();
     let active = state
         .desktop
         .with_untracked(|d| d.active().and_then(|a| ids.iter().position(|id| id == a)));
     section.set_inner_html(&task_list_html(&titles, active));
-    let ids = StoredValue::new(ids);
-    let handler = move |event: web_sys::Event| on_event(state, ids, &event);
+    let handler = move |event: web_sys::Event| on_event(state, &ids, &event);
     dom::listen(
-        &section,
+        section,
         &["click", "dblclick", "keydown"],
         Box::new(handler),
     );
@@ -44,17 +38,17 @@ fn task_list(section: web_sys::Element) {
 }
 
 /// The window chosen in the list, if any.
-fn selected(ids: StoredValue<Vec<WindowId>>) -> Option<WindowId> {
+fn selected(ids: &[WindowId]) -> Option<WindowId> {
     let list = dom::document().get_element_by_id(LIST_ID)?;
     let index = usize::try_from(
         list.dyn_ref::<web_sys::HtmlSelectElement>()?
             .selected_index(),
     )
     .ok()?;
-    ids.with_value(|ids| ids.get(index).cloned())
+    ids.get(index).cloned()
 }
 
-fn on_event(state: AppState, ids: StoredValue<Vec<WindowId>>, event: &web_sys::Event) {
+fn on_event(state: AppState, ids: &[WindowId], event: &web_sys::Event) {
     let in_list = dom::event_closest(event, "select").is_some();
     let action = match event.type_().as_str() {
         "dblclick" if in_list => "switch".to_owned(),

@@ -4,18 +4,22 @@
 //! the window's contents.
 //!
 //! The frame's markup is the static pages' own ([`crate::model::frame`]), written once when the
-//! window opens; only the contents are Leptos views. One effect per window puts what changes
+//! window opens; the contents are written by the windows' own modules. One effect per window puts what changes
 //! ([`FrameLook`]: classes, place, the maximize button's label, the icon) on the page and writes
 //! only what changed, so a drag writes one style attribute. One listener serves every kind of
 //! event on the frame and on its icon, telling the parts apart by where the event happened
 //! ([`part`]).
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::program_manager::ProgramManagerBody;
+use super::part;
 use super::state::AppState;
-use super::{control_panel, dom, post_buttons, post_window, tag_window, window_menu};
+use super::{
+    control_panel, dom, post_buttons, post_window, program_manager, tag_window, window_menu,
+};
 use crate::model::desktop::{Edge, WindowId, WindowState};
 use crate::model::frame::{
     desktop_icon_html, edge_named, frame_look, title_bar_html, FrameLook, RESIZE_HANDLES_HTML,
@@ -97,17 +101,21 @@ fn part(event: &web_sys::Event) -> Part {
     }
 }
 
-#[component]
-pub fn WindowFrame(id: WindowId) -> impl IntoView {
-    // Program Manager's contents are a view; the other windows' are written by [`contents`].
-    let manager = (id == WindowId::ProgramManager).then(|| view! { <ProgramManagerBody /> });
-    let dom_id = id.dom_id();
-    let labelled_by = format!("{dom_id}-title");
-    view! {
-        <section id=dom_id aria-labelledby=labelled_by tabindex="-1" use:frame=id>
-            {manager}
-        </section>
-    }
+/// Puts window `id` on the page, in `parent` before `before`, and keeps it up to date until the
+/// returned part is dropped (the window closed).
+pub fn open(
+    owner: &Owner,
+    parent: &web_sys::Element,
+    before: &web_sys::Node,
+    id: WindowId,
+) -> Option<part::Part> {
+    part::Part::new(owner, parent, Some(before), "section", move |section| {
+        let dom_id = id.dom_id();
+        section.set_id(&dom_id);
+        let _ = section.set_attribute("aria-labelledby", &format!("{dom_id}-title"));
+        let _ = section.set_attribute("tabindex", "-1");
+        frame(section.clone(), id);
+    })
 }
 
 /// Appends an element to `parent` and returns it.
@@ -118,10 +126,10 @@ fn add(parent: &web_sys::Element, tag: &str, class: &str) -> Option<web_sys::Ele
     Some(element)
 }
 
-/// Writes the contents of every window but Program Manager after its title bar.
+/// Writes the contents of every window after its title bar.
 fn contents(section: &web_sys::Element, id: &WindowId) {
     match id {
-        WindowId::ProgramManager => {}
+        WindowId::ProgramManager => program_manager::body(section),
         WindowId::ControlPanel => {
             if let Some(body) = add(section, "div", "window-body") {
                 control_panel::applets(body);
@@ -160,24 +168,25 @@ fn frame(section: web_sys::Element, id: WindowId) {
     let title = state.window_title(&id);
     let dom_id = id.dom_id();
     section.set_inner_html(&(RESIZE_HANDLES_HTML.to_owned() + &title_bar_html(&dom_id, &title)));
-    let drag = StoredValue::new(None::<Drag>);
+    let drag = Cell::new(None::<Drag>);
     let handler = {
         let id = id.clone();
-        move |event: web_sys::Event| handle(state, &id, drag, &event)
+        move |event: web_sys::Event| handle(state, &id, &drag, &event)
     };
     let listener = dom::listen(&section, &EVENTS, Box::new(handler));
     contents(&section, &id);
     let icon_id = format!("{dom_id}-icon");
     on_cleanup(move || dom::remove_element(&icon_id));
-    let effect = RenderEffect::new(move |before: Option<Shown>| {
-        let first = before.is_none();
-        let before = before.unwrap_or_default();
-        let keyboard = state
-            .keyboard_mode
-            .with(|mode| mode.as_ref().is_some_and(|m| m.id() == &id));
+    let mut last: Option<Shown> = None;
+    dom::effect(move || {
+        let first = last.is_none();
+        let before = last.take().unwrap_or_default();
+        let (keyboard, menu_open) = state.popups.with(|p| {
+            let keyboard = p.keyboard_mode.as_ref().is_some_and(|m| m.id() == &id);
+            (keyboard, p.open_menu.as_ref() == Some(&id))
+        });
         let single = state.single.get();
         let look = state.desktop.with(|d| frame_look(d, &id, single, keyboard));
-        let menu_open = state.open_menu.with(|open| open.as_ref() == Some(&id));
         if look.class != before.look.class {
             section.set_class_name(&look.class);
         }
@@ -199,9 +208,8 @@ fn frame(section: web_sys::Element, id: WindowId) {
         if look.icon != before.look.icon {
             show_icon(state, &section, &id, &title, listener);
         }
-        Shown { look, menu_open }
+        last = Some(Shown { look, menu_open });
     });
-    StoredValue::new_local(effect);
 }
 
 /// Sets an attribute of the element matching `selector` inside `root`.
@@ -233,9 +241,8 @@ fn show_menu(state: AppState, section: &web_sys::Element, id: &WindowId, open: b
     }
 }
 
-/// Shows the window's desktop icon, placed, while it is minimized, right after its frame; or
-/// removes it. Before the frame is on the page (a window restored minimized) this waits for the
-/// mount, which finishes before the browser paints.
+/// Shows the window's desktop icon, placed, while it is minimized, right after its frame (which
+/// [`open`] puts on the page before writing it); or removes it.
 fn show_icon(
     state: AppState,
     section: &web_sys::Element,
@@ -243,15 +250,6 @@ fn show_icon(
     title: &str,
     listener: StoredValue<dom::Listener, LocalStorage>,
 ) {
-    if section.parent_node().is_none() {
-        let (section, id, title) = (section.clone(), id.clone(), title.to_owned());
-        wasm_bindgen_futures::spawn_local(async move {
-            if section.parent_node().is_some() {
-                show_icon(state, &section, &id, &title, listener);
-            }
-        });
-        return;
-    }
     let icon_style = state
         .desktop
         .with_untracked(|d| frame_look(d, id, state.single.get_untracked(), false).icon);
@@ -275,11 +273,11 @@ fn show_icon(
 }
 
 /// The one listener of a frame and its icon.
-fn handle(state: AppState, id: &WindowId, drag: StoredValue<Option<Drag>>, event: &web_sys::Event) {
+fn handle(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web_sys::Event) {
     match event.type_().as_str() {
         "pointerdown" => press(state, id, drag, event.unchecked_ref()),
         "pointermove" => pointer_move(state, id, drag, event.unchecked_ref()),
-        "pointerup" | "pointercancel" => drag.set_value(None),
+        "pointerup" | "pointercancel" => drag.set(None),
         "click" => click(state, id, event),
         "dblclick" => double_click(state, id, event),
         _ => key(state, id, event.unchecked_ref()),
@@ -287,12 +285,7 @@ fn handle(state: AppState, id: &WindowId, drag: StoredValue<Option<Drag>>, event
 }
 
 /// A press activates the window; on the title bar, an edge or the icon it starts a drag.
-fn press(
-    state: AppState,
-    id: &WindowId,
-    drag: StoredValue<Option<Drag>>,
-    event: &web_sys::PointerEvent,
-) {
+fn press(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web_sys::PointerEvent) {
     let part = part(event);
     let desktop = state.desktop;
     if part != Part::Icon && !desktop.with_untracked(|d| d.is_active(id)) {
@@ -330,7 +323,7 @@ fn press(
         }
         None => dom::capture_pointer(event),
     }
-    drag.set_value(Some(Drag {
+    drag.set(Some(Drag {
         grab,
         pointer: event.pointer_id(),
         start_x: event.client_x(),
@@ -341,10 +334,10 @@ fn press(
 fn pointer_move(
     state: AppState,
     id: &WindowId,
-    drag: StoredValue<Option<Drag>>,
+    drag: &Cell<Option<Drag>>,
     event: &web_sys::PointerEvent,
 ) {
-    let Some(start) = drag.get_value().filter(|d| d.pointer == event.pointer_id()) else {
+    let Some(start) = drag.get().filter(|d| d.pointer == event.pointer_id()) else {
         return;
     };
     let (dx, dy) = (
@@ -380,8 +373,8 @@ fn restore(state: AppState, id: &WindowId) {
 fn click(state: AppState, id: &WindowId, event: &web_sys::Event) {
     match part(event) {
         Part::MenuItem(index) => window_menu::choose(state, id, index),
-        Part::ControlBox => state.open_menu.update(|open| {
-            *open = if open.as_ref() == Some(id) {
+        Part::ControlBox => state.set_popups(|p| {
+            p.open_menu = if p.open_menu.as_ref() == Some(id) {
                 None
             } else {
                 Some(id.clone())

@@ -71,7 +71,7 @@ impl Command {
 }
 
 fn run(state: AppState, id: &WindowId, command: Command) {
-    state.open_menu.set(None);
+    state.set_popups(|p| p.open_menu = None);
     match command {
         Command::Restore => state.desktop.update(|d| d.restore(id)),
         Command::Minimize if state.single.get_untracked() => {
@@ -93,10 +93,10 @@ fn run(state: AppState, id: &WindowId, command: Command) {
             let mode = state
                 .desktop
                 .with_untracked(|d| KeyboardMode::start(d, id, kind));
-            state.keyboard_mode.set(mode);
+            state.set_popups(|p| p.keyboard_mode = mode);
         }
         Command::SwitchTo => {
-            state.task_list.set(true);
+            state.set_popups(|p| p.task_list = true);
             return;
         }
     }

@@ -14,6 +14,7 @@ pub mod json;
 pub mod keyboard_mode;
 pub mod layout;
 pub mod list_box;
+pub mod list_diff;
 pub mod menu;
 pub mod persist;
 pub mod post;
