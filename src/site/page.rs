@@ -344,9 +344,10 @@ enum HeadKind<'a> {
     NotFound,
 }
 
-/// Calls `f` with [`csp::policy`] for the saved-look script and `app_head`, computed once per
-/// thread for the app head of the build (hashing the scripts for each of thousands of pages
-/// was measurable).
+/// Calls `f` with the Content-Security-Policy `<meta>` element ([`csp::policy`] for the
+/// saved-look script and `app_head`, escaped), made once per thread for the app head of the
+/// build (hashing the scripts and escaping the policy for each of thousands of pages was
+/// measurable).
 fn with_policy(app_head: &str, f: impl FnOnce(&str)) {
     thread_local! {
         static LAST: std::cell::RefCell<Option<(String, String)>> =
@@ -357,11 +358,18 @@ fn with_policy(app_head: &str, f: impl FnOnce(&str)) {
             Some((head, _)) if head == app_head => {}
             _ => {
                 let scripts = format!("{}{app_head}", saved_look::script_element());
-                *last = Some((app_head.to_owned(), csp::policy(&scripts)));
+                let mut meta = String::new();
+                element(
+                    &mut meta,
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+                    &csp::policy(&scripts),
+                    "\">\n",
+                );
+                *last = Some((app_head.to_owned(), meta));
             }
         }
-        if let Some((_, policy)) = last {
-            f(policy);
+        if let Some((_, meta)) = last {
+            f(meta);
         }
     });
 }
@@ -374,14 +382,7 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     // The saved colours go on <html> before anything paints; the policy allows that script.
     let saved_look = saved_look::script_element();
-    with_policy(site.app_head, |policy| {
-        element(
-            out,
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"",
-            policy,
-            "\">\n",
-        )
-    });
+    with_policy(site.app_head, |meta| out.push_str(meta));
     out.push_str(saved_look);
     element(out, "<title>", head.title, "</title>\n");
     element(
