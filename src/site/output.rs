@@ -235,18 +235,23 @@ impl Staging {
         }
         self.committed = true;
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        if let Some(path) = manifest::path_beside(&self.target) {
-            // Only a cache: without it, the next build reads the old files instead.
-            let _ = Manifest::save(&path, &written);
-        }
-        if had_old {
-            // The new site is in place; a leftover old copy is only clutter.
-            let names: Vec<&str> = written.iter().map(|(path, _)| path.as_str()).collect();
-            if let Ok(old_root) = Dir::open(&old) {
-                remove_named(&old_root, &names);
+        std::thread::scope(|scope| {
+            // The manifest is written while the old copy is removed (the build waits for both).
+            scope.spawn(|| {
+                if let Some(path) = manifest::path_beside(&self.target) {
+                    // Only a cache: without it, the next build reads the old files instead.
+                    let _ = Manifest::save(&path, &written);
+                }
+            });
+            if had_old {
+                // The new site is in place; a leftover old copy is only clutter.
+                let names: Vec<&str> = written.iter().map(|(path, _)| path.as_str()).collect();
+                if let Ok(old_root) = Dir::open(&old) {
+                    remove_named(&old_root, &names);
+                }
+                let _ = remove_tree(&old);
             }
-            let _ = remove_tree(&old);
-        }
+        });
         Ok(())
     }
 }
