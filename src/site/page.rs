@@ -3,6 +3,7 @@
 //! (see the contract), so nothing moves when the app takes over.
 
 use super::config::SiteConfig;
+use super::date::PostDate;
 use super::escape::{escape, push_escaped};
 use super::post::{Post, PostHead};
 use super::tags::{self, tag_page_path};
@@ -37,11 +38,28 @@ impl Site<'_> {
     }
 }
 
-/// What a post's icon shows: a [`Post`], or a [`PostHead`] before the post is rendered.
+/// What a post's icon and the listings (tag pages, sitemap) show: a [`Post`], or a
+/// [`PostHead`] before the post is rendered.
 pub trait Icon {
     fn slug(&self) -> &str;
     fn title(&self) -> &str;
     fn tags(&self) -> &[String];
+    fn date(&self) -> &PostDate;
+}
+
+impl<T: Icon + ?Sized> Icon for &T {
+    fn slug(&self) -> &str {
+        (**self).slug()
+    }
+    fn title(&self) -> &str {
+        (**self).title()
+    }
+    fn tags(&self) -> &[String] {
+        (**self).tags()
+    }
+    fn date(&self) -> &PostDate {
+        (**self).date()
+    }
 }
 
 impl Icon for Post {
@@ -54,6 +72,9 @@ impl Icon for Post {
     fn tags(&self) -> &[String] {
         &self.tags
     }
+    fn date(&self) -> &PostDate {
+        &self.date
+    }
 }
 
 impl Icon for PostHead {
@@ -65,6 +86,9 @@ impl Icon for PostHead {
     }
     fn tags(&self) -> &[String] {
         &self.tags
+    }
+    fn date(&self) -> &PostDate {
+        &self.date
     }
 }
 
