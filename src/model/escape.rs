@@ -6,20 +6,26 @@
 //! attributes and XML text and attributes.
 
 /// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped.
+///
+/// One pass over the bytes (the five are ASCII, so every cut falls between characters):
+/// a build escapes every page's head and the feed's bodies, and a `char` search was measurable.
 pub fn push_escaped(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
+    out.reserve(text.len());
+    let mut from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[at + 1..];
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[from..at]);
+        out.push_str(entity);
+        from = at + 1;
     }
-    out.push_str(rest);
+    out.push_str(&text[from..]);
 }
 
 /// `text` escaped into a new string.

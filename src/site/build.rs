@@ -8,7 +8,7 @@ use super::output::{remove_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::{Post, PostHead};
 use super::{feed, links, parallel, robots, sitemap, tags};
-use crate::model::post::{fragment_path, PostsIndex, INDEX_FILE};
+use crate::model::post::{fragment_path, PostMeta, PostsIndex, INDEX_FILE};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -85,7 +85,24 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     };
     let page_icons =
         page::program_manager_icons(site, heads.iter().map(|(_, h)| h), PAGE_ICON_LIMIT);
-    let posts = stream_posts(&staging, site, &page_icons, &heads, &options.content_dir)?;
+    // The site-wide files that show only front matter are written on their own thread while
+    // the posts are rendered (so no core waits for them afterwards); the feed shows bodies.
+    let (posts, listed) = std::thread::scope(|scope| {
+        let listed = scope.spawn(|| {
+            let heads: Vec<&PostHead> = heads.iter().map(|(_, head)| head).collect();
+            listing_files(site, &heads, &page_icons)?
+                .into_iter()
+                .try_for_each(|(path, bytes)| staging.write(&path, &bytes))
+                .map_err(BuildError::from)
+        });
+        let posts = stream_posts(&staging, site, &page_icons, &heads, &options.content_dir);
+        let listed = listed
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (posts, listed)
+    });
+    let posts = posts?;
+    listed?;
     phases.done("posts");
     let content = Content {
         config,
@@ -96,9 +113,7 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
         config: &content.config,
         app_head: &app.head_html,
     };
-    for (path, bytes) in site_files(site, &content, &page_icons)? {
-        staging.write(&path, &bytes)?;
-    }
+    staging.write("feed.xml", feed::feed(site, &content.posts).as_bytes())?;
     phases.done("write");
     let files = staging.files();
     staging.commit()?;
@@ -344,12 +359,27 @@ fn site_files(
     content: &Content,
     page_icons: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
-    let posts = &content.posts;
-    let index = PostsIndex::new(
-        &content.config.title,
-        &content.config.author,
-        posts.iter().map(Post::meta).collect(),
-    );
+    let mut files = listing_files(site, &content.posts, page_icons)?;
+    files.push(("feed.xml".into(), feed::feed(site, &content.posts).into()));
+    Ok(files)
+}
+
+/// The site-wide files that show only what the front matter says (all but the feed), for
+/// `posts` newest first: [`Post`]s, or their heads before they are rendered.
+fn listing_files<P: page::Icon>(
+    site: Site<'_>,
+    posts: &[P],
+    page_icons: &str,
+) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let metas = posts
+        .iter()
+        .map(|post| PostMeta {
+            slug: post.slug().to_owned(),
+            title: post.title().to_owned(),
+            tags: post.tags().to_vec(),
+        })
+        .collect();
+    let index = PostsIndex::new(&site.config.title, &site.config.author, metas);
     let all_icons = page::program_manager_icons(site, posts.iter(), usize::MAX);
     let mut files = vec![
         (
@@ -361,11 +391,10 @@ fn site_files(
             page::not_found_page(site, page_icons).into(),
         ),
         (INDEX_FILE.into(), serde_json::to_vec(&index)?),
-        ("feed.xml".into(), feed::feed(site, posts).into()),
         ("sitemap.xml".into(), sitemap::sitemap(site, posts).into()),
         (
             "robots.txt".into(),
-            robots::robots(&content.config.base).into(),
+            robots::robots(&site.config.base).into(),
         ),
     ];
     files.extend(

@@ -300,7 +300,8 @@ fn percent_decode(text: &str) -> String {
 fn substitute(html: &str, urls: &[String]) -> String {
     let mut out = String::with_capacity(html.len() + urls.len() * 32);
     let mut rest = html;
-    while let Some(at) = rest.find(MARK_HTML) {
+    let marker = memchr::memmem::Finder::new(MARK_HTML);
+    while let Some(at) = marker.find(rest.as_bytes()) {
         let after = &rest[at + MARK_HTML.len()..];
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let index = after[..digits].parse::<usize>().ok();

@@ -92,20 +92,28 @@ pub fn render(markdown: &str) -> Rendered {
     }
 }
 
-/// 1-based line numbers of byte offsets.
-struct LineIndex {
-    starts: Vec<usize>,
+/// 1-based line numbers of byte offsets. The lines are found on the first question: most
+/// posts never ask (only local links and shortcodes need a line).
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: std::cell::OnceCell<Vec<usize>>,
 }
 
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
-        LineIndex { starts }
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        LineIndex {
+            text,
+            starts: std::cell::OnceCell::new(),
+        }
     }
 
     fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|start| *start <= offset)
+        let starts = self.starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|at| at + 1));
+            starts
+        });
+        starts.partition_point(|start| *start <= offset)
     }
 }
 

@@ -9,8 +9,10 @@
 //! hard-linked from it instead. The [`manifest`] beside the output says what each old file
 //! holds, so most of them need not be read to know that.
 
+mod dir;
 mod manifest;
 
+use dir::{seen_file, Dir};
 use manifest::{Entry, Manifest, Stamp};
 use std::fs;
 use std::io::{self, Write};
@@ -48,13 +50,15 @@ pub enum OutputError {
 #[derive(Debug)]
 pub struct Staging {
     dir: PathBuf,
+    /// The staging folder, open: files are created relative to it.
+    root: Dir,
     target: PathBuf,
     /// The current output, whose unchanged files are hard-linked instead of written again.
     previous: Option<Previous>,
     files: AtomicUsize,
-    /// The folders [`Staging::write`] made: the staging folder starts empty, so any other is
-    /// made before its first file goes in (no failed attempt first).
-    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// The folders [`Staging::write`] made (relative): the staging folder starts empty, so any
+    /// other is made before its first file goes in (no failed attempt first).
+    folders: std::sync::Mutex<std::collections::HashSet<String>>,
     /// The paths [`Staging::write`] wrote, with what they hold: the next build's manifest, and
     /// the old output most likely has the same paths.
     written: std::sync::Mutex<Vec<(String, Entry)>>,
@@ -78,9 +82,11 @@ impl Staging {
             fs::remove_dir_all(&dir).map_err(write_error)?;
         }
         fs::create_dir_all(&dir).map_err(write_error)?;
+        let root = Dir::open(&dir).map_err(write_error)?;
         Ok(Staging {
-            previous: target.is_dir().then(|| Previous::of(target)),
+            previous: target.is_dir().then(|| Previous::of(target)).flatten(),
             target: target.to_owned(),
+            root,
             dir,
             files: AtomicUsize::new(0),
             folders: std::sync::Mutex::default(),
@@ -94,18 +100,20 @@ impl Staging {
     /// When the current output already has exactly these bytes there, that file is hard-linked
     /// instead: nothing is written and the old folder costs nothing to remove later.
     pub fn write(&self, relative: &str, contents: &[u8]) -> Result<(), OutputError> {
-        let path = self.dir.join(relative);
         let hash = manifest::hash(contents);
-        let result = self.make_folder(&path).and_then(|()| {
-            match self.link_if_unchanged(relative, &path, contents, hash) {
+        let result = self.make_folder(relative).and_then(|()| {
+            match self.link_if_unchanged(relative, contents, hash) {
                 Some(stamp) => {
                     self.linked.fetch_add(1, Ordering::Relaxed);
                     Ok(stamp)
                 }
-                None => write_file(&path, contents),
+                None => write_file(&self.root, Path::new(relative), contents),
             }
         });
-        let stamp = result.map_err(|source| OutputError::Write { path, source })?;
+        let stamp = result.map_err(|source| OutputError::Write {
+            path: self.dir.join(relative),
+            source,
+        })?;
         self.files.fetch_add(1, Ordering::Relaxed);
         let entry = Entry {
             len: contents.len() as u64,
@@ -118,9 +126,9 @@ impl Staging {
         Ok(())
     }
 
-    /// Creates the folder of `path` (and its parents) unless this staging made it already.
-    fn make_folder(&self, path: &Path) -> io::Result<()> {
-        let Some(folder) = path.parent() else {
+    /// Creates the folder of `relative` (and its parents) unless this staging made it already.
+    fn make_folder(&self, relative: &str) -> io::Result<()> {
+        let Some((folder, _)) = relative.rsplit_once('/') else {
             return Ok(());
         };
         if self
@@ -130,27 +138,20 @@ impl Staging {
         {
             return Ok(());
         }
-        fs::create_dir_all(folder)?;
+        self.root.create_dir_all(Path::new(folder))?;
         if let Ok(mut folders) = self.folders.lock() {
             folders.insert(folder.to_owned());
         }
         Ok(())
     }
 
-    /// Hard-links the current output's `relative` to `path` if it holds exactly `contents`
-    /// (whose hash is `hash`), and returns the stamp of the linked file. Any failure (no such
-    /// file, another file system) just means "write it".
-    fn link_if_unchanged(
-        &self,
-        relative: &str,
-        path: &Path,
-        contents: &[u8],
-        hash: u128,
-    ) -> Option<Stamp> {
+    /// Hard-links the current output's `relative` into the staging folder if it holds exactly
+    /// `contents` (whose hash is `hash`), and returns the stamp of the linked file. Any failure
+    /// (no such file, another file system) just means "write it".
+    fn link_if_unchanged(&self, relative: &str, contents: &[u8], hash: u128) -> Option<Stamp> {
         let previous = self.previous.as_ref()?;
-        let old = previous.dir.join(relative);
-        let stamp = previous.stamp_if_same(relative, &old, contents, hash)?;
-        fs::hard_link(&old, path).ok()?;
+        let stamp = previous.stamp_if_same(relative, contents, hash)?;
+        previous.root.link(Path::new(relative), &self.root).ok()?;
         Some(stamp)
     }
 
@@ -234,16 +235,23 @@ impl Staging {
         }
         self.committed = true;
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        if let Some(path) = manifest::path_beside(&self.target) {
-            // Only a cache: without it, the next build reads the old files instead.
-            let _ = Manifest::save(&path, &written);
-        }
-        if had_old {
-            // The new site is in place; a leftover old copy is only clutter.
-            let names: Vec<&str> = written.iter().map(|(path, _)| path.as_str()).collect();
-            remove_named(&old, &names);
-            let _ = remove_tree(&old);
-        }
+        std::thread::scope(|scope| {
+            // The manifest is written while the old copy is removed (the build waits for both).
+            scope.spawn(|| {
+                if let Some(path) = manifest::path_beside(&self.target) {
+                    // Only a cache: without it, the next build reads the old files instead.
+                    let _ = Manifest::save(&path, &written);
+                }
+            });
+            if had_old {
+                // The new site is in place; a leftover old copy is only clutter.
+                let names: Vec<&str> = written.iter().map(|(path, _)| path.as_str()).collect();
+                if let Ok(old_root) = Dir::open(&old) {
+                    remove_named(&old_root, &names);
+                }
+                let _ = remove_tree(&old);
+            }
+        });
         Ok(())
     }
 }
@@ -251,46 +259,42 @@ impl Staging {
 /// The output a build replaces, and its manifest.
 #[derive(Debug)]
 struct Previous {
-    dir: PathBuf,
+    root: Dir,
     manifest: Manifest,
 }
 
 impl Previous {
-    fn of(target: &Path) -> Previous {
-        Previous {
-            dir: target.to_owned(),
+    /// The output folder `target` and its manifest; `None` if the folder cannot be opened.
+    fn of(target: &Path) -> Option<Previous> {
+        Some(Previous {
+            root: Dir::open(target).ok()?,
             manifest: manifest::path_beside(target)
                 .map(|path| Manifest::load(&path))
                 .unwrap_or_default(),
-        }
+        })
     }
 
-    /// The stamp of `old` (the file at `relative`) if it holds exactly `contents`. When the
-    /// manifest's entry still describes `old`, its length and hash answer without reading it;
-    /// otherwise `old` is read and compared.
-    fn stamp_if_same(
-        &self,
-        relative: &str,
-        old: &Path,
-        contents: &[u8],
-        hash: u128,
-    ) -> Option<Stamp> {
+    /// The stamp of the old file at `relative` if it holds exactly `contents`. When the
+    /// manifest's entry still describes that file, its length and hash answer without reading
+    /// it; otherwise it is read and compared.
+    fn stamp_if_same(&self, relative: &str, contents: &[u8], hash: u128) -> Option<Stamp> {
         if let Some(entry) = self.manifest.get(relative) {
-            if let Ok(meta) = fs::symlink_metadata(old) {
-                if entry.describes(&meta) {
-                    return entry.holds(contents.len(), hash).then(|| Stamp::of(&meta));
+            if let Ok(seen) = self.root.seen(Path::new(relative)) {
+                if entry.describes(&seen) {
+                    return entry.holds(contents.len(), hash).then_some(seen.stamp);
                 }
             }
         }
-        same_contents(old, contents)
+        let file = self.root.open_file(Path::new(relative)).ok()?;
+        same_contents(&file, contents)
     }
 }
 
-/// Writes `contents` to a new file at `path` and returns its stamp.
-fn write_file(path: &Path, contents: &[u8]) -> io::Result<Stamp> {
-    let mut file = fs::File::create(path)?;
+/// Writes `contents` to a new file at `relative` in `root` and returns its stamp.
+fn write_file(root: &Dir, relative: &Path, contents: &[u8]) -> io::Result<Stamp> {
+    let mut file = root.create(relative)?;
     file.write_all(contents)?;
-    Ok(Stamp::of(&file.metadata()?))
+    Ok(seen_file(&file)?.stamp)
 }
 
 impl Drop for Staging {
@@ -336,9 +340,9 @@ pub fn remove_in_place(target: &Path, relative: &str) -> Result<(), OutputError>
 /// Removes the files at `relative` paths under `dir`, then their folders once empty, on every
 /// core; any that is not there (or not empty) is left for [`remove_tree`]. By name, this takes
 /// a third of the system calls of listing and removing every folder.
-fn remove_named(dir: &Path, relative: &[&str]) {
+fn remove_named(dir: &Dir, relative: &[&str]) {
     super::parallel::map(relative, |file| {
-        let _ = fs::remove_file(dir.join(file));
+        let _ = dir.remove_file(Path::new(file));
     });
     let mut folders: Vec<&str> = relative
         .iter()
@@ -347,7 +351,7 @@ fn remove_named(dir: &Path, relative: &[&str]) {
     folders.sort_unstable();
     folders.dedup();
     super::parallel::map(&folders, |folder| {
-        let _ = fs::remove_dir(dir.join(folder));
+        let _ = dir.remove_dir(Path::new(folder));
     });
 }
 
@@ -375,16 +379,15 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     fs::remove_dir_all(dir)
 }
 
-/// The stamp of the file at `path` if it holds exactly `contents` (`None` if it cannot be read).
-fn same_contents(path: &Path, contents: &[u8]) -> Option<Stamp> {
+/// The stamp of the open `file` if it holds exactly `contents` (`None` if it cannot be read).
+fn same_contents(file: &fs::File, contents: &[u8]) -> Option<Stamp> {
     use std::io::Read;
     thread_local! {
         /// The old file's bytes, in one buffer per thread reused for every file.
         static OLD: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let file = fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() != contents.len() as u64 {
+    let seen = seen_file(file).ok()?;
+    if !seen.is_file || seen.len != contents.len() as u64 {
         return None;
     }
     let same = OLD.with_borrow_mut(|old| {
@@ -392,9 +395,9 @@ fn same_contents(path: &Path, contents: &[u8]) -> Option<Stamp> {
             old.resize(contents.len(), 0);
         }
         let old = &mut old[..contents.len()];
-        (&file).read_exact(old).is_ok() && *old == *contents
+        (&*file).read_exact(old).is_ok() && *old == *contents
     });
-    same.then(|| Stamp::of(&meta))
+    same.then_some(seen.stamp)
 }
 
 /// `<parent>/<name>.<tag>-<pid>`, a folder beside `target` on the same file system.
@@ -570,11 +573,10 @@ mod tests {
         };
         let path = manifest::path_beside(&out).unwrap();
         Manifest::save(&path, &[("a.html".to_owned(), claimed)]).unwrap();
-        let previous = Previous::of(&out);
-        let old = out.join("a.html");
+        let previous = Previous::of(&out).unwrap();
         let same = |bytes: &[u8]| {
             previous
-                .stamp_if_same("a.html", &old, bytes, manifest::hash(bytes))
+                .stamp_if_same("a.html", bytes, manifest::hash(bytes))
                 .is_some()
         };
         assert!(same(b"claimed"));

@@ -3,6 +3,7 @@
 //! (see the contract), so nothing moves when the app takes over.
 
 use super::config::SiteConfig;
+use super::date::PostDate;
 use super::escape::{escape, push_escaped};
 use super::post::{Post, PostHead};
 use super::tags::{self, tag_page_path};
@@ -37,11 +38,28 @@ impl Site<'_> {
     }
 }
 
-/// What a post's icon shows: a [`Post`], or a [`PostHead`] before the post is rendered.
+/// What a post's icon and the listings (tag pages, sitemap) show: a [`Post`], or a
+/// [`PostHead`] before the post is rendered.
 pub trait Icon {
     fn slug(&self) -> &str;
     fn title(&self) -> &str;
     fn tags(&self) -> &[String];
+    fn date(&self) -> &PostDate;
+}
+
+impl<T: Icon + ?Sized> Icon for &T {
+    fn slug(&self) -> &str {
+        (**self).slug()
+    }
+    fn title(&self) -> &str {
+        (**self).title()
+    }
+    fn tags(&self) -> &[String] {
+        (**self).tags()
+    }
+    fn date(&self) -> &PostDate {
+        (**self).date()
+    }
 }
 
 impl Icon for Post {
@@ -54,6 +72,9 @@ impl Icon for Post {
     fn tags(&self) -> &[String] {
         &self.tags
     }
+    fn date(&self) -> &PostDate {
+        &self.date
+    }
 }
 
 impl Icon for PostHead {
@@ -65,6 +86,9 @@ impl Icon for PostHead {
     }
     fn tags(&self) -> &[String] {
         &self.tags
+    }
+    fn date(&self) -> &PostDate {
+        &self.date
     }
 }
 
@@ -344,9 +368,10 @@ enum HeadKind<'a> {
     NotFound,
 }
 
-/// Calls `f` with [`csp::policy`] for the saved-look script and `app_head`, computed once per
-/// thread for the app head of the build (hashing the scripts for each of thousands of pages
-/// was measurable).
+/// Calls `f` with the Content-Security-Policy `<meta>` element ([`csp::policy`] for the
+/// saved-look script and `app_head`, escaped), made once per thread for the app head of the
+/// build (hashing the scripts and escaping the policy for each of thousands of pages was
+/// measurable).
 fn with_policy(app_head: &str, f: impl FnOnce(&str)) {
     thread_local! {
         static LAST: std::cell::RefCell<Option<(String, String)>> =
@@ -357,11 +382,18 @@ fn with_policy(app_head: &str, f: impl FnOnce(&str)) {
             Some((head, _)) if head == app_head => {}
             _ => {
                 let scripts = format!("{}{app_head}", saved_look::script_element());
-                *last = Some((app_head.to_owned(), csp::policy(&scripts)));
+                let mut meta = String::new();
+                element(
+                    &mut meta,
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+                    &csp::policy(&scripts),
+                    "\">\n",
+                );
+                *last = Some((app_head.to_owned(), meta));
             }
         }
-        if let Some((_, policy)) = last {
-            f(policy);
+        if let Some((_, meta)) = last {
+            f(meta);
         }
     });
 }
@@ -374,14 +406,7 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     // The saved colours go on <html> before anything paints; the policy allows that script.
     let saved_look = saved_look::script_element();
-    with_policy(site.app_head, |policy| {
-        element(
-            out,
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"",
-            policy,
-            "\">\n",
-        )
-    });
+    with_policy(site.app_head, |meta| out.push_str(meta));
     out.push_str(saved_look);
     element(out, "<title>", head.title, "</title>\n");
     element(

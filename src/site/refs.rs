@@ -36,7 +36,8 @@ pub fn mark(
             _ => continue,
         };
         if !is_local(dest_url) {
-            if dest_url.contains(MARK_HTML) {
+            // Most external URLs have no `%` at all: a byte search rules the marker out.
+            if dest_url.contains('%') && dest_url.contains(MARK_HTML) {
                 // Written by hand in an external URL: make sure it cannot pass for a marker.
                 *dest_url = CowStr::from(dest_url.replace(MARK_HTML, "%EF%BF%BD"));
             }

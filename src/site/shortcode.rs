@@ -16,7 +16,10 @@ pub fn find(
     ranges: &[Range<usize>],
     line_of: &dyn Fn(usize) -> usize,
 ) -> Vec<LineProblem> {
-    if !markdown.contains("{{") && !markdown.contains("{%") {
+    // One pass over the rare `{` (not two substring searches over the whole post).
+    let bytes = markdown.as_bytes();
+    let opens = |at: usize| matches!(bytes.get(at + 1), Some(b'{' | b'%'));
+    if !memchr::memchr_iter(b'{', bytes).any(opens) {
         return Vec::new();
     }
     let code: Vec<&Range<usize>> = events

@@ -2,21 +2,20 @@
 //! last changed.
 
 use super::escape::push_escaped;
-use super::page::Site;
-use super::post::Post;
+use super::page::{Icon, Site};
 use super::tags::{groups, TAGS_DIR};
 
-/// The sitemap for `posts` (newest first).
-pub fn sitemap(site: Site<'_>, posts: &[Post]) -> String {
+/// The sitemap for `posts` (newest first; [`Post`](super::post::Post)s or their heads).
+pub fn sitemap<P: Icon>(site: Site<'_>, posts: &[P]) -> String {
     let mut out = String::with_capacity(256 + posts.len() * 128);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let newest = posts.first().map(|post| post.date.machine());
+    let newest = posts.first().map(|post| post.date().machine());
     url(&mut out, site.config.base.url(), newest.as_deref());
     for post in posts {
         url(
             &mut out,
-            &site.post_url(&post.slug),
-            Some(&post.date.machine()),
+            &site.post_url(post.slug()),
+            Some(&post.date().machine()),
         );
     }
     let tags = groups(posts);
@@ -28,7 +27,7 @@ pub fn sitemap(site: Site<'_>, posts: &[Post]) -> String {
         );
     }
     for group in &tags {
-        let newest = group.posts.first().map(|post| post.date.machine());
+        let newest = group.posts.first().map(|post| post.date().machine());
         url(
             &mut out,
             &format!("{}{TAGS_DIR}/{}/", site.config.base.url(), group.slug),
@@ -55,6 +54,7 @@ fn url(out: &mut String, loc: &str, lastmod: Option<&str>) {
 mod tests {
     use super::*;
     use crate::site::config::SiteConfig;
+    use crate::site::post::Post;
 
     #[test]
     fn lists_the_desktop_and_every_post_with_lastmod() {
@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn empty_site_lists_the_desktop_without_lastmod() {
         let config = SiteConfig::default();
-        let xml = sitemap(
+        let xml = sitemap::<Post>(
             Site {
                 config: &config,
                 app_head: "",

@@ -4,20 +4,20 @@
 //! renders the same windows from the same grouping ([`crate::model::tag`]).
 
 use super::escape::push_escaped;
-use super::page::{self, Listing, Site};
+use super::page::{self, Icon, Listing, Site};
 use super::post::Post;
 pub use crate::model::tag::tag_slug;
 
 /// The tags folder in the output.
 pub const TAGS_DIR: &str = "tags";
 
-/// A tag and its posts (in the order given, newest first).
+/// A tag and its posts (in the order given, newest first): [`Post`]s, or their heads.
 #[derive(Debug)]
-pub struct TagGroup<'a> {
+pub struct TagGroup<'a, P = Post> {
     /// The tag as first written.
     pub name: &'a str,
     pub slug: String,
-    pub posts: Vec<&'a Post>,
+    pub posts: Vec<&'a P>,
 }
 
 /// `tags/<slug>/`, relative to the base path.
@@ -26,8 +26,8 @@ pub fn tag_page_path(tag: &str) -> String {
 }
 
 /// Every tag with its posts, by slug (tags differing only in case or punctuation share one).
-pub fn groups(posts: &[Post]) -> Vec<TagGroup<'_>> {
-    crate::model::tag::groups(posts.iter().map(|post| post.tags.as_slice()))
+pub fn groups<P: Icon>(posts: &[P]) -> Vec<TagGroup<'_, P>> {
+    crate::model::tag::groups(posts.iter().map(|post| post.tags()))
         .into_iter()
         .map(|group| TagGroup {
             name: group.name,
@@ -61,7 +61,7 @@ pub fn group_icon_list<'g>(
 }
 
 /// Every tag page as `(output path, html)`, the tag index first; none without tags.
-pub fn pages(site: Site<'_>, posts: &[Post], icons: &str) -> Vec<(String, String)> {
+pub fn pages<P: Icon>(site: Site<'_>, posts: &[P], icons: &str) -> Vec<(String, String)> {
     let groups = groups(posts);
     if groups.is_empty() {
         return Vec::new();
@@ -80,7 +80,7 @@ pub fn pages(site: Site<'_>, posts: &[Post], icons: &str) -> Vec<(String, String
     pages
 }
 
-fn index_page(site: Site<'_>, groups: &[TagGroup<'_>], icons: &str) -> String {
+fn index_page<P>(site: Site<'_>, groups: &[TagGroup<'_, P>], icons: &str) -> String {
     let body = group_icon_list(
         site,
         groups.iter().map(|group| (group.name, group.slug.as_str())),
@@ -100,7 +100,7 @@ fn index_page(site: Site<'_>, groups: &[TagGroup<'_>], icons: &str) -> String {
     )
 }
 
-fn tag_page(site: Site<'_>, group: &TagGroup<'_>, icons: &str) -> String {
+fn tag_page<P: Icon>(site: Site<'_>, group: &TagGroup<'_, P>, icons: &str) -> String {
     let mut body = page::icon_list(site, group.posts.iter().copied());
     body.push_str("      <p class=\"window-note\"><a href=\"");
     push_escaped(&mut body, site.base_path());
@@ -215,6 +215,6 @@ mod tests {
         assert!(rust.contains("PM-ICONS"), "{rust}");
         let index = &built[0].1;
         assert!(index.contains("<li><a class=\"icon group\" href=\"/blog/tags/web-wasm/\" data-tag=\"web-wasm\"><span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">Web &amp; Wasm</span></a></li>"), "{index}");
-        assert!(pages(site, &[], "").is_empty());
+        assert!(pages::<Post>(site, &[], "").is_empty());
     }
 }

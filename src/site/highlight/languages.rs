@@ -487,6 +487,35 @@ mod tests {
         }
     }
 
+    /// The lexer skips whitespace without asking the table (see `lexer::lex`).
+    #[test]
+    fn no_token_starts_with_whitespace() {
+        for language in [
+            &RUST,
+            &PYTHON,
+            &JAVASCRIPT,
+            &TYPESCRIPT,
+            &SHELL,
+            &TOML,
+            &YAML,
+            &JSON,
+            &CSS,
+            &SQL,
+            &GO,
+            &C,
+        ] {
+            let mut starts: Vec<u8> = language
+                .line_comments
+                .iter()
+                .chain(language.block_comment.iter().map(|(open, _)| open))
+                .filter_map(|delimiter| delimiter.bytes().next())
+                .collect();
+            starts.extend(language.quotes);
+            starts.extend(language.meta_prefix);
+            assert!(!starts.iter().any(u8::is_ascii_whitespace), "{starts:?}");
+        }
+    }
+
     #[test]
     fn names_are_found_case_insensitively() {
         assert!(matches!(find("Rust"), Some(Syntax::Code(_))));

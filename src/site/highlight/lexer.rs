@@ -13,6 +13,12 @@ pub fn lex(language: &Language, code: &str, out: &mut Emitter<'_>) {
     let mut plain_from = 0;
     let mut line_start = true;
     while at < bytes.len() {
+        // No token starts with whitespace (no table has such a delimiter): skip the checks.
+        if matches!(bytes[at], b' ' | b'\t' | b'\n' | b'\r') {
+            line_start |= bytes[at] == b'\n';
+            at += 1;
+            continue;
+        }
         match scan(language, bytes, at, line_start) {
             Some((Some(token), end)) => {
                 out.plain(&code[plain_from..at]);

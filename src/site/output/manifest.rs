@@ -12,6 +12,7 @@
 //! File times have a coarse tick, so an entry written in the tick the manifest was saved is not
 //! trusted either (an edit right after the build, in that same tick, would keep the time).
 
+use super::dir::Seen;
 use std::collections::HashMap;
 use std::fs;
 use std::io::{self, Write};
@@ -28,10 +29,10 @@ pub fn hash(bytes: &[u8]) -> u128 {
 /// Which file on disk held the recorded bytes, and when it was last written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
-    device: u64,
-    inode: u64,
-    seconds: i64,
-    nanos: i64,
+    pub(super) device: u64,
+    pub(super) inode: u64,
+    pub(super) seconds: i64,
+    pub(super) nanos: i64,
 }
 
 impl Stamp {
@@ -79,9 +80,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Whether `meta` (of the file at the entry's path now) is the very file recorded, untouched.
-    pub fn describes(&self, meta: &fs::Metadata) -> bool {
-        meta.is_file() && meta.len() == self.len && Stamp::of(meta) == self.stamp
+    /// Whether `seen` (the file at the entry's path now) is the very file recorded, untouched.
+    pub fn describes(&self, seen: &Seen) -> bool {
+        seen.is_file && seen.len == self.len && seen.stamp == self.stamp
     }
 
     /// Whether the recorded file held exactly the bytes whose length and hash are given.
@@ -267,14 +268,14 @@ mod tests {
             hash: hash(b"old"),
             stamp: Stamp::of(&meta),
         };
-        assert!(recorded.describes(&meta));
+        assert!(recorded.describes(&Seen::of(&meta)));
         assert!(recorded.holds(3, hash(b"old")) && !recorded.holds(3, hash(b"new")));
         // Replaced by a file of the same length (another inode, or at least another time).
         std::thread::sleep(std::time::Duration::from_millis(20));
         let replacement = dir.path().join("replacement");
         fs::write(&replacement, "new").unwrap();
         fs::rename(&replacement, &path).unwrap();
-        assert!(!recorded.describes(&fs::metadata(&path).unwrap()));
+        assert!(!recorded.describes(&Seen::of(&fs::metadata(&path).unwrap())));
     }
 
     #[test]
