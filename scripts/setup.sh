@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Progman needs, once, into a cache that later runs reuse.
 #
-#   bash scripts/setup.sh            # build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt
+#   bash scripts/setup.sh            # build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt, terser
 #   bash scripts/setup.sh --browser  # the same, plus Chromium, ChromeDriver and playwright-core
 #
 # Every tool comes from crates.io, npm or Debian's packages; nothing downloads prebuilt binaries
@@ -16,6 +16,7 @@ source "$here/env.sh"
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
+TERSER_VERSION=5.51.4
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -62,6 +63,13 @@ if ! has_version wasm-opt "version $BINARYEN_VERSION"; then
   npm install --silent --no-audit --no-fund --prefix "$PROGMAN_TOOLS/npm" "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
+# terser minifies the app's JS glue after Trunk (src/site/app_shrink.rs): Trunk's minifier
+# cannot parse it. Pure JavaScript, run by the same node as wasm-opt.
+if ! has_version terser "terser $TERSER_VERSION"; then
+  log "installing terser (npm terser@$TERSER_VERSION)"
+  npm install --silent --no-audit --no-fund --prefix "$PROGMAN_TOOLS/npm" "terser@$TERSER_VERSION" >/dev/null
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   apt_install chromium chromium-driver
   if [ ! -d "$PROGMAN_ROOT/tests/browser/node_modules/playwright-core" ] ||
@@ -71,4 +79,4 @@ if [ "${1:-}" = "--browser" ]; then
   fi
 fi
 
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(terser --version)"

@@ -1,4 +1,5 @@
-//! Builds the WebAssembly desktop with Trunk, once per version of its sources.
+//! Builds the WebAssembly desktop with Trunk (then shrinks its code, [`super::app_shrink`]), once
+//! per version of its sources.
 //!
 //! The app depends only on the crate's code, the styles, `index.html`, the Cargo and Trunk
 //! manifests, and the base path it is served under. [`build_app`] fingerprints exactly those and
@@ -16,6 +17,8 @@ pub enum AppBuildError {
     Tool { tool: String, message: String },
     #[error("could not read or write the app build: {0}")]
     Io(#[from] std::io::Error),
+    #[error("could not shrink the app: {0}")]
+    Shrink(#[from] super::app_shrink::ShrinkError),
 }
 
 /// The files and folders (relative to the project root) the app is built from. The content
@@ -29,6 +32,8 @@ const APP_INPUTS: &[&str] = &[
     "src/app",
     "src/model",
     "src/bin/progman-app.rs",
+    // What is done to Trunk's output after it (short names, minified glue).
+    "src/site/app_shrink.rs",
     "style",
 ];
 
@@ -47,6 +52,7 @@ pub fn build_app(project_root: &Path, base_path: &str) -> Result<PathBuf, AppBui
     }
     fs::create_dir_all(&cache)?;
     run_trunk(project_root, base_path, &staging)?;
+    super::app_shrink::shrink_app(&staging, &path_with_tools())?;
     remove_other_builds(&cache, &staging)?;
     fs::rename(&staging, &ready)?;
     Ok(ready)
