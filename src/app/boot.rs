@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom;
+use super::program_manager;
 use super::state::{AppState, Body};
 use super::storage;
 use crate::model::desktop::{Desktop, WindowId};
@@ -51,12 +52,18 @@ fn start(index: PostsIndex, route: Route, base: String) {
     };
     let single = dom::single_window();
     let state = AppState::new(initial_desktop(&route, &index, single), index, base, single);
-    adopt_static_body(&state, &route);
-    super::program_manager::keep_static_icons(&state);
+    let scrolled = adopt_static_body(&state, &route);
+    program_manager::keep_static_window(&state);
     for slug in open_post_slugs(&state) {
         state.load_body(&slug);
     }
     take_over(root, state);
+    // The live post window shows the article where the visitor had scrolled the static one.
+    if let Some((selector, top)) = scrolled {
+        if let Ok(Some(body)) = dom::document().query_selector(&selector) {
+            body.set_scroll_top(top);
+        }
+    }
 }
 
 fn parse_index(text: &str) -> Result<PostsIndex, String> {
@@ -88,18 +95,18 @@ fn initial_desktop(route: &Route, index: &PostsIndex, single: bool) -> Desktop {
     desktop
 }
 
-/// A pre-rendered post page already holds the article: use it instead of fetching it again.
-fn adopt_static_body(state: &AppState, route: &Route) {
-    let Route::Post(slug) = route else { return };
-    let selector = format!("#{} .window-body", WindowId::post(slug.as_str()).dom_id());
-    let html = dom::document()
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .map(|body| body.inner_html());
-    if let Some(html) = html.filter(|html| !html.trim().is_empty()) {
-        state.set_body(slug, Body::Loaded(html));
-    }
+/// A pre-rendered post page already holds the article: the live window takes that element
+/// itself, so the browser neither fetches nor parses it again. Returns the window body's
+/// selector and how far the visitor has scrolled it, if at all.
+fn adopt_static_body(state: &AppState, route: &Route) -> Option<(String, i32)> {
+    let Route::Post(slug) = route else {
+        return None;
+    };
+    let selector = format!("#{} > .window-body", WindowId::post(slug.as_str()).dom_id());
+    let body = dom::document().query_selector(&selector).ok().flatten()?;
+    let article = body.query_selector(":scope > article").ok().flatten()?;
+    state.set_body(slug, Body::Adopted(article));
+    Some((selector, body.scroll_top())).filter(|(_, top)| *top > 0)
 }
 
 fn open_post_slugs(state: &AppState) -> Vec<String> {
@@ -112,15 +119,26 @@ fn open_post_slugs(state: &AppState) -> Vec<String> {
     })
 }
 
-/// Replaces the static desktop with the live one in one synchronous step.
+/// Replaces the static desktop with the live one in one synchronous step. A kept static Program
+/// Manager never leaves the page: the live desktop adopts it ([`program_manager`]).
 fn take_over(root: web_sys::Element, state: AppState) {
     let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
-    root.set_inner_html("");
+    let kept = program_manager::kept_static_window();
+    let mut next = root.first_child();
+    while let Some(node) = next {
+        next = node.next_sibling();
+        if !kept
+            .as_ref()
+            .is_some_and(|kept| kept.is_same_node(Some(&node)))
+        {
+            let _ = root.remove_child(&node);
+        }
+    }
     let desktop = root.clone().into();
     leptos::mount::mount_to(root, move || super::desktop::desktop(desktop, state)).forget();
-    super::program_manager::insert_kept_icons();
+    program_manager::forget_static_window();
     // Tests and styles can tell the live desktop from the static one.
     if let Some(html) = dom::document().document_element() {
         let _ = html.set_attribute("data-progman-app", "");

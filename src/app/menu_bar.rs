@@ -247,16 +247,21 @@ fn on_keydown(state: AppState, event: &web_sys::KeyboardEvent) {
     event.stop_propagation();
 }
 
-/// Appends the menu bar to `parent` (Program Manager's frame): writes the menu titles, shows
-/// the open menu under its title, and serves clicks and keys with one listener.
+/// Appends the menu bar to `parent` (Program Manager's frame) and serves it.
 pub fn menu_bar(parent: &web_sys::Element) {
-    let state = expect_context::<AppState>();
     let Ok(bar) = dom::document().create_element("div") else {
         return;
     };
     bar.set_class_name("menu-bar");
     let _ = bar.set_attribute("role", "menubar");
     let _ = parent.append_child(&bar);
+    serve_menu_bar(bar);
+}
+
+/// Writes the menu titles into `bar` (a live or adopted menu bar), shows the open menu under
+/// its title, and serves clicks and keys with one listener.
+pub fn serve_menu_bar(bar: web_sys::Element) {
+    let state = expect_context::<AppState>();
     bar.set_inner_html(&menu_bar_html(&TITLES));
     // What the open menu's entries do, by their place in it.
     let actions: Rc<RefCell<Vec<Action>>> = Rc::default();

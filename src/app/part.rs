@@ -33,6 +33,26 @@ impl Part {
         })
     }
 
+    /// Makes `element`, already on the page in `parent`, a part that sits right before `before`,
+    /// then lets `build` give it its behaviour as [`Part::new`] does. The element itself does
+    /// not move (the nodes between it and `before` do): an element that leaves the page is laid
+    /// out again, all of its contents, when it comes back.
+    pub fn adopt(
+        owner: &Owner,
+        parent: &web_sys::Node,
+        element: web_sys::Element,
+        before: &web_sys::Node,
+        build: impl FnOnce(&web_sys::Element),
+    ) -> Self {
+        settle_before(parent, &element, before);
+        let owner = owner.child();
+        owner.with(|| untrack(|| build(&element)));
+        Self {
+            element,
+            _owner: owner,
+        }
+    }
+
     pub fn element(&self) -> &web_sys::Element {
         &self.element
     }
@@ -41,5 +61,29 @@ impl Part {
 impl Drop for Part {
     fn drop(&mut self) {
         self.element.remove();
+    }
+}
+
+/// Puts `kept` (a child of `parent`) right before `before` (another child) by moving the nodes
+/// between them, in order, to its other side.
+fn settle_before(parent: &web_sys::Node, kept: &web_sys::Node, before: &web_sys::Node) {
+    let mut between = Vec::new();
+    let mut next = kept.next_sibling();
+    while let Some(node) = next {
+        if node.is_same_node(Some(before)) {
+            for node in between {
+                let _ = parent.insert_before(&node, Some(kept));
+            }
+            return;
+        }
+        next = node.next_sibling();
+        between.push(node);
+    }
+    // `before` comes first: it and what follows it up to `kept` go after `kept`.
+    let end = kept.next_sibling();
+    let mut next = Some(before.clone());
+    while let Some(node) = next.filter(|node| !node.is_same_node(Some(kept))) {
+        next = node.next_sibling();
+        let _ = parent.insert_before(&node, end.as_ref());
     }
 }

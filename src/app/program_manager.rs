@@ -7,8 +7,9 @@
 //! The body is one string of markup ([`program_manager_html`], the static pages' own) with one
 //! listener per kind of event, which keeps the wasm small however many posts and tags there are.
 //! When the static page already shows every icon the app would draw (its list's
-//! [`fingerprint`] matches the posts index), take-over keeps those elements ([`keep_static_icons`],
-//! [`insert_kept_icons`]) instead of writing 10,000 icons' markup for the browser to parse again.
+//! [`fingerprint`] matches the posts index), take-over keeps the static window on the page
+//! ([`keep_static_window`]) and the live desktop adopts it ([`adopt_body`]): the browser neither
+//! parses 10,000 icons' markup again nor lays them out a second time.
 
 use std::cell::RefCell;
 
@@ -16,21 +17,22 @@ use leptos::prelude::*;
 
 use super::control_panel;
 use super::dom;
-use super::menu_bar::menu_bar;
+use super::menu_bar::{menu_bar, serve_menu_bar};
 use super::menu_nav::event_element;
 use super::state::AppState;
 use super::tag_window::{self, Gesture};
 use crate::model::icon_list::{fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE};
 
 thread_local! {
-    /// The static page's Program Manager body, kept between [`keep_static_icons`] and
-    /// [`insert_kept_icons`] (both in take-over's one task).
+    /// The static page's Program Manager window, kept from [`keep_static_window`] until the
+    /// live desktop adopts it ([`take_static_window`]), all in take-over's one task.
     static KEPT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
-/// Before take-over: keeps the static page's Program Manager body when its icons are exactly
-/// those the app would draw (post pages show only the newest few: those are drawn anew).
-pub fn keep_static_icons(state: &AppState) {
+/// Before take-over: keeps the static page's Program Manager window when its icons are exactly
+/// those the app would draw (post pages of big sites show only the newest few: that window is
+/// drawn anew).
+pub fn keep_static_window(state: &AppState) {
     let selector = format!("#win-progman > .window-body > .icons[{FINGERPRINT_ATTRIBUTE}]");
     let Some(list) = dom::document().query_selector(&selector).ok().flatten() else {
         return;
@@ -47,35 +49,40 @@ pub fn keep_static_icons(state: &AppState) {
         )
     });
     if list.get_attribute(FINGERPRINT_ATTRIBUTE).as_deref() == Some(expected.as_str()) {
-        KEPT.with_borrow_mut(|kept| *kept = list.parent_element());
+        let section = list.parent_element().and_then(|body| body.parent_element());
+        KEPT.with_borrow_mut(|kept| *kept = section);
     }
 }
 
-/// Right after the live desktop is mounted: moves the kept icons into the live Program
-/// Manager and adds the Control Panel item after the posts, as [`program_manager_html`] does.
-/// Forgets them if Program Manager is not showing (it draws its icons when it opens).
-pub fn insert_kept_icons() {
-    let Some(kept) = KEPT.with_borrow_mut(Option::take) else {
-        return;
-    };
-    let document = dom::document();
-    let Some(live) = document
-        .query_selector("#win-progman > .window-body")
-        .ok()
-        .flatten()
-    else {
-        return;
-    };
-    while let Some(child) = kept.first_child() {
-        let _ = live.append_child(&child);
-    }
-    if let Some(list) = live.first_element_child() {
-        let _ = list.insert_adjacent_html("beforeend", control_panel::PROGRAM_MANAGER_ITEM);
+/// The kept static window, if any: take-over leaves it on the page.
+pub fn kept_static_window() -> Option<web_sys::Element> {
+    KEPT.with_borrow(Clone::clone)
+}
+
+/// For the live desktop: the kept static window, which becomes the live Program Manager.
+pub fn take_static_window() -> Option<web_sys::Element> {
+    KEPT.with_borrow_mut(Option::take)
+}
+
+/// After mounting: removes the kept static window if the live desktop did not adopt it.
+pub fn forget_static_window() {
+    if let Some(unused) = take_static_window() {
+        unused.remove();
     }
 }
 
-fn keeping_static_icons() -> bool {
-    KEPT.with_borrow(Option::is_some)
+/// Gives the adopted static window's menu bar and body their behaviour, and puts the Control
+/// Panel item after the posts, where [`program_manager_html`] puts it.
+pub fn adopt_body(section: &web_sys::Element) {
+    if let Ok(Some(bar)) = section.query_selector(":scope > .menu-bar") {
+        serve_menu_bar(bar);
+    }
+    if let Ok(Some(body)) = section.query_selector(":scope > .window-body") {
+        if let Some(list) = body.first_element_child() {
+            let _ = list.insert_adjacent_html("beforeend", control_panel::PROGRAM_MANAGER_ITEM);
+        }
+        serve_body(&body);
+    }
 }
 
 /// The slug of the post icon an event happened on, if any.
@@ -113,15 +120,10 @@ fn show_selected(selected: Option<&str>) {
 /// one listener for the body's events.
 pub fn body(section: &web_sys::Element) {
     let state = expect_context::<AppState>();
-    // Kept static icons are moved in right after mounting (insert_kept_icons).
-    let html = if keeping_static_icons() {
-        String::new()
-    } else {
-        state.with_index(|index| {
-            let item = control_panel::PROGRAM_MANAGER_ITEM;
-            program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
-        })
-    };
+    let html = state.with_index(|index| {
+        let item = control_panel::PROGRAM_MANAGER_ITEM;
+        program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
+    });
     menu_bar(section);
     let Ok(body) = dom::document().create_element("div") else {
         return;
@@ -129,6 +131,12 @@ pub fn body(section: &web_sys::Element) {
     body.set_class_name("window-body");
     body.set_inner_html(&html);
     let _ = section.append_child(&body);
+    serve_body(&body);
+}
+
+/// Serves the events of Program Manager's body (live or adopted) with one listener.
+fn serve_body(body: &web_sys::Element) {
+    let state = expect_context::<AppState>();
     let handler = move |event: web_sys::Event| match event.type_().as_str() {
         // Focusing a post icon selects it; any other item unselects the posts (File > Open
         // opens posts only).
@@ -146,5 +154,5 @@ pub fn body(section: &web_sys::Element) {
         }
     };
     let events = &["focusin", "click", "dblclick", "keydown"];
-    dom::listen(&body, events, Box::new(handler));
+    dom::listen(body, events, Box::new(handler));
 }

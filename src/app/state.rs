@@ -11,10 +11,12 @@ use crate::model::keyboard_mode::KeyboardMode;
 use crate::model::post::{fragment_path, PostMeta, PostsIndex};
 
 /// What a post window shows while and after its body loads.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Body {
     Loading,
     Loaded(String),
+    /// The static post page's own `<article>`, which the live window takes as it is.
+    Adopted(web_sys::Element),
     Failed(String),
 }
 
@@ -215,7 +217,10 @@ impl AppState {
     /// Fetches a post's body unless it is loaded or loading already.
     pub fn load_body(&self, slug: &str) {
         let known = self.bodies.with_untracked(|bodies| {
-            matches!(bodies.get(slug), Some(Body::Loading | Body::Loaded(_)))
+            matches!(
+                bodies.get(slug),
+                Some(Body::Loading | Body::Loaded(_) | Body::Adopted(_))
+            )
         });
         if known {
             return;

@@ -109,6 +109,20 @@ pub fn open(
     before: &web_sys::Node,
     id: WindowId,
 ) -> Option<part::Part> {
+    // The static page's Program Manager, when take-over kept it, stays where it is.
+    if id == WindowId::ProgramManager {
+        if let Some(section) = program_manager::take_static_window() {
+            return Some(part::Part::adopt(
+                owner,
+                parent,
+                section,
+                before,
+                |section| {
+                    adopt_frame(section.clone(), id);
+                },
+            ));
+        }
+    }
     part::Part::new(owner, parent, Some(before), "section", move |section| {
         let dom_id = id.dom_id();
         section.set_id(&dom_id);
@@ -162,19 +176,41 @@ struct Shown {
     menu_open: bool,
 }
 
+/// The frame's sizing zones and title bar, as markup.
+fn title_bar(id: &WindowId, title: &str) -> String {
+    RESIZE_HANDLES_HTML.to_owned() + &title_bar_html(&id.dom_id(), title)
+}
+
 /// Writes the frame of window `id` into its (still empty) `<section>` and keeps it up to date.
 fn frame(section: web_sys::Element, id: WindowId) {
+    let title = expect_context::<AppState>().window_title(&id);
+    section.set_inner_html(&title_bar(&id, &title));
+    contents(&section, &id);
+    live_frame(section, id, title);
+}
+
+/// Makes the static page's window (`section`) the live one: its title bar gives way to the
+/// live frame's, its contents stay and get their behaviour.
+fn adopt_frame(section: web_sys::Element, id: WindowId) {
+    let _ = section.set_attribute("tabindex", "-1");
+    let title = expect_context::<AppState>().window_title(&id);
+    if let Ok(Some(bar)) = section.query_selector(":scope > .title-bar") {
+        bar.set_outer_html(&title_bar(&id, &title));
+    }
+    program_manager::adopt_body(&section);
+    live_frame(section, id, title);
+}
+
+/// Serves the events of a frame and keeps it up to date.
+fn live_frame(section: web_sys::Element, id: WindowId, title: String) {
     let state = expect_context::<AppState>();
-    let title = state.window_title(&id);
     let dom_id = id.dom_id();
-    section.set_inner_html(&(RESIZE_HANDLES_HTML.to_owned() + &title_bar_html(&dom_id, &title)));
     let drag = Cell::new(None::<Drag>);
     let handler = {
         let id = id.clone();
         move |event: web_sys::Event| handle(state, &id, &drag, &event)
     };
     let listener = dom::listen(&section, &EVENTS, Box::new(handler));
-    contents(&section, &id);
     let icon_id = format!("{dom_id}-icon");
     on_cleanup(move || dom::remove_element(&icon_id));
     let mut last: Option<Shown> = None;

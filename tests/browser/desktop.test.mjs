@@ -154,6 +154,90 @@ test('a post URL opens the desktop with that post active, without anything jumpi
   await page.close();
 });
 
+test('taking over a post page keeps the article the page painted, in the same place', async () => {
+  const post = posts[0];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Mark the static page's first paragraph and record where its body and paragraph are.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const body = document.querySelector('.post-window > .window-body');
+      const paragraph = body.querySelector('.post-content p');
+      paragraph.dataset.staticMark = 'painted before the app';
+      window.__staticParagraph = paragraph;
+      window.__staticBoxes = [body, paragraph].map((el) => JSON.stringify(el.getBoundingClientRect()));
+    });
+  });
+  await page.goto(`${site.url}posts/${post.slug}/`);
+  await appReady(page);
+  const result = await page.evaluate((slug) => {
+    const body = document.querySelector(`#win-post-${slug} > .window-body`);
+    const paragraph = body.querySelector('.post-content p');
+    return {
+      same: paragraph === window.__staticParagraph && paragraph.isConnected,
+      mark: paragraph.dataset.staticMark,
+      before: window.__staticBoxes,
+      after: [body, paragraph].map((el) => JSON.stringify(el.getBoundingClientRect())),
+    };
+  }, post.slug);
+  assert.equal(result.mark, 'painted before the app', 'the live window shows the static paragraph');
+  assert.ok(result.same, 'the static paragraph element is the one on the page');
+  assert.deepEqual(result.after, result.before, 'the window body and paragraph did not move');
+  await page.close();
+});
+
+test('a post read before the app arrives stays where the visitor scrolled it', async () => {
+  const post = posts.find((p) => p.slug === 'every-markdown-feature') ?? posts[0];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Hold the app back until the visitor has scrolled the static article.
+  let release;
+  const scrolled = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await scrolled; await route.continue(); });
+  await page.goto(`${site.url}posts/${post.slug}/`);
+  const body = page.locator(`#win-post-${post.slug} > .window-body`);
+  await body.evaluate((el) => { el.scrollTop = 400; });
+  const before = await body.evaluate((el) => [el.scrollTop, el.querySelector('h2').getBoundingClientRect().y]);
+  assert.ok(before[0] > 0, 'the static article scrolls');
+  release();
+  await appReady(page);
+  const after = await body.evaluate((el) => [el.scrollTop, el.querySelector('h2').getBoundingClientRect().y]);
+  assert.deepEqual(after, before);
+  await page.close();
+});
+
+test('taking over the desktop keeps the Program Manager window and icons the page painted', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__staticWindow = document.getElementById('win-progman');
+      window.__staticIcon = window.__staticWindow.querySelector('.icon[data-slug]');
+      window.__staticBox = JSON.stringify(window.__staticIcon.getBoundingClientRect());
+    });
+  });
+  await page.goto(site.url);
+  await appReady(page);
+  const result = await page.evaluate(() => {
+    const win = document.getElementById('win-progman');
+    const icon = win.querySelector('.icon[data-slug]');
+    return {
+      sameWindow: win === window.__staticWindow,
+      sameIcon: icon === window.__staticIcon,
+      moved: JSON.stringify(icon.getBoundingClientRect()) !== window.__staticBox,
+      live: !!win.querySelector(':scope > .resize-handle') && !!win.querySelector('.icon.control-panel'),
+    };
+  });
+  assert.deepEqual(result, { sameWindow: true, sameIcon: true, moved: false, live: true });
+  // The adopted window behaves as a live one: its icons open posts, its menus open.
+  await page.locator(`.icon[data-slug="${posts[1].slug}"]`).dblclick();
+  await windowOf(page, posts[1].slug).locator('article h1').waitFor();
+  // The page reads in the live desktop's order: the skip link first, then the windows.
+  const order = await page.evaluate(() => [...document.querySelectorAll('#desktop > .skip-link, #desktop > section')].map((el) => el.className.split(' ')[0]));
+  assert.deepEqual(order, ['skip-link', 'window', 'window']);
+  await page.locator('#win-progman .title-bar .title').click();
+  await page.locator('#win-progman .menu-title').first().click();
+  await page.locator('#win-progman .menu [role="menuitem"]').first().waitFor();
+  await page.close();
+});
+
 test('without JavaScript a post page is a readable article with links home', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -1,6 +1,7 @@
 // Benchmark (prints figures, asserts nothing): Program Manager with every post of a big site as
 // an icon (10,000 for scripts/bench-browser.sh). Prints the size of what the desktop page
-// downloads, the time from navigation to first paint and to the app's take-over, the long tasks
+// downloads, the time from navigation to first paint, to the app's take-over and to the paint of
+// the live desktop (the take-over's style and layout), the long tasks
 // on the way, the time to open a post by double-clicking its icon, and frame intervals and long
 // tasks while dragging Program Manager for 1 s.
 //
@@ -28,7 +29,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.
 
 /** Records, from the first script on, long tasks and the moment the app marks <html>. */
 const EARLY_PROBE = () => {
-  window.__load = { longTasks: [], takeOver: null };
+  window.__load = { longTasks: [], takeOver: null, painted: null };
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__load.longTasks.push([Math.round(entry.startTime), Math.round(entry.duration)]);
   }).observe({ type: 'longtask', buffered: true });
@@ -36,6 +37,8 @@ const EARLY_PROBE = () => {
   new MutationObserver(() => {
     if (window.__load.takeOver === null && document.documentElement?.hasAttribute('data-progman-app')) {
       window.__load.takeOver = performance.now();
+      // The frame after the take-over's task: its style, layout and paint are done.
+      requestAnimationFrame(() => setTimeout(() => { window.__load.painted = performance.now(); }));
     }
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-progman-app'] });
 };
@@ -46,10 +49,12 @@ async function loadOnce() {
   await page.addInitScript(EARLY_PROBE);
   await page.goto(site.url);
   await appReady(page);
+  await page.waitForFunction(() => window.__load.painted !== null, null, { timeout: 30000 });
   await page.waitForTimeout(500);
   const figures = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
     takeOver: window.__load.takeOver,
+    painted: window.__load.painted,
     longTasks: window.__load.longTasks,
     icons: document.querySelectorAll('#win-progman .icon').length,
   }));
@@ -68,6 +73,7 @@ try {
   console.log(`  desktop page, ${loads[0].icons} icons in Program Manager (median of ${runs} loads, fresh profile each):`);
   console.log(`    first contentful paint: ${Math.round(median(loads.map((l) => l.fcp)))} ms`);
   console.log(`    app take-over:          ${Math.round(median(loads.map((l) => l.takeOver)))} ms after navigation`);
+  console.log(`    live desktop painted:   ${Math.round(median(loads.map((l) => l.painted)))} ms after navigation (take-over to paint: ${loads.map((l) => Math.round(l.painted - l.takeOver)).join(', ')} ms)`);
   for (const [i, load] of loads.entries()) {
     const tasks = load.longTasks.map(([at, ms]) => `${ms} ms at ${at}`).join(', ') || 'none';
     console.log(`    long tasks, load ${i + 1}: ${tasks}`);
