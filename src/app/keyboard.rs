@@ -139,7 +139,7 @@ fn handle_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
                 p.open_menu = active;
             });
         }
-        ("F5" | "F4", false, false) if shift && !state.single.get_untracked() => {
+        ("F5" | "F4", false, false) if shift && !state.single() => {
             state.close_popups();
             let arrange: fn(&mut Desktop) = if key == "F5" {
                 Desktop::cascade

@@ -98,7 +98,7 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
                 Entry::new("", "T", "ile", "Shift+F4", Action::Tile),
                 Entry::new("", "A", "rrange Icons", "", Action::ArrangeIcons),
             ];
-            if state.single.get_untracked() {
+            if state.single() {
                 // One full-screen window at a time: nothing to arrange.
                 for entry in &mut list {
                     entry.action = Action::Unavailable;

@@ -1,6 +1,8 @@
 //! The app's shared state: the window manager in a signal, the posts index, and post bodies
 //! fetched so far. Components get it from context and call the methods here.
 
+use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+
 use leptos::prelude::*;
 
 use super::dialogs::Dialog;
@@ -61,9 +63,10 @@ pub struct AppState {
     pub bodies: RwSignal<Bodies>,
     /// The menus, dialogs and keyboard Move or Size over the windows ([`Popups`]).
     pub popups: RwSignal<Popups>,
-    /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
-    /// no dragging or sizing, and nothing saved over the desktop layout.
-    pub single: RwSignal<bool>,
+    /// Whether the screen is in single-window mode ([`AppState::single`]). Not a signal of its
+    /// own (each type of signal is its own code in the wasm): changing it notifies `desktop`,
+    /// which every effect that reads it reads too.
+    single: &'static AtomicBool,
     /// The posts index and the base path never change while the page lives.
     index: &'static PostsIndex,
     base: &'static str,
@@ -75,7 +78,7 @@ impl AppState {
             desktop: RwSignal::new(desktop),
             bodies: RwSignal::new(Bodies::default()),
             popups: RwSignal::new(Popups::default()),
-            single: RwSignal::new(single),
+            single: Box::leak(Box::new(AtomicBool::new(single))),
             index: Box::leak(Box::new(index)),
             base: Box::leak(base.into_boxed_str()),
         }
@@ -193,7 +196,7 @@ impl AppState {
     /// The viewport the window manager works in: the real one, or in single-window mode one
     /// so big that no window is moved to fit the phone.
     pub fn layout_viewport(&self) -> crate::model::geometry::Size {
-        if self.single.get_untracked() {
+        if self.single() {
             crate::model::single_window::LAYOUT_VIEWPORT
         } else {
             dom::viewport()
@@ -203,15 +206,22 @@ impl AppState {
     /// Follows the screen into or out of single-window mode. Coming back to the desktop adopts
     /// the real viewport again; going single makes sure some window is showing.
     pub fn set_single(&self, single: bool) {
-        if single != self.single.get_untracked() {
-            self.single.set(single);
-        }
+        let changed = self.single.swap(single, Relaxed) != single;
         if !single {
             self.desktop.update(|d| d.set_viewport(dom::viewport()));
         } else if self.desktop.with_untracked(|d| d.active().is_none()) {
             self.desktop
                 .update(|d| d.restore(&WindowId::ProgramManager));
+        } else if changed {
+            // The frames hear the change through the desktop.
+            self.desktop.notify();
         }
+    }
+
+    /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
+    /// no dragging or sizing, and nothing saved over the desktop layout.
+    pub fn single(&self) -> bool {
+        self.single.load(Relaxed)
     }
 
     /// Fetches a post's body unless it is loaded or loading already.

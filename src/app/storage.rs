@@ -71,7 +71,7 @@ pub fn save(state: AppState) {
 /// nothing about the layout saved on a big screen, so that layout is left as it was.
 /// Saves the desktop (when the page is hidden), unless in single-window mode.
 pub fn save_unless_single(state: AppState) {
-    if !state.single.get_untracked() {
+    if !state.single() {
         save(state);
     }
 }

@@ -70,7 +70,7 @@ pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
         _ => WindowId::Tags,
     };
     event.prevent_default();
-    if gesture != Gesture::Click || id == WindowId::Tags || state.single.get_untracked() {
+    if gesture != Gesture::Click || id == WindowId::Tags || state.single() {
         state.open_window(id);
     }
 }

@@ -79,7 +79,7 @@ fn on_event(state: AppState, ids: &[WindowId], event: &web_sys::Event) {
             return;
         }
         // Single-window mode has nothing to arrange (and must not move saved windows).
-        _ if state.single.get_untracked() => |_| {},
+        _ if state.single() => |_| {},
         "end" => {
             if let Some(id) = selected(ids) {
                 state.close(&id);

@@ -221,7 +221,7 @@ fn live_frame(section: web_sys::Element, id: WindowId, title: String) {
             let keyboard = p.keyboard_mode.as_ref().is_some_and(|m| m.id() == &id);
             (keyboard, p.open_menu.as_ref() == Some(&id))
         });
-        let single = state.single.get();
+        let single = state.single();
         let look = state.desktop.with(|d| frame_look(d, &id, single, keyboard));
         if look.class != before.look.class {
             section.set_class_name(&look.class);
@@ -288,7 +288,7 @@ fn show_icon(
 ) {
     let icon_style = state
         .desktop
-        .with_untracked(|d| frame_look(d, id, state.single.get_untracked(), false).icon);
+        .with_untracked(|d| frame_look(d, id, state.single(), false).icon);
     let icon_id = format!("{}-icon", id.dom_id());
     let existing = dom::document().get_element_by_id(&icon_id);
     let Some(style) = icon_style else {
@@ -330,7 +330,7 @@ fn press(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web_
     if event.button() != 0 {
         return;
     }
-    let single = state.single.get_untracked();
+    let single = state.single();
     let grab = desktop.with_untracked(|d| {
         let window = d.window(id);
         match part {
@@ -416,7 +416,7 @@ fn click(state: AppState, id: &WindowId, event: &web_sys::Event) {
                 Some(id.clone())
             };
         }),
-        Part::Minimize if state.single.get_untracked() => state.go_home(id, false),
+        Part::Minimize if state.single() => state.go_home(id, false),
         Part::Minimize => {
             state.desktop.update(|d| d.minimize(id));
             state.focus_active();
@@ -429,7 +429,7 @@ fn click(state: AppState, id: &WindowId, event: &web_sys::Event) {
 fn double_click(state: AppState, id: &WindowId, event: &web_sys::Event) {
     match part(event) {
         Part::ControlBox => state.close(id),
-        Part::TitleBar if !state.single.get_untracked() => {
+        Part::TitleBar if !state.single() => {
             state.desktop.update(|d| d.toggle_maximize(id));
         }
         Part::Icon => restore(state, id),

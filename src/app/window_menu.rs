@@ -74,7 +74,7 @@ fn run(state: AppState, id: &WindowId, command: Command) {
     state.set_popups(|p| p.open_menu = None);
     match command {
         Command::Restore => state.desktop.update(|d| d.restore(id)),
-        Command::Minimize if state.single.get_untracked() => {
+        Command::Minimize if state.single() => {
             state.go_home(id, false);
             return;
         }
@@ -110,7 +110,7 @@ pub fn html(state: AppState, id: &WindowId) -> String {
         .desktop
         .with_untracked(|d| d.window(id).map(|w| w.state))
         .unwrap_or_default();
-    let single = state.single.get_untracked();
+    let single = state.single();
     let entries: Vec<MenuEntry> = Command::ALL
         .into_iter()
         .map(|command| {
