@@ -15,10 +15,8 @@ runs="${RUNS:-5}"
 bench="${BENCH_DIR:-/dev/shm/progman-bench}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time for peak memory" >&2
-  apt-get install -y time >/dev/null
-fi
+# GNU time (peak memory), brotli and twiggy (first-visit.sh), Chromium for the browser figures.
+bash scripts/setup.sh --bench
 cargo build -q --release --bin progman --example corpus --example floor --example incremental
 progman="$PWD/target/release/progman"
 mkdir -p "$bench"

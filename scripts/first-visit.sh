@@ -2,16 +2,13 @@
 # Prints raw, gzip -9 and brotli -q 11 sizes of every file a first visit to SITE_DIR's desktop
 # downloads (index.html and its one stylesheet, which the first paint waits for; then the wasm and
 # its JS glue, which the page starts loading after its first paint), then the wasm's biggest
-# contributors (twiggy top, on the un-optimised build that keeps function names).
+# contributors (twiggy top, on the optimised code rebuilt with its function names).
 # Usage: scripts/first-visit.sh SITE_DIR
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 site="${1:?usage: first-visit.sh SITE_DIR}"
-if ! command -v brotli >/dev/null; then
-  echo "installing brotli" >&2
-  apt-get install -y brotli >/dev/null
-fi
+command -v brotli >/dev/null && command -v twiggy >/dev/null || bash scripts/setup.sh --bench
 printf '  %-42s %9s %9s %9s\n' file raw gzip brotli
 sum() { awk '{ r += $1; g += $2; b += $3 } END { printf "%d %d %d\n", r, g, b }'; }
 rows=$(for file in "$site"/index.html "$site"/*.css "$site"/*.wasm "$site"/*.js; do
@@ -28,13 +25,13 @@ read -r r g b < <(echo "$rows" | grep -E '\.(wasm|js) ' | awk '{ print $2, $3, $
 printf '  %-42s %9d %9d %9d   (target: 50 KB gzip)\n' "app code (wasm + js)" "$r" "$g" "$b"
 wasm=target/wasm32-unknown-unknown/wasm-release/progman-app.wasm
 if command -v twiggy >/dev/null && command -v wasm-opt >/dev/null && [ -f "$wasm" ]; then
-  # The shipped wasm has no names: redo wasm-bindgen + wasm-opt -Oz keeping them (-g), so the
-  # sizes below are the optimised code's, attributed to crates.
+  # The shipped wasm has no names: redo wasm-bindgen + wasm-opt with the flags index.html gives
+  # Trunk, keeping the names (-g), so the sizes below are the optimised code's, by crate.
   named=$(mktemp -d)
   wasm-bindgen --target web --no-typescript --out-dir "$named" "$wasm"
-  wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals "$named/progman-app_bg.wasm" -o "$named/named.wasm"
-  echo "  wasm code by crate after wasm-opt -Oz (KB raw; twiggy top):"
+  read -r -a opt_flags < <(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+  wasm-opt "${opt_flags[@]}" -g "$named/progman-app_bg.wasm" -o "$named/named.wasm"
+  echo "  wasm code by crate after wasm-opt (index.html's flags; KB raw; twiggy top):"
   twiggy top -n 1000000 --format csv "$named/named.wasm" | awk -F, 'NR > 1 && $1 !~ /custom section|function names|^"?data segment/ {
       name = $1; gsub(/^"|"$/, "", name); gsub(/^(<|&mut |&|\(|dyn )+/, "", name)
       split(name, parts, "::"); crate = parts[1]; sub(/\[.*$/, "", crate); bytes[crate] += $2 }

@@ -3,6 +3,8 @@
 #
 #   bash scripts/setup.sh            # build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt, terser
 #   bash scripts/setup.sh --browser  # the same, plus Chromium, ChromeDriver and playwright-core
+#   bash scripts/setup.sh --bench    # --browser, plus what scripts/bench.sh reads its figures with:
+#                                    # GNU time, brotli, and twiggy (crates.io, ~3 minutes once)
 #
 # Every tool comes from crates.io, npm or Debian's packages; nothing downloads prebuilt binaries
 # from elsewhere. Tools land in $PROGMAN_TOOLS (default ~/.cache/progman-tools); source
@@ -17,6 +19,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
 TERSER_VERSION=5.51.4
+TWIGGY_VERSION=0.8.0
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
@@ -70,12 +73,20 @@ if ! has_version terser "terser $TERSER_VERSION"; then
   npm install --silent --no-audit --no-fund --prefix "$PROGMAN_TOOLS/npm" "terser@$TERSER_VERSION" >/dev/null
 fi
 
-if [ "${1:-}" = "--browser" ]; then
+if [ "${1:-}" = "--browser" ] || [ "${1:-}" = "--bench" ]; then
   apt_install chromium chromium-driver
   if [ ! -d "$PROGMAN_ROOT/tests/browser/node_modules/playwright-core" ] ||
      [ "$PROGMAN_ROOT/tests/browser/package-lock.json" -nt "$PROGMAN_ROOT/tests/browser/node_modules/.package-lock.json" ]; then
     log "installing the browser tests' npm packages"
     (cd "$PROGMAN_ROOT/tests/browser" && npm ci --silent --no-audit --no-fund >/dev/null)
+  fi
+fi
+
+if [ "${1:-}" = "--bench" ]; then
+  apt_install time brotli
+  if ! has_version twiggy "$TWIGGY_VERSION"; then
+    log "installing twiggy $TWIGGY_VERSION (the wasm's biggest contributors)"
+    cargo install "twiggy@$TWIGGY_VERSION" --locked --root "$PROGMAN_TOOLS" --quiet
   fi
 fi
 

@@ -30,7 +30,7 @@ subpath_site="$PROGMAN_ROOT/target/test-site-blog"
 ./target/release/progman build --out "$subpath_site" --base-url https://example.org/blog/
 
 step "bundle budget"
-bash "$here/bundle-size.sh" "$site" 100
+bash "$here/bundle-size.sh" "$site" 90
 
 step "browser tests (headless Chromium)"
 PROGMAN_SITE="$site" PROGMAN_SUBPATH_SITE="$subpath_site" node --test --test-concurrency=1 tests/browser/
