@@ -178,14 +178,15 @@ pub fn listen(
     target: &web_sys::EventTarget,
     types: &'static [&'static str],
     handler: Box<dyn Fn(web_sys::Event)>,
-) -> leptos::prelude::StoredValue<Listener, leptos::prelude::LocalStorage> {
-    let listener = Listener {
+) -> std::rc::Rc<Listener> {
+    let listener = std::rc::Rc::new(Listener {
         types,
         targets: Default::default(),
         closure: wasm_bindgen::closure::Closure::wrap(handler),
-    };
+    });
     listener.attach(target);
-    leptos::prelude::StoredValue::new_local(listener)
+    super::keep::keep(std::rc::Rc::clone(&listener));
+    listener
 }
 
 /// The closest element matching `selector` around where an event happened.
@@ -206,6 +207,5 @@ pub fn remove_element(id: &str) {
 /// value an effect keeps) is its own code in the wasm, so state an effect needs between runs
 /// lives in its closure instead.
 pub fn effect(mut f: impl FnMut() + 'static) {
-    let effect = leptos::prelude::RenderEffect::new(move |_: Option<()>| f());
-    leptos::prelude::StoredValue::new_local(effect);
+    super::keep::keep(leptos::prelude::RenderEffect::new(move |_: Option<()>| f()));
 }

@@ -16,6 +16,7 @@ mod dialogs;
 mod dom;
 mod history;
 mod json;
+mod keep;
 mod keyboard;
 mod live_reload;
 mod menu_bar;

@@ -242,7 +242,7 @@ fn live_frame(section: web_sys::Element, id: WindowId, title: String) {
             show_menu(state, &section, &id, menu_open);
         }
         if look.icon != before.look.icon {
-            show_icon(state, &section, &id, &title, listener);
+            show_icon(state, &section, &id, &title, &listener);
         }
         last = Some(Shown { look, menu_open });
     });
@@ -284,7 +284,7 @@ fn show_icon(
     section: &web_sys::Element,
     id: &WindowId,
     title: &str,
-    listener: StoredValue<dom::Listener, LocalStorage>,
+    listener: &dom::Listener,
 ) {
     let icon_style = state
         .desktop
@@ -300,7 +300,7 @@ fn show_icon(
     let icon = existing.or_else(|| {
         let _ = section.insert_adjacent_html("afterend", &desktop_icon_html(id, title));
         let icon = section.next_element_sibling()?;
-        listener.with_value(|listener| listener.attach(&icon));
+        listener.attach(&icon);
         Some(icon)
     });
     if let Some(icon) = icon {

@@ -263,6 +263,8 @@ test('Move and Size from the control menu work with the arrow keys; Esc cancels'
   const before = await rect(win);
   await page.keyboard.press('Alt+Space');
   await win.locator('.control-menu').waitFor();
+  // The menu takes the focus after it renders; its access keys work from then on.
+  await page.waitForFunction(() => document.activeElement?.closest('.control-menu'));
   await page.keyboard.press('m');
   for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown']) {
     await page.keyboard.press(key);
