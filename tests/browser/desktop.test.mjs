@@ -210,11 +210,17 @@ test('taking over the desktop keeps the Program Manager window and icons the pag
     document.addEventListener('DOMContentLoaded', () => {
       window.__staticWindow = document.getElementById('win-progman');
       window.__staticIcon = window.__staticWindow.querySelector('.icon[data-slug]');
-      window.__staticBox = JSON.stringify(window.__staticIcon.getBoundingClientRect());
+      // Where the first frame drew it (items off screen are sized only once a frame shows
+      // them), and that this was still the static page.
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        window.__staticBox = JSON.stringify(window.__staticIcon.getBoundingClientRect());
+        window.__staticThen = !document.documentElement.hasAttribute('data-progman-app');
+      }));
     });
   });
   await page.goto(site.url);
   await appReady(page);
+  assert.equal(await page.evaluate(() => window.__staticThen), true, 'measured on the static page');
   const result = await page.evaluate(() => {
     const win = document.getElementById('win-progman');
     const icon = win.querySelector('.icon[data-slug]');
