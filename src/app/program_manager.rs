@@ -49,7 +49,15 @@ pub fn keep_static_window(state: &AppState) {
         )
     });
     if list.get_attribute(FINGERPRINT_ATTRIBUTE).as_deref() == Some(expected.as_str()) {
-        let section = list.parent_element().and_then(|body| body.parent_element());
+        // Only a window of the desktop itself can stay while the rest of it goes.
+        let section = list
+            .parent_element()
+            .and_then(|body| body.parent_element())
+            .filter(|section| {
+                section
+                    .parent_element()
+                    .is_some_and(|p| p.id() == "desktop")
+            });
         KEPT.with_borrow_mut(|kept| *kept = section);
     }
 }
