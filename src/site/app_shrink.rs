@@ -105,9 +105,12 @@ fn name_after_content(dist: &Path, wasm: &Path, glue: &Path) -> Result<(), Shrin
 }
 
 /// `NAME` of a Trunk file stem `NAME-0123456789abcdef`, or the stem when it has no hash.
+/// Trunk writes its 64-bit hash without leading zeros, so it can be shorter than 16 digits.
 fn without_hash(stem: &str) -> &str {
     match stem.rsplit_once('-') {
-        Some((name, hash)) if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
+        Some((name, hash))
+            if (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
+        {
             name
         }
         _ => stem,
@@ -355,8 +358,9 @@ function start() { wasm.__wbindgen_start(); }
     }
 
     #[test]
-    fn a_stem_without_trunks_hash_is_kept_whole() {
+    fn trunks_hash_comes_off_the_stem_whatever_its_length() {
         assert_eq!(without_hash("progman-app-0123456789abcdef"), "progman-app");
+        assert_eq!(without_hash("progman-app-ed934bb9463b694"), "progman-app");
         assert_eq!(without_hash("progman-app"), "progman-app");
     }
 
