@@ -95,7 +95,7 @@ pub fn open_item(state: AppState, event: &web_sys::Event) {
 
 /// Fills the Control Panel window's body: an icon per applet.
 pub fn applets(body: web_sys::Element) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     body.set_inner_html(APPLETS);
     let open = move |event: web_sys::Event| open_item(state, &event);
     dom::listen(&body, &["dblclick", "keydown"], Box::new(open));

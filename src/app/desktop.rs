@@ -20,7 +20,7 @@ use crate::model::single_window::{change, Snapshot};
 
 /// Builds the live desktop into `root` (empty) and keeps it up to date.
 pub fn desktop(root: web_sys::Element, state: AppState) {
-    provide_context(state);
+    state.make_current();
     history::install(state);
     storage::install(state);
     live_reload::install();

@@ -123,7 +123,7 @@ pub fn backdrop(root: &web_sys::Element) {
     };
     element.set_class_name("dialog-backdrop");
     let _ = root.append_child(&element);
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     let handler = move |event: web_sys::Event| match event.dyn_ref::<web_sys::KeyboardEvent>() {
         Some(key) => on_keydown(state, key),
         None => on_click(state, event.unchecked_ref()),

@@ -261,7 +261,7 @@ pub fn menu_bar(parent: &web_sys::Element) {
 /// Writes the menu titles into `bar` (a live or adopted menu bar), shows the open menu under
 /// its title, and serves clicks and keys with one listener.
 pub fn serve_menu_bar(bar: web_sys::Element) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     bar.set_inner_html(&menu_bar_html(&TITLES));
     // What the open menu's entries do, by their place in it.
     let actions: Rc<RefCell<Vec<Action>>> = Rc::default();

@@ -3,7 +3,6 @@
 //! Program Manager, which take this post's place). They are real links, so they also open in a
 //! new tab. The bar is one string of HTML with one click handler (lean wasm).
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::AppState;
@@ -27,7 +26,7 @@ fn links_html(base: &str, previous: Option<&str>, next: Option<&str>) -> String 
 
 /// Fills the button bar (`nav.button-bar`) under post `slug` and listens to it.
 pub fn buttons(bar: web_sys::Element, slug: String) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     let posts = state.posts();
     let (previous, next) = neighbours(&posts, &slug);
     bar.set_inner_html(&links_html(&state.base(), previous, next));

@@ -24,7 +24,7 @@ fn show(element: &web_sys::Element, body: &Body) {
 /// Shows the post's body as it loads in `element` (the window's body). Another post finishing
 /// its load does not rewrite this window's HTML: only a change of this post's body does.
 pub fn post_body(element: web_sys::Element, slug: String) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     let mut shown: Option<Body> = None;
     dom::effect(move || {
         let body = state

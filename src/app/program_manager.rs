@@ -13,8 +13,6 @@
 
 use std::cell::RefCell;
 
-use leptos::prelude::*;
-
 use super::control_panel;
 use super::dom;
 use super::menu_bar::{menu_bar, serve_menu_bar};
@@ -127,7 +125,7 @@ fn show_selected(selected: Option<&str>) {
 /// Appends Program Manager's contents to its frame: the menu bar and the body of icons, with
 /// one listener for the body's events.
 pub fn body(section: &web_sys::Element) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     let html = state.with_index(|index| {
         let item = control_panel::PROGRAM_MANAGER_ITEM;
         program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
@@ -144,7 +142,7 @@ pub fn body(section: &web_sys::Element) {
 
 /// Serves the events of Program Manager's body (live or adopted) with one listener.
 fn serve_body(body: &web_sys::Element) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     let handler = move |event: web_sys::Event| match event.type_().as_str() {
         // Focusing a post icon selects it; any other item unselects the posts (File > Open
         // opens posts only).

@@ -56,6 +56,11 @@ pub struct Popups {
     pub dialog: Option<Dialog>,
 }
 
+thread_local! {
+    /// The page's one state, for the parts of the app to find ([`AppState::current`]).
+    static CURRENT: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+}
+
 /// Everything the components share. Cheap to copy: all fields are arena handles.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -73,6 +78,18 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Makes this the state [`AppState::current`] returns: the app has one per page.
+    pub fn make_current(self) {
+        CURRENT.set(Some(self));
+    }
+
+    /// The page's state, once take-over has made it current (nothing runs before that).
+    pub fn current() -> Self {
+        CURRENT
+            .get()
+            .expect("the app's state is made current before anything asks for it")
+    }
+
     pub fn new(desktop: Desktop, index: PostsIndex, base: String, single: bool) -> Self {
         Self {
             desktop: RwSignal::new(desktop),

@@ -7,7 +7,6 @@
 //! everywhere in Program Manager, a click selects an icon and a double-click or Enter opens it
 //! (a tap, in single-window mode); the "All tags" note under a tag's icons opens the Tags window.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::menu_nav::event_element;
@@ -77,7 +76,7 @@ pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
 
 /// Fills a group window's body (a tag's or the Tags window's).
 pub fn group_body(body: web_sys::Element, id: WindowId) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     let base = state.base();
     body.set_inner_html(&state.with_index(|index| body_html(&base, index, &id)));
     let handler = move |event: web_sys::Event| {

@@ -14,7 +14,7 @@ use crate::model::task_list::{task_list_html, LIST_ID};
 
 /// Makes the (empty) `<section>` the dialog, writes its contents and listens to it.
 pub fn task_list(section: &web_sys::Element) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     section.set_class_name("window dialog task-list active");
     for (name, value) in [
         ("role", "dialog"),

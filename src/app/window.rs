@@ -183,7 +183,7 @@ fn title_bar(id: &WindowId, title: &str) -> String {
 
 /// Writes the frame of window `id` into its (still empty) `<section>` and keeps it up to date.
 fn frame(section: web_sys::Element, id: WindowId) {
-    let title = expect_context::<AppState>().window_title(&id);
+    let title = AppState::current().window_title(&id);
     section.set_inner_html(&title_bar(&id, &title));
     contents(&section, &id);
     live_frame(section, id, title);
@@ -193,7 +193,7 @@ fn frame(section: web_sys::Element, id: WindowId) {
 /// live frame's, its contents stay and get their behaviour.
 fn adopt_frame(section: web_sys::Element, id: WindowId) {
     let _ = section.set_attribute("tabindex", "-1");
-    let title = expect_context::<AppState>().window_title(&id);
+    let title = AppState::current().window_title(&id);
     if let Ok(Some(bar)) = section.query_selector(":scope > .title-bar") {
         bar.set_outer_html(&title_bar(&id, &title));
     }
@@ -203,7 +203,7 @@ fn adopt_frame(section: web_sys::Element, id: WindowId) {
 
 /// Serves the events of a frame and keeps it up to date.
 fn live_frame(section: web_sys::Element, id: WindowId, title: String) {
-    let state = expect_context::<AppState>();
+    let state = AppState::current();
     let dom_id = id.dom_id();
     let drag = Cell::new(None::<Drag>);
     let handler = {
