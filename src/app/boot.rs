@@ -136,8 +136,12 @@ fn take_over(root: web_sys::Element, state: AppState) {
             let _ = root.remove_child(&node);
         }
     }
-    let desktop = root.clone().into();
-    leptos::mount::mount_to(root, move || super::desktop::desktop(desktop, state)).forget();
+    // Effects rerun on the browser's microtask queue; the desktop's owner lives as long as the
+    // page (it is never disposed of, so it is forgotten).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = leptos::prelude::Owner::new();
+    owner.with(|| super::desktop::desktop(root.into(), state));
+    std::mem::forget(owner);
     program_manager::forget_static_window();
     // Tests and styles can tell the live desktop from the static one.
     if let Some(html) = dom::document().document_element() {
