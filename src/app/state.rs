@@ -1,7 +1,7 @@
 //! The app's shared state: the window manager in a signal, the posts index, and post bodies
 //! fetched so far. Components get it from context and call the methods here.
 
-use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+use std::cell::Cell;
 
 use leptos::prelude::*;
 
@@ -58,23 +58,35 @@ pub struct Popups {
 
 thread_local! {
     /// The page's one state, for the parts of the app to find ([`AppState::current`]).
-    static CURRENT: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+    static CURRENT: Cell<Option<AppState>> = const { Cell::new(None) };
 }
 
-/// Everything the components share. Cheap to copy: all fields are arena handles.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub desktop: RwSignal<Desktop>,
-    pub bodies: RwSignal<Bodies>,
+/// What the app's parts share; it lives as long as the page. The signals are Leptos's
+/// reference-counted ones, reached directly rather than through its arena of handles.
+pub struct Shared {
+    pub desktop: ArcRwSignal<Desktop>,
+    pub bodies: ArcRwSignal<Bodies>,
     /// The menus, dialogs and keyboard Move or Size over the windows ([`Popups`]).
-    pub popups: RwSignal<Popups>,
+    pub popups: ArcRwSignal<Popups>,
     /// Whether the screen is in single-window mode ([`AppState::single`]). Not a signal of its
     /// own (each type of signal is its own code in the wasm): changing it notifies `desktop`,
     /// which every effect that reads it reads too.
-    single: &'static AtomicBool,
+    single: Cell<bool>,
     /// The posts index and the base path never change while the page lives.
-    index: &'static PostsIndex,
-    base: &'static str,
+    index: PostsIndex,
+    base: String,
+}
+
+/// Everything the components share ([`Shared`]), as a reference that is cheap to copy.
+#[derive(Clone, Copy)]
+pub struct AppState(&'static Shared);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        self.0
+    }
 }
 
 impl AppState {
@@ -90,15 +102,16 @@ impl AppState {
             .expect("the app's state is made current before anything asks for it")
     }
 
+    /// The page's state; it is never dropped.
     pub fn new(desktop: Desktop, index: PostsIndex, base: String, single: bool) -> Self {
-        Self {
-            desktop: RwSignal::new(desktop),
-            bodies: RwSignal::new(Bodies::default()),
-            popups: RwSignal::new(Popups::default()),
-            single: Box::leak(Box::new(AtomicBool::new(single))),
-            index: Box::leak(Box::new(index)),
-            base: Box::leak(base.into_boxed_str()),
-        }
+        Self(Box::leak(Box::new(Shared {
+            desktop: ArcRwSignal::new(desktop),
+            bodies: ArcRwSignal::new(Bodies::default()),
+            popups: ArcRwSignal::new(Popups::default()),
+            single: Cell::new(single),
+            index,
+            base,
+        })))
     }
 
     pub fn base(&self) -> String {
@@ -111,7 +124,7 @@ impl AppState {
 
     /// The site's title, author and what built it, for the About box.
     pub fn credits(&self) -> Credits {
-        let index = self.index;
+        let index = &self.index;
         Credits {
             site_title: index.site_title.clone(),
             author: index.author.clone(),
@@ -129,7 +142,7 @@ impl AppState {
 
     /// Reads the posts index without copying it.
     pub fn with_index<R>(&self, f: impl FnOnce(&PostsIndex) -> R) -> R {
-        f(self.index)
+        f(&self.index)
     }
 
     /// The title shown in a window's title bar.
@@ -223,7 +236,7 @@ impl AppState {
     /// Follows the screen into or out of single-window mode. Coming back to the desktop adopts
     /// the real viewport again; going single makes sure some window is showing.
     pub fn set_single(&self, single: bool) {
-        let changed = self.single.swap(single, Relaxed) != single;
+        let changed = self.single.replace(single) != single;
         if !single {
             self.desktop.update(|d| d.set_viewport(dom::viewport()));
         } else if self.desktop.with_untracked(|d| d.active().is_none()) {
@@ -238,7 +251,7 @@ impl AppState {
     /// Whether the screen is in single-window mode (phones): one full-screen window at a time,
     /// no dragging or sizing, and nothing saved over the desktop layout.
     pub fn single(&self) -> bool {
-        self.single.load(Relaxed)
+        self.single.get()
     }
 
     /// Fetches a post's body unless it is loaded or loading already.

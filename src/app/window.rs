@@ -323,7 +323,7 @@ fn handle(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web
 /// A press activates the window; on the title bar, an edge or the icon it starts a drag.
 fn press(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web_sys::PointerEvent) {
     let part = part(event);
-    let desktop = state.desktop;
+    let desktop = &state.desktop;
     if part != Part::Icon && !desktop.with_untracked(|d| d.is_active(id)) {
         state.focus(id);
     }
