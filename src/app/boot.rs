@@ -105,7 +105,7 @@ fn adopt_static_body(state: &AppState, route: &Route) -> Option<(String, i32)> {
     let selector = format!("#{} > .window-body", WindowId::post(slug.as_str()).dom_id());
     let body = dom::document().query_selector(&selector).ok().flatten()?;
     let article = body.query_selector(":scope > article").ok().flatten()?;
-    state.set_body(slug, Body::Adopted(article));
+    state.remember_body(slug, Body::Adopted(article));
     Some((selector, body.scroll_top())).filter(|(_, top)| *top > 0)
 }
 

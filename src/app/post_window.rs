@@ -1,10 +1,9 @@
 //! A post window's contents: the article, once its fragment has loaded, or the static page's
 //! own `<article>` element when the app took over that post's page.
 
-use leptos::prelude::*;
-
 use super::dom;
 use super::state::{AppState, Body};
+use crate::model::desktop::WindowId;
 use crate::model::escape::escape;
 
 /// Puts `body` in `element` (the window's body).
@@ -21,19 +20,17 @@ fn show(element: &web_sys::Element, body: &Body) {
     element.set_inner_html(&html);
 }
 
-/// Shows the post's body as it loads in `element` (the window's body). Another post finishing
-/// its load does not rewrite this window's HTML: only a change of this post's body does.
+/// Shows the post's body, as far as it has come, in `element` (the window's body); the rest
+/// arrives through [`show_in_open_window`].
 pub fn post_body(element: web_sys::Element, slug: String) {
-    let state = AppState::current();
-    let mut shown: Option<Body> = None;
-    dom::effect(move || {
-        let body = state
-            .bodies
-            .with(|bodies| bodies.get(&slug).cloned())
-            .unwrap_or(Body::Loading);
-        if shown.as_ref() != Some(&body) {
-            show(&element, &body);
-            shown = Some(body);
-        }
-    });
+    show(&element, &AppState::current().body(&slug));
+}
+
+/// Shows `body` in the open window of post `slug`, if there is one: a fetch that finishes
+/// rewrites that window only.
+pub fn show_in_open_window(slug: &str, body: &Body) {
+    let selector = format!("#{} > .window-body", WindowId::post(slug).dom_id());
+    if let Ok(Some(element)) = dom::document().query_selector(&selector) {
+        show(&element, body);
+    }
 }

@@ -1,7 +1,7 @@
 //! The app's shared state: the window manager in a signal, the posts index, and post bodies
 //! fetched so far. Components get it from context and call the methods here.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 
@@ -65,7 +65,9 @@ thread_local! {
 /// reference-counted ones, reached directly rather than through its arena of handles.
 pub struct Shared {
     pub desktop: ArcRwSignal<Desktop>,
-    pub bodies: ArcRwSignal<Bodies>,
+    /// Not a signal: a body that arrives is put straight into its post's open window
+    /// ([`AppState::set_body`]), and a window that opens shows what is here.
+    bodies: RefCell<Bodies>,
     /// The menus, dialogs and keyboard Move or Size over the windows ([`Popups`]).
     pub popups: ArcRwSignal<Popups>,
     /// Whether the screen is in single-window mode ([`AppState::single`]). Not a signal of its
@@ -106,7 +108,7 @@ impl AppState {
     pub fn new(desktop: Desktop, index: PostsIndex, base: String, single: bool) -> Self {
         Self(Box::leak(Box::new(Shared {
             desktop: ArcRwSignal::new(desktop),
-            bodies: ArcRwSignal::new(Bodies::default()),
+            bodies: RefCell::default(),
             popups: ArcRwSignal::new(Popups::default()),
             single: Cell::new(single),
             index,
@@ -256,12 +258,10 @@ impl AppState {
 
     /// Fetches a post's body unless it is loaded or loading already.
     pub fn load_body(&self, slug: &str) {
-        let known = self.bodies.with_untracked(|bodies| {
-            matches!(
-                bodies.get(slug),
-                Some(Body::Loading | Body::Loaded(_) | Body::Adopted(_))
-            )
-        });
+        let known = matches!(
+            self.bodies.borrow().get(slug),
+            Some(Body::Loading | Body::Loaded(_) | Body::Adopted(_))
+        );
         if known {
             return;
         }
@@ -279,8 +279,25 @@ impl AppState {
         dom::fetch_then(url, Box::new(then));
     }
 
+    /// Records a post's body and shows it in the post's window, if that is open.
     pub fn set_body(&self, slug: &str, body: Body) {
-        self.bodies.update(|bodies| bodies.insert(slug, body));
+        super::post_window::show_in_open_window(slug, &body);
+        self.remember_body(slug, body);
+    }
+
+    /// Records a post's body without showing it anywhere yet (take-over adopts the static
+    /// article before the live window exists).
+    pub fn remember_body(&self, slug: &str, body: Body) {
+        self.bodies.borrow_mut().insert(slug, body);
+    }
+
+    /// A post's body as far as it has come.
+    pub fn body(&self, slug: &str) -> Body {
+        self.bodies
+            .borrow()
+            .get(slug)
+            .cloned()
+            .unwrap_or(Body::Loading)
     }
 
     pub fn focus(&self, id: &WindowId) {

@@ -244,6 +244,22 @@ test('taking over the desktop keeps the Program Manager window and icons the pag
   await page.close();
 });
 
+test('a post whose body cannot be fetched says so in its window, and the desktop goes on', async () => {
+  const { page, errors } = await openDesktop();
+  const [lost, fine] = [posts[2], posts[3]];
+  await page.route(`**/posts/${lost.slug}/fragment.html`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.locator(`.icon[data-slug="${lost.slug}"]`).dblclick();
+  const alert = windowOf(page, lost.slug).locator('.window-body [role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /could not be loaded: .*answered 404/);
+  // The failed window closes, and another post still opens with its article.
+  await page.keyboard.press('Alt+F4');
+  await windowOf(page, lost.slug).waitFor({ state: 'detached' });
+  await openPost(page, fine);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('without JavaScript a post page is a readable article with links home', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
