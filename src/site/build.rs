@@ -70,15 +70,27 @@ pub enum BuildError {
 /// (the feed's newest posts keep their body). So the build never holds every post's HTML.
 pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, BuildError> {
     let mut phases = Phases::start();
+    // The staging folder (the previous output's manifest read, the app and other files
+    // copied) is made while the posts are scanned: on its own it would leave a core idle.
+    let (listing, staging) = std::thread::scope(|scope| {
+        let staging = refuse_to_replace_content(options)
+            .map(|()| scope.spawn(|| stage(options, app, &mut Phases::start())));
+        let listing = scan(&options.content_dir, options.drafts);
+        let staging = staging.and_then(|staging| {
+            staging
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (listing, staging)
+    });
     let Listing {
         mut config,
         posts: heads,
         drafts_skipped,
-    } = scan(&options.content_dir, options.drafts)?;
-    phases.done("scan");
+    } = listing?;
+    phases.done("scan+stage");
     override_base_url(options, &mut config)?;
-    refuse_to_replace_content(options)?;
-    let staging = stage(options, app, &mut phases)?;
+    let staging = staging?;
     let site = Site {
         config: &config,
         app_head: &app.head_html,
