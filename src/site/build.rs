@@ -70,15 +70,27 @@ pub enum BuildError {
 /// (the feed's newest posts keep their body). So the build never holds every post's HTML.
 pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, BuildError> {
     let mut phases = Phases::start();
+    // The staging folder (the previous output's manifest read, the app and other files
+    // copied) is made while the posts are scanned: on its own it would leave a core idle.
+    let (listing, staging) = std::thread::scope(|scope| {
+        let staging = refuse_to_replace_content(options)
+            .map(|()| scope.spawn(|| stage(options, app, &mut Phases::start())));
+        let listing = scan(&options.content_dir, options.drafts);
+        let staging = staging.and_then(|staging| {
+            staging
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (listing, staging)
+    });
     let Listing {
         mut config,
         posts: heads,
         drafts_skipped,
-    } = scan(&options.content_dir, options.drafts)?;
-    phases.done("scan");
+    } = listing?;
+    phases.done("scan+stage");
     override_base_url(options, &mut config)?;
-    refuse_to_replace_content(options)?;
-    let staging = stage(options, app, &mut phases)?;
+    let staging = staging?;
     let site = Site {
         config: &config,
         app_head: &app.head_html,
@@ -265,7 +277,7 @@ fn write_post(
     icons: &str,
     post: &Post,
 ) -> Result<(), BuildError> {
-    for (path, html) in post_files(site, icons, post) {
+    for (path, html) in post_files(site, icons, post).files() {
         staging.write(&path, html.as_bytes())?;
     }
     Ok(())
@@ -417,6 +429,7 @@ fn write_site(staging: &Staging, content: &Content, app_head: &str) -> Result<()
     }
     let written = parallel::map(&content.posts, |post| {
         post_files(site, &page_icons, post)
+            .files()
             .iter()
             .try_for_each(|(path, html)| staging.write(path, html.as_bytes()))
     });
@@ -424,14 +437,31 @@ fn write_site(staging: &Staging, content: &Content, app_head: &str) -> Result<()
     Ok(())
 }
 
-/// One post's fragment and page: (path, HTML).
-fn post_files(site: Site<'_>, icons: &str, post: &Post) -> [(String, String); 2] {
-    let article = page::article(site, post);
-    let html = page::post_page(site, icons, post, &article);
-    [
-        (fragment_path(&post.slug), article),
-        (format!("posts/{}/index.html", post.slug), html),
-    ]
+/// One post's page; its fragment is the page's article.
+struct PostFiles {
+    slug: String,
+    page: String,
+    article: std::ops::Range<usize>,
+}
+
+impl PostFiles {
+    /// The fragment and the page: (path, HTML).
+    fn files(&self) -> [(String, &str); 2] {
+        [
+            (fragment_path(&self.slug), &self.page[self.article.clone()]),
+            (format!("posts/{}/index.html", self.slug), &self.page),
+        ]
+    }
+}
+
+/// One post's fragment and page.
+fn post_files(site: Site<'_>, icons: &str, post: &Post) -> PostFiles {
+    let (page, article) = page::post_page(site, icons, post);
+    PostFiles {
+        slug: post.slug.clone(),
+        page,
+        article,
+    }
 }
 
 /// A `progman serve` session: the parsed posts and what the last build wrote, so each rebuild
@@ -549,7 +579,7 @@ fn rebuild_loaded(
         .iter()
         .filter(|post| fresh.contains(&post.slug) || !last.slugs.contains(&post.slug))
     {
-        for (path, html) in post_files(site, &page_icons, post) {
+        for (path, html) in post_files(site, &page_icons, post).files() {
             replace_in_place(out, &path, html.as_bytes())?;
             written += 1;
         }

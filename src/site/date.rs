@@ -1,6 +1,6 @@
 //! A post's date: a calendar day, or a moment with a UTC offset, and every way the site writes it.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use std::cmp::Ordering;
 
 /// When a post was published, as precisely as its author said.
@@ -17,6 +17,9 @@ impl PostDate {
     /// date-time without an offset (taken as UTC, as TOML local date-times are).
     pub fn parse(text: &str) -> Option<PostDate> {
         let text = text.trim();
+        if let Some(day) = plain_day(text) {
+            return Some(PostDate::Day(day));
+        }
         if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             return Some(PostDate::Day(day));
         }
@@ -43,7 +46,11 @@ impl PostDate {
 
     /// `YYYY-MM-DD`, as in the posts index.
     pub fn iso_day(&self) -> String {
-        self.day().format("%Y-%m-%d").to_string()
+        let day = self.day();
+        match four_digit_year(day) {
+            Some(year) => format!("{year:04}-{:02}-{:02}", day.month(), day.day()),
+            None => day.format("%Y-%m-%d").to_string(),
+        }
     }
 
     /// For `<time datetime>`, sitemaps and Open Graph: the day alone, or the full RFC 3339 moment.
@@ -57,14 +64,18 @@ impl PostDate {
     /// A full RFC 3339 moment (midnight UTC for a bare day), as Atom requires.
     pub fn rfc3339(&self) -> String {
         match self {
-            PostDate::Day(day) => format!("{}T00:00:00Z", day.format("%Y-%m-%d")),
+            PostDate::Day(_) => format!("{}T00:00:00Z", self.iso_day()),
             PostDate::Moment(moment) => moment.to_rfc3339(),
         }
     }
 
     /// For people: `1 May 2024`.
     pub fn human(&self) -> String {
-        self.day().format("%-d %B %Y").to_string()
+        let day = self.day();
+        match four_digit_year(day) {
+            Some(year) => format!("{} {} {year:04}", day.day(), MONTHS[day.month0() as usize]),
+            None => day.format("%-d %B %Y").to_string(),
+        }
     }
 
     /// The instant this date stands for (midnight UTC for a bare day), for ordering.
@@ -74,6 +85,46 @@ impl PostDate {
             PostDate::Moment(moment) => moment.to_utc(),
         }
     }
+}
+
+/// The months as chrono's `%B` writes them.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The year of `day` when chrono's `%Y` writes it as four plain digits (years 0 to 9999):
+/// then the site writes dates itself, without interpreting a format string for each (every
+/// page shows its post's date several times).
+fn four_digit_year(day: NaiveDate) -> Option<i32> {
+    Some(day.year()).filter(|year| (0..=9999).contains(year))
+}
+
+/// `YYYY-MM-DD` exactly, read without a format string (a build reads every post's date);
+/// `None` for anything else, which the general parsers then judge.
+fn plain_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(at, byte)| match at {
+            4 | 7 => *byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
 impl Ord for PostDate {
@@ -140,6 +191,29 @@ mod tests {
             "2024-05-01T25:00:00Z",
         ] {
             assert_eq!(PostDate::parse(text), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dates_are_written_and_read_as_chrono_does(days in -800_000i32..4_000_000) {
+            let day = NaiveDate::from_num_days_from_ce_opt(days).expect("in range");
+            let date = PostDate::Day(day);
+            proptest::prop_assert_eq!(date.iso_day(), day.format("%Y-%m-%d").to_string());
+            proptest::prop_assert_eq!(date.human(), day.format("%-d %B %Y").to_string());
+            let text = day.format("%Y-%m-%d").to_string();
+            proptest::prop_assert_eq!(
+                plain_day(&text).or_else(|| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()),
+                NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+            );
+        }
+
+        #[test]
+        fn day_shaped_text_is_read_as_chrono_does(text in "[0-9]{4}-[0-9]{2}-[0-9]{2}") {
+            proptest::prop_assert_eq!(
+                plain_day(&text),
+                NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok()
+            );
         }
     }
 

@@ -128,6 +128,9 @@ pub fn parse(split: &Split<'_>) -> Result<RawFrontMatter, LineProblem> {
 }
 
 fn parse_yaml(front: &str) -> Result<RawFrontMatter, LineProblem> {
+    if let Some(fields) = super::simple_yaml::parse(front) {
+        return Ok(fields);
+    }
     serde_yaml_ng::from_str(front).map_err(|error| {
         let message = error.to_string();
         // The message ends with " at line L column C" for the YAML text; the line goes in

@@ -327,9 +327,35 @@ fn read_with<P>(
     path: &Path,
     parse: impl Fn(&str, &str) -> Result<P, Vec<LineProblem>>,
 ) -> Result<P, Vec<LineProblem>> {
-    let bytes = std::fs::read(path)
+    let bytes = read_file(path)
         .map_err(|error| vec![LineProblem::anywhere(Problem::Read(error.to_string()))])?;
     parse_bytes(path, bytes, parse)
+}
+
+/// Room for a typical post when reading one whole.
+const READ_GUESS: usize = 16 * 1024;
+
+/// `std::fs::read` without first asking for the file's size (a system call per post): the
+/// bytes go into room for a typical post, grown when a post is longer; the read that returns
+/// nothing ends it.
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut file = std::fs::File::open(path)?;
+    let mut bytes = vec![0; READ_GUESS];
+    let mut length = 0;
+    loop {
+        if length == bytes.len() {
+            bytes.resize(2 * length, 0);
+        }
+        match file.read(&mut bytes[length..]) {
+            Ok(0) => break,
+            Ok(read) => length += read,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    bytes.truncate(length);
+    Ok(bytes)
 }
 
 /// One error for every post whose slug an earlier file (by name) already has.
@@ -378,6 +404,25 @@ mod tests {
 
     fn post(title: &str, date: &str) -> String {
         format!("---\ntitle: {title}\ndate: {date}\n---\nBody of {title}.\n")
+    }
+
+    #[test]
+    fn whole_files_are_read_whatever_their_length() {
+        let dir = tempfile::tempdir().unwrap();
+        for length in [
+            0,
+            1,
+            READ_GUESS - 1,
+            READ_GUESS,
+            READ_GUESS + 1,
+            5 * READ_GUESS / 2,
+        ] {
+            let path = dir.path().join(format!("{length}.md"));
+            let bytes: Vec<u8> = (0..length).map(|at| (at % 251) as u8).collect();
+            fs::write(&path, &bytes).unwrap();
+            assert_eq!(read_file(&path).unwrap(), bytes, "{length} bytes");
+        }
+        assert!(read_file(&dir.path().join("missing.md")).is_err());
     }
 
     #[test]

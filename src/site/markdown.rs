@@ -56,7 +56,10 @@ pub fn options() -> Options {
 
 /// Renders `markdown` to HTML.
 pub fn render(markdown: &str) -> Rendered {
-    let markdown = if markdown.contains(refs::MARK) {
+    // A byte search: `str::contains` with a non-ASCII char runs the general substring search.
+    let mut mark = [0; 4];
+    let mark = refs::MARK.encode_utf8(&mut mark).as_bytes();
+    let markdown = if memchr::memmem::find(markdown.as_bytes(), mark).is_some() {
         Cow::Owned(markdown.replace(refs::MARK, "\u{fffd}"))
     } else {
         Cow::Borrowed(markdown)
@@ -66,6 +69,11 @@ pub fn render(markdown: &str) -> Rendered {
     let mut events: Vec<Event<'_>> = Vec::with_capacity(guess);
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(guess);
     for (event, range) in Parser::new_ext(&markdown, options()).into_offset_iter() {
+        if matches!(event, Event::End(TagEnd::Heading(_))) {
+            // Room for the heading's "#" link (see `decorate`): writes nothing while empty.
+            events.push(Event::InlineHtml(CowStr::Borrowed("")));
+            ranges.push(range.start..range.start);
+        }
         events.push(event);
         ranges.push(range);
     }
@@ -80,7 +88,8 @@ pub fn render(markdown: &str) -> Rendered {
     let refs = refs::mark(&mut events, &ranges, &|offset| lines.line(offset));
     let warnings = shortcode::find(&markdown, &events, &ranges, &|offset| lines.line(offset));
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
-    html::push_html(&mut html, decorate(events.into_iter()));
+    decorate(&mut events);
+    html::push_html(&mut html, events.into_iter());
     Rendered {
         html,
         first_paragraph,
@@ -189,56 +198,57 @@ fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
 pub const SECTION_LEVELS: std::ops::RangeInclusive<u8> = 2..=4;
 
 /// Adds the "#" link inside section headings and replaces code blocks with highlighted HTML,
-/// as the HTML writer asks for events (no second list of every event).
-fn decorate<'a>(mut events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+/// in place: the HTML writer then takes the events straight from the list (a layer between
+/// them cost about as much as all the decorating). A section heading's link goes into the
+/// empty inline HTML that [`render`] put before each heading's end; a code block becomes one
+/// HTML event followed by empty ones (empty HTML writes nothing and changes no writer state).
+fn decorate(events: &mut [Event<'_>]) {
     let mut section: Option<String> = None;
-    let mut after_anchor: Option<Event<'a>> = None;
-    std::iter::from_fn(move || {
-        if let Some(event) = after_anchor.take() {
-            return Some(event);
-        }
-        let event = events.next()?;
-        Some(match event {
+    let mut index = 0;
+    while index < events.len() {
+        match &events[index] {
             Event::Start(Tag::Heading {
                 level,
-                id: Some(ref id),
+                id: Some(id),
                 ..
-            }) if SECTION_LEVELS.contains(&level_number(level)) => {
+            }) if SECTION_LEVELS.contains(&level_number(*level)) => {
                 section = Some(id.to_string());
-                event
             }
-            Event::End(TagEnd::Heading(_)) => match section.take() {
-                Some(id) => {
-                    after_anchor = Some(event);
-                    Event::InlineHtml(CowStr::from(anchor(&id)))
+            Event::End(TagEnd::Heading(_)) => {
+                if let (Some(id), Some(slot)) = (section.take(), index.checked_sub(1)) {
+                    events[slot] = Event::InlineHtml(CowStr::from(anchor(&id)));
                 }
-                None => event,
-            },
-            Event::Start(Tag::CodeBlock(kind)) => highlighted(kind, &mut events),
-            other => other,
-        })
-    })
+            }
+            Event::Start(Tag::CodeBlock(_)) => index = highlight(events, index),
+            _ => {}
+        }
+        index += 1;
+    }
 }
 
-/// The highlighted HTML of the code block whose start was `kind` and whose text and end
-/// come next in `events` (a code block holds only text).
-fn highlighted<'a>(
-    kind: CodeBlockKind<'a>,
-    events: &mut impl Iterator<Item = Event<'a>>,
-) -> Event<'a> {
-    let info = match kind {
-        CodeBlockKind::Fenced(info) => info,
-        CodeBlockKind::Indented => CowStr::Borrowed(""),
-    };
+/// Replaces the code block starting at `events[start]` with its highlighted HTML; returns the
+/// index of its end (a code block holds only text).
+fn highlight(events: &mut [Event<'_>], start: usize) -> usize {
     let mut body = String::new();
-    for event in events.by_ref() {
-        match event {
-            Event::Text(text) => body.push_str(&text),
+    let mut end = start + 1;
+    while end < events.len() {
+        match &events[end] {
+            Event::Text(text) => body.push_str(text),
             Event::End(TagEnd::CodeBlock) => break,
             _ => {}
         }
+        end += 1;
     }
-    Event::Html(CowStr::from(code_block(&info, &body)))
+    let html = match &events[start] {
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => code_block(info, &body),
+        _ => code_block("", &body),
+    };
+    events[start] = Event::Html(CowStr::from(html));
+    let last = end.min(events.len() - 1);
+    for event in &mut events[start + 1..=last] {
+        *event = Event::Html(CowStr::Borrowed(""));
+    }
+    end
 }
 
 /// The hover link inside a section heading.

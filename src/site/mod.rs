@@ -32,6 +32,7 @@ pub mod robots;
 pub mod saved_look;
 pub mod serve;
 pub mod shortcode;
+pub mod simple_yaml;
 pub mod sitemap;
 pub mod slug;
 pub mod structured_data;

@@ -12,6 +12,7 @@ use crate::model::frame::title_bar_html;
 use crate::model::icon_list;
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
+use std::ops::Range;
 
 /// How many post icons Program Manager shows on post pages and the "not found" page (newest
 /// first). The desktop page lists every post; repeating thousands of icons on every post page
@@ -162,13 +163,24 @@ pub fn program_manager_icons<'p, P: Icon + 'p>(
 /// The post's `<article class="post">` element, as in the page and `fragment.html`: title,
 /// date and reading time, tags linking to their pages, the table of contents, the body.
 pub fn article(site: Site<'_>, post: &Post) -> String {
-    let mut out = String::with_capacity(post.content_html.len() + post.toc_html.len() + 512);
+    let mut out = String::with_capacity(article_capacity(post));
+    push_article(&mut out, site, post);
+    out
+}
+
+/// Room for a post's [`article`].
+fn article_capacity(post: &Post) -> usize {
+    post.content_html.len() + post.toc_html.len() + 512
+}
+
+/// Appends the post's [`article`] to `out`.
+fn push_article(out: &mut String, site: Site<'_>, post: &Post) {
     out.push_str("<article class=\"post\">\n<h1>");
-    push_escaped(&mut out, &post.title);
+    push_escaped(out, &post.title);
     out.push_str("</h1>\n<p class=\"post-meta\"><time datetime=\"");
-    push_escaped(&mut out, &post.date.machine());
+    push_escaped(out, &post.date.machine());
     out.push_str("\">");
-    push_escaped(&mut out, &post.date.human());
+    push_escaped(out, &post.date.human());
     out.push_str(&format!(
         "</time> · <span class=\"reading-time\">{} min read</span></p>\n",
         post.reading_minutes
@@ -177,9 +189,9 @@ pub fn article(site: Site<'_>, post: &Post) -> String {
         out.push_str("<ul class=\"tags\">");
         for tag in &post.tags {
             out.push_str("<li><a href=\"");
-            push_escaped(&mut out, &tag_url_path(site, tag));
+            push_escaped(out, &tag_url_path(site, tag));
             out.push_str("\" rel=\"tag\">");
-            push_escaped(&mut out, tag);
+            push_escaped(out, tag);
             out.push_str("</a></li>");
         }
         out.push_str("</ul>\n");
@@ -188,7 +200,6 @@ pub fn article(site: Site<'_>, post: &Post) -> String {
     out.push_str("<div class=\"post-content\">\n");
     out.push_str(&post.content_html);
     out.push_str("</div>\n</article>");
-    out
 }
 
 /// `index.html`: the desktop with Program Manager active, listing every post.
@@ -212,8 +223,9 @@ pub fn desktop_page(site: Site<'_>, icons: &str) -> String {
     out
 }
 
-/// `posts/<slug>/index.html`: Program Manager behind the post's active window.
-pub fn post_page(site: Site<'_>, icons: &str, post: &Post, article: &str) -> String {
+/// `posts/<slug>/index.html`: Program Manager behind the post's active window; and where in it
+/// the post's [`article`] is (`fragment.html` holds the same bytes: written once, not copied).
+pub fn post_page(site: Site<'_>, icons: &str, post: &Post) -> (String, Range<usize>) {
     let config = site.config;
     let title = format!("{} — {}", post.title, config.title);
     let description = or_else(or_else(&post.summary, &config.description), &post.title);
@@ -221,7 +233,7 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post, article: &str) -> Str
     // Room for the head too (the app's tags; the title and summary, a few times over, escaped)
     // and the windows' markup (~4 KB), so the page is never copied to a bigger buffer.
     let capacity = icons.len()
-        + article.len()
+        + article_capacity(post)
         + site.app_head.len()
         + 4 * (title.len() + description.len())
         + 8192;
@@ -256,10 +268,12 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post, article: &str) -> Str
     );
     // Focusable, so the keyboard can scroll the article (as in the app).
     out.push_str("    <div class=\"window-body\" tabindex=\"0\">\n");
-    out.push_str(article);
+    let start = out.len();
+    push_article(&mut out, site, post);
+    let article = start..out.len();
     out.push_str("\n    </div>\n  </section>\n");
     desktop_close(&mut out);
-    out
+    (out, article)
 }
 
 /// `404.html`: the desktop with a message window saying the page does not exist.
@@ -684,7 +698,8 @@ mod tests {
     fn post_page_head_describes_the_post() {
         let config = config();
         let post = post();
-        let html = post_page(site(&config), "", &post, &article(site(&config), &post));
+        let (html, article_at) = post_page(site(&config), "", &post);
+        assert_eq!(html[article_at].to_owned(), article(site(&config), &post));
         for expected in [
             "<html lang=\"en\">",
             "<title>Hello &lt;World&gt; — Tom &amp; Jerry&#39;s</title>",
@@ -706,7 +721,8 @@ mod tests {
     fn post_page_makes_the_post_window_active_above_program_manager() {
         let config = config();
         let post = post();
-        let html = post_page(site(&config), "", &post, &article(site(&config), &post));
+        let (html, article_at) = post_page(site(&config), "", &post);
+        assert_eq!(html[article_at].to_owned(), article(site(&config), &post));
         let progman = format!(
             r#"<section class="window program-manager" id="win-progman" aria-labelledby="win-progman-title" style="{};z-index:0">"#,
             PROGRAM_MANAGER.css()

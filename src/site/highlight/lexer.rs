@@ -121,7 +121,7 @@ fn classify(language: &Language, bytes: &[u8], at: usize, end: usize) -> Option<
     if is_keyword(language, word) {
         return Some(Token::Keyword);
     }
-    if language.literals.binary_search(&word).is_ok() {
+    if holds(language.literals, word) {
         return Some(Token::Literal);
     }
     match language.keys {
@@ -131,8 +131,7 @@ fn classify(language: &Language, bytes: &[u8], at: usize, end: usize) -> Option<
         Keys::BeforeEquals if next_is(bytes, end, b'=') => return Some(Token::Key),
         _ => {}
     }
-    if language.types.binary_search(&word).is_ok()
-        || (language.capitalized_types && bytes[at].is_ascii_uppercase())
+    if holds(language.types, word) || (language.capitalized_types && bytes[at].is_ascii_uppercase())
     {
         return Some(Token::Type);
     }
@@ -144,7 +143,7 @@ fn classify(language: &Language, bytes: &[u8], at: usize, end: usize) -> Option<
 
 fn is_keyword(language: &Language, word: &str) -> bool {
     if !language.keywords_ignore_case {
-        return language.keywords.binary_search(&word).is_ok();
+        return holds(language.keywords, word);
     }
     let mut lower = [0u8; 24];
     if word.len() > lower.len() {
@@ -153,8 +152,24 @@ fn is_keyword(language: &Language, word: &str) -> bool {
     for (to, from) in lower.iter_mut().zip(word.bytes()) {
         *to = from.to_ascii_lowercase();
     }
-    std::str::from_utf8(&lower[..word.len()])
-        .is_ok_and(|lower| language.keywords.binary_search(&lower).is_ok())
+    std::str::from_utf8(&lower[..word.len()]).is_ok_and(|lower| holds(language.keywords, lower))
+}
+
+/// Whether the sorted `list` holds `word`: a binary search that compares first bytes inline
+/// (most comparisons end there) and calls the byte comparison only past them. Every word of
+/// every code block is looked up in three lists.
+fn holds(list: &[&str], word: &str) -> bool {
+    let word = word.as_bytes();
+    let Some((&first, rest)) = word.split_first() else {
+        return list.contains(&"");
+    };
+    list.binary_search_by(|entry| match entry.as_bytes().split_first() {
+        None => std::cmp::Ordering::Less,
+        Some((&entry_first, entry_rest)) => {
+            entry_first.cmp(&first).then_with(|| entry_rest.cmp(rest))
+        }
+    })
+    .is_ok()
 }
 
 /// Rust's own shapes: attributes, raw and byte strings, character literals and lifetimes.
