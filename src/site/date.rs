@@ -110,16 +110,20 @@ fn four_digit_year(day: NaiveDate) -> Option<i32> {
     Some(day.year()).filter(|year| (0..=9999).contains(year))
 }
 
-/// `YYYY-MM-DD` exactly, read without a format string (a build reads every post's date);
-/// `None` for anything else, which the general parsers then judge.
-fn plain_day(text: &str) -> Option<NaiveDate> {
+/// Whether `text` has the shape `YYYY-MM-DD` (ten characters: digits, dashes at 4 and 7).
+pub(crate) fn is_plain_day(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
+    bytes.len() == 10
         && bytes.iter().enumerate().all(|(at, byte)| match at {
             4 | 7 => *byte == b'-',
             _ => byte.is_ascii_digit(),
-        });
-    if !shaped {
+        })
+}
+
+/// `YYYY-MM-DD` exactly, read without a format string (a build reads every post's date);
+/// `None` for anything else, which the general parsers then judge.
+fn plain_day(text: &str) -> Option<NaiveDate> {
+    if !is_plain_day(text) {
         return None;
     }
     let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();

@@ -5,6 +5,7 @@
 //! `serde_yaml_ng` by answering `None`. Whenever this answers, it answers as the YAML parser
 //! does (the tests hold it to that).
 
+use super::date::is_plain_day;
 use super::front_matter::{DateField, RawFrontMatter, Tags};
 
 /// The fields of `front` (the YAML between the delimiter lines), or `None` when it is not of
@@ -94,13 +95,7 @@ fn plain(value: &str, comma: bool) -> Option<&str> {
 
 /// A date: any text as above, or a plain `YYYY-MM-DD`.
 fn date(value: &str) -> Option<String> {
-    let bytes = value.as_bytes();
-    let day = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(at, byte)| match at {
-            4 | 7 => *byte == b'-',
-            _ => byte.is_ascii_digit(),
-        });
-    if day {
+    if is_plain_day(value) {
         Some(value.to_owned())
     } else {
         text(value)
