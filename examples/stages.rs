@@ -1,6 +1,7 @@
 //! Where a build's CPU time goes, without the file system: reads every post of `CONTENT/posts`
 //! into memory, then times each stage of rendering them on one thread: pulldown-cmark alone
-//! (the floor's work), the front matter (what the scan parses), Progman's markdown rendering,
+//! (the floor's work), the same through a list of events and with the summary read from it,
+//! the front matter (what the scan parses), Progman's markdown rendering,
 //! the whole post (rendering from the scanned front matter), and the page (whose article is
 //! also the fragment). Prints, for each stage, the fastest of 5 rounds over the whole corpus
 //! in milliseconds: on a shared machine the fastest round is the least disturbed one.
@@ -18,9 +19,9 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use progman::site::config::SiteConfig;
-    use progman::site::markdown;
     use progman::site::page::{self, Site, PAGE_ICON_LIMIT};
     use progman::site::post::{Post, PostHead};
+    use progman::site::{markdown, summary};
     use std::hint::black_box;
     use std::path::Path;
     use std::process::ExitCode;
@@ -46,6 +47,21 @@ mod native {
     }
 
     const ROUNDS: usize = 5;
+
+    /// pulldown-cmark's HTML for `markdown` written from a list of its events, and the word
+    /// count when `summary` asks for [`summary::read`] over that list first.
+    fn through_list(markdown: &str, summary: bool) -> (String, usize) {
+        let events: Vec<_> =
+            pulldown_cmark::Parser::new_ext(markdown, markdown::options()).collect();
+        let words = if summary {
+            summary::read(&events).words
+        } else {
+            0
+        };
+        let mut html = String::with_capacity(markdown.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        (html, words)
+    }
 
     pub fn main() -> ExitCode {
         let Some(content) = std::env::args().nth(1) else {
@@ -77,6 +93,19 @@ mod native {
                     pulldown_cmark::Parser::new_ext(markdown, markdown::options()),
                 );
                 black_box(html);
+            }
+        });
+        // Progman keeps a post's events in a list (heading ids need every heading first);
+        // these two show what the list costs, and what reading the summary and word count
+        // from it costs while the events are still in the cache.
+        time("  the same through an event list", || {
+            for (_, text) in &texts {
+                black_box(through_list(body(text), false));
+            }
+        });
+        time("  ... plus summary::read", || {
+            for (_, text) in &texts {
+                black_box(through_list(body(text), true));
             }
         });
         let heads: Vec<PostHead> = time("front matter (PostHead)", || {
