@@ -53,7 +53,7 @@ fn start(index: PostsIndex, route: Route, base: String) {
     let single = dom::single_window();
     let state = AppState::new(initial_desktop(&route, &index, single), index, base, single);
     let scrolled = adopt_static_body(&state, &route);
-    program_manager::keep_static_window(&state);
+    program_manager::keep_static_window(&state, &root);
     for slug in open_post_slugs(&state) {
         state.load_body(&slug);
     }

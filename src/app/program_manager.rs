@@ -30,7 +30,7 @@ thread_local! {
 /// Before take-over: keeps the static page's Program Manager window when its icons are exactly
 /// those the app would draw (post pages of big sites show only the newest few: that window is
 /// drawn anew).
-pub fn keep_static_window(state: &AppState) {
+pub fn keep_static_window(state: &AppState, root: &web_sys::Element) {
     let selector = format!("#win-progman > .window-body > .icons[{FINGERPRINT_ATTRIBUTE}]");
     let Some(list) = dom::document().query_selector(&selector).ok().flatten() else {
         return;
@@ -51,11 +51,7 @@ pub fn keep_static_window(state: &AppState) {
         let section = list
             .parent_element()
             .and_then(|body| body.parent_element())
-            .filter(|section| {
-                section
-                    .parent_element()
-                    .is_some_and(|p| p.id() == "desktop")
-            });
+            .filter(|section| section.parent_element().as_ref() == Some(root));
         KEPT.with_borrow_mut(|kept| *kept = section);
     }
 }

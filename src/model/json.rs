@@ -188,25 +188,36 @@ fn write_number(number: f64, out: &mut String) {
     }
 }
 
-fn write_string(text: &str, out: &mut String) {
+/// Appends `text` as a JSON string, escaped as `serde_json` escapes it, and with `<` as
+/// `\u003c` so the text cannot end a `<script>` element it is written into (the pages'
+/// JSON-LD). One pass over the bytes: everything escaped is ASCII.
+pub fn write_string(text: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let code = u32::from(c) as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[code >> 4]));
-                out.push(char::from(HEX[code & 15]));
-            }
-            c => out.push(c),
+    let mut from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let short = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b'<' | 0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(text.get(from..at).unwrap_or_default());
+        if short.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
+        } else {
+            out.push_str(short);
         }
+        from = at + 1;
     }
+    out.push_str(text.get(from..).unwrap_or_default());
     out.push('"');
 }
 

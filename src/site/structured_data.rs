@@ -2,6 +2,7 @@
 
 use super::config::SiteConfig;
 use super::post::Post;
+use crate::model::json::write_string;
 
 /// The `<script type="application/ld+json">` element describing `post` at `url`.
 ///
@@ -12,7 +13,7 @@ pub fn blog_posting(config: &SiteConfig, post: &Post, url: &str) -> String {
     out.push_str("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\"");
     if !config.author.is_empty() {
         out.push_str(",\"author\":{\"@type\":\"Person\",\"name\":");
-        push_string(&mut out, &config.author);
+        write_string(&config.author, &mut out);
         out.push('}');
     }
     field(&mut out, "datePublished", &post.date.machine());
@@ -22,9 +23,9 @@ pub fn blog_posting(config: &SiteConfig, post: &Post, url: &str) -> String {
     field(&mut out, "headline", &post.title);
     field(&mut out, "inLanguage", &config.language);
     out.push_str(",\"isPartOf\":{\"@type\":\"Blog\",\"name\":");
-    push_string(&mut out, &config.title);
+    write_string(&config.title, &mut out);
     out.push_str(",\"url\":");
-    push_string(&mut out, config.base.url());
+    write_string(config.base.url(), &mut out);
     out.push('}');
     if !post.tags.is_empty() {
         out.push_str(",\"keywords\":[");
@@ -32,7 +33,7 @@ pub fn blog_posting(config: &SiteConfig, post: &Post, url: &str) -> String {
             if at > 0 {
                 out.push(',');
             }
-            push_string(&mut out, tag);
+            write_string(tag, &mut out);
         }
         out.push(']');
     }
@@ -47,36 +48,7 @@ fn field(out: &mut String, key: &str, value: &str) {
     out.push_str(",\"");
     out.push_str(key);
     out.push_str("\":");
-    push_string(out, value);
-}
-
-/// `text` as a JSON string, escaped as `serde_json` does, and `<` as `\u003c` so no text can
-/// close the script element early.
-fn push_string(out: &mut String, text: &str) {
-    out.push('"');
-    let mut from = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let short = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            b'<' | 0x00..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&text[from..at]);
-        if short.is_empty() {
-            out.push_str(&format!("\\u{:04x}", byte));
-        } else {
-            out.push_str(short);
-        }
-        from = at + 1;
-    }
-    out.push_str(&text[from..]);
-    out.push('"');
+    write_string(value, out);
 }
 
 #[cfg(test)]

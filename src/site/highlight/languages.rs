@@ -465,22 +465,25 @@ pub fn find(name: &str) -> Option<Syntax> {
 mod tests {
     use super::*;
 
+    /// Every language's table.
+    const ALL: [&Language; 12] = [
+        &RUST,
+        &PYTHON,
+        &JAVASCRIPT,
+        &TYPESCRIPT,
+        &SHELL,
+        &TOML,
+        &YAML,
+        &JSON,
+        &CSS,
+        &SQL,
+        &GO,
+        &C,
+    ];
+
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for language in [
-            &RUST,
-            &PYTHON,
-            &JAVASCRIPT,
-            &TYPESCRIPT,
-            &SHELL,
-            &TOML,
-            &YAML,
-            &JSON,
-            &CSS,
-            &SQL,
-            &GO,
-            &C,
-        ] {
+        for language in ALL {
             for list in [language.keywords, language.literals, language.types] {
                 assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             }
@@ -490,20 +493,7 @@ mod tests {
     /// The lexer skips whitespace without asking the table (see `lexer::lex`).
     #[test]
     fn no_token_starts_with_whitespace() {
-        for language in [
-            &RUST,
-            &PYTHON,
-            &JAVASCRIPT,
-            &TYPESCRIPT,
-            &SHELL,
-            &TOML,
-            &YAML,
-            &JSON,
-            &CSS,
-            &SQL,
-            &GO,
-            &C,
-        ] {
+        for language in ALL {
             let mut starts: Vec<u8> = language
                 .line_comments
                 .iter()
