@@ -34,6 +34,7 @@ const APP_INPUTS: &[&str] = &[
     "src/bin/progman-app.rs",
     // What is done to Trunk's output after it (short names, minified glue).
     "src/site/app_shrink.rs",
+    "src/site/wasm_module.rs",
     "style",
 ];
 

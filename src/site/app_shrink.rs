@@ -15,6 +15,7 @@
 //!
 //! Measured on the demo site (gzip -9): wasm 111,385 -> 109,269 bytes, glue 8,298 -> 4,099.
 
+use super::wasm_module::{self, WasmError};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -32,6 +33,8 @@ pub enum ShrinkError {
     Mapping(String),
     #[error("the JS glue does not have the shape wasm-bindgen 0.2.130 writes: {0}")]
     Glue(String),
+    #[error("the app's wasm: {0}")]
+    Wasm(#[from] WasmError),
     #[error("could not read or write the app's code: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -47,25 +50,52 @@ pub struct NameMap {
     pub exports: Vec<(String, String)>,
 }
 
+/// wasm-bindgen classes the app never uses: wasm-streams' stream adapters, which Leptos brings in
+/// through server_fn. Each is an exported JS class over exports of the wasm, so the code behind
+/// them stays in the module until the class leaves the glue and its exports leave the wasm.
+const UNUSED_CLASSES: &[&str] = &[
+    "IntoUnderlyingByteSource",
+    "IntoUnderlyingSink",
+    "IntoUnderlyingSource",
+];
+
 /// Shrinks the wasm file and its glue in `dist` in place. `path` is the `PATH` to find wasm-opt
 /// and terser on.
+///
+/// The unused classes leave the glue and their exports the wasm; every function is named after
+/// the rank of its size ([`wasm_module`]); then one wasm-opt run drops the code nothing reaches
+/// any more, optimizes again, lays the functions out smallest first, and gives imports and
+/// exports short names (printing the mapping, which the glue then follows).
 pub fn shrink_app(dist: &Path, path: &std::ffi::OsStr) -> Result<(), ShrinkError> {
     let (wasm, glue) = app_files(dist)?;
+    let (js, removed) = without_unused_classes(&fs::read_to_string(&glue)?)?;
+    let module = wasm_module::without_exports(&fs::read(&wasm)?, |export| {
+        removed.iter().any(|class| is_export_of(export, class))
+    })?;
+    let prepared = dist.join("prepared.wasm.tmp");
+    fs::write(&prepared, wasm_module::with_names_by_size(&module)?)?;
     let renamed = dist.join("renamed.wasm.tmp");
     let output = run(
         Command::new("wasm-opt")
             .env("PATH", path)
+            .args([
+                "--remove-unused-module-elements",
+                "--low-memory-unused",
+                "-Oz",
+            ])
+            .args(["--reorder-functions-by-name", "--strip-debug"])
             .arg("--minify-imports-and-exports-and-modules")
             // Features come from the section rustc writes (`--all-features` would also turn on
             // encodings browsers reject); the section is dropped here, where it is last needed.
             .arg("--strip-target-features")
-            .arg(&wasm)
+            .arg(&prepared)
             .arg("-o")
             .arg(&renamed),
         "wasm-opt --minify-imports-and-exports-and-modules",
     )?;
+    fs::remove_file(&prepared)?;
     let map = parse_mapping(&String::from_utf8_lossy(&output))?;
-    let js = rename_in_glue(&fs::read_to_string(&glue)?, &map)?;
+    let js = rename_in_glue(&js, &map)?;
     fs::write(&glue, js)?;
     fs::rename(&renamed, &wasm)?;
     run(
@@ -77,6 +107,67 @@ pub fn shrink_app(dist: &Path, path: &std::ffi::OsStr) -> Result<(), ShrinkError
         "terser",
     )?;
     name_after_content(dist, &wasm, &glue)
+}
+
+/// `js` without the [`UNUSED_CLASSES`] it has, and those classes' names in lower case (as their
+/// exports from the wasm are named).
+fn without_unused_classes(js: &str) -> Result<(String, Vec<String>), ShrinkError> {
+    let mut js = js.to_owned();
+    let mut removed = Vec::new();
+    for class in UNUSED_CLASSES {
+        if let Some(rest) = without_class(&js, class)? {
+            js = rest;
+            removed.push(class.to_ascii_lowercase());
+        }
+    }
+    Ok((js, removed))
+}
+
+/// `js` without the exported class `name` and its finalization registry, or `None` when the glue
+/// has no such class. Anything still naming the class afterwards is an error: the glue is not the
+/// shape wasm-bindgen 0.2.130 writes.
+fn without_class(js: &str, name: &str) -> Result<Option<String>, ShrinkError> {
+    let Some(start) = js.find(&format!("export class {name} {{")) else {
+        return Ok(None);
+    };
+    let dispose =
+        format!("if (Symbol.dispose) {name}.prototype[Symbol.dispose] = {name}.prototype.free;\n");
+    let end = js[start..]
+        .find(&dispose)
+        .map(|at| start + at + dispose.len())
+        .ok_or_else(|| ShrinkError::Glue(format!("class {name} does not end as expected")))?;
+    let js = format!("{}{}", &js[..start], &js[end..]);
+    let registry = format!("const {name}Finalization = ");
+    let start = js
+        .find(&registry)
+        .ok_or_else(|| ShrinkError::Glue(format!("class {name} has no finalization registry")))?;
+    let end = js[start..]
+        .find(");\n")
+        .map(|at| start + at + 3)
+        .ok_or_else(|| ShrinkError::Glue(format!("{name}Finalization does not end")))?;
+    let js = format!("{}{}", &js[..start], &js[end..]);
+    let lower = name.to_ascii_lowercase();
+    if js.contains(name)
+        || js.contains(&format!("wasm.{lower}_"))
+        || js.contains(&free_export(&lower))
+    {
+        return Err(ShrinkError::Glue(format!("{name} is still used")));
+    }
+    Ok(Some(js))
+}
+
+/// wasm-bindgen's export that frees an instance of `class` (its name in lower case).
+fn free_export(class: &str) -> String {
+    format!("__wbg_{class}_free")
+}
+
+/// Whether `export` is one of the exports wasm-bindgen makes for `class` (in lower case): its
+/// methods `class_method` and its `__wbg_class_free`.
+fn is_export_of(export: &str, class: &str) -> bool {
+    export == free_export(class)
+        || export
+            .strip_prefix(class)
+            .is_some_and(|rest| rest.starts_with('_'))
 }
 
 /// Renames `NAME-HASH_bg.wasm` and `NAME-HASH.js` to a hash of both files' bytes, and the
@@ -314,6 +405,64 @@ function start() { wasm.__wbindgen_start(); }
         let glue = GLUE.replace("\"./progman-app_bg.js\": import0", "env: import0");
         assert!(matches!(
             rename_in_glue(&glue, &map()),
+            Err(ShrinkError::Glue(_))
+        ));
+    }
+
+    /// An unused class as wasm-bindgen 0.2.130 writes it, its registry, and what uses the rest.
+    const GLUE_WITH_SINK: &str = r#"export class IntoUnderlyingSink {
+    free() {
+        const ptr = this.__destroy_into_raw();
+        wasm.__wbg_intounderlyingsink_free(ptr, 0);
+    }
+    write(chunk) {
+        const ret = wasm.intounderlyingsink_write(this.__wbg_ptr, chunk);
+        return ret;
+    }
+}
+if (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;
+function start() { wasm.__wbindgen_start(); }
+const IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(ptr => wasm.__wbg_intounderlyingsink_free(ptr, 1));
+const CLOSURE_DTORS = null;
+"#;
+
+    #[test]
+    fn unused_classes_leave_the_glue_and_name_the_exports_to_drop() {
+        let (js, removed) = without_unused_classes(GLUE_WITH_SINK).unwrap();
+        assert_eq!(
+            js,
+            "function start() { wasm.__wbindgen_start(); }\nconst CLOSURE_DTORS = null;\n"
+        );
+        assert_eq!(removed, ["intounderlyingsink"]);
+        assert!(is_export_of(
+            "intounderlyingsink_write",
+            "intounderlyingsink"
+        ));
+        assert!(is_export_of(
+            "__wbg_intounderlyingsink_free",
+            "intounderlyingsink"
+        ));
+        assert!(!is_export_of("intounderlyingsinkx", "intounderlyingsink"));
+        assert!(!is_export_of("__wbindgen_start", "intounderlyingsink"));
+        // A glue without them is left as it is.
+        assert_eq!(
+            without_unused_classes(GLUE).unwrap(),
+            (GLUE.to_owned(), vec![])
+        );
+    }
+
+    #[test]
+    fn a_class_still_used_elsewhere_is_an_error() {
+        let glue = format!("{GLUE_WITH_SINK}new IntoUnderlyingSink();\n");
+        assert!(matches!(
+            without_unused_classes(&glue),
+            Err(ShrinkError::Glue(message)) if message.contains("still used")
+        ));
+        let unended = GLUE_WITH_SINK.replace("if (Symbol.dispose)", "");
+        assert!(matches!(
+            without_unused_classes(&unended),
             Err(ShrinkError::Glue(_))
         ));
     }

@@ -39,3 +39,4 @@ pub mod structured_data;
 pub mod summary;
 pub mod tags;
 pub mod toc;
+pub mod wasm_module;
