@@ -21,11 +21,13 @@ pub fn push_escaped(out: &mut String, text: &str) {
             b'\'' => "&#39;",
             _ => continue,
         };
-        out.push_str(&text[from..at]);
+        // `get` rather than indexing: the cut is never inside a character, and a checked slice
+        // would bring the panic's message formatting (char Debug, Unicode tables) into the wasm.
+        out.push_str(text.get(from..at).unwrap_or_default());
         out.push_str(entity);
         from = at + 1;
     }
-    out.push_str(&text[from..]);
+    out.push_str(text.get(from..).unwrap_or_default());
 }
 
 /// `text` escaped into a new string.

@@ -184,7 +184,8 @@ fn write_number(number: f64, out: &mut String) {
         out.push('.');
         let mut digits = String::new();
         write_digits(fraction + 1_000_000, &mut digits);
-        out.push_str(digits[1..].trim_end_matches('0'));
+        // Past the leading 1 (ASCII): `get` keeps slicing's panic path out of the wasm.
+        out.push_str(digits.get(1..).unwrap_or_default().trim_end_matches('0'));
     }
 }
 
