@@ -1,5 +1,6 @@
-//! Shrinks the app's code in a Trunk output folder: short names between the wasm and its JS glue,
-//! then a minified glue.
+//! Shrinks the app's code in a Trunk output folder: the exports nothing uses leave, the functions
+//! are laid out for gzip ([`super::wasm_module`]), the wasm and its JS glue use short names
+//! between them, and the glue is minified.
 //!
 //! wasm-bindgen names each import after its JS function plus a hash
 //! (`__wbg_appendChild_7465eba84213c75f`) and each export after its Rust item, and writes every
@@ -13,7 +14,9 @@
 //! shrunk would ship new bytes under old names; [`name_after_content`] renames them after the
 //! bytes shipped, so a browser never pairs a cached wasm with a glue of other names.
 //!
-//! Measured on the demo site (gzip -9): wasm 111,385 -> 109,269 bytes, glue 8,298 -> 4,099.
+//! Measured on the demo site (gzip -9): short names took the wasm 111,385 -> 109,269 bytes and the
+//! glue 8,298 -> 4,099; dropping the unused classes and reordering the functions took the wasm
+//! 77,405 -> 74,995 and the glue 3,737 -> 3,431.
 
 use super::wasm_module::{self, WasmError};
 use serde::Deserialize;
