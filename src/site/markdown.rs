@@ -7,7 +7,7 @@ use super::error::LineProblem;
 use super::highlight::code_block;
 use super::refs::{self, LocalRef};
 use super::slug::slugify;
-use super::summary::{self, Summary};
+use super::summary::{Summary, SummaryReader};
 use super::{escape::push_escaped, shortcode};
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
@@ -68,22 +68,25 @@ pub fn render(markdown: &str) -> Rendered {
     let guess = markdown.len() / 12;
     let mut events: Vec<Event<'_>> = Vec::with_capacity(guess);
     let mut ranges: Vec<Range<usize>> = Vec::with_capacity(guess);
+    // The summary and word count are read as the events arrive, while each is in the cache.
+    let mut summary = SummaryReader::default();
     for (event, range) in Parser::new_ext(&markdown, options()).into_offset_iter() {
         if matches!(event, Event::End(TagEnd::Heading(_))) {
             // Room for the heading's "#" link (see `decorate`): writes nothing while empty.
             events.push(Event::InlineHtml(CowStr::Borrowed("")));
             ranges.push(range.start..range.start);
         }
+        summary.see(events.len(), &event);
         events.push(event);
         ranges.push(range);
     }
-    add_heading_ids(&mut events);
-    let headings = headings(&events);
     let Summary {
         first_paragraph,
         more,
         words,
-    } = summary::read(&events);
+    } = summary.finish(&events);
+    add_heading_ids(&mut events);
+    let headings = headings(&events);
     let lines = LineIndex::new(&markdown);
     let refs = refs::mark(&mut events, &ranges, &|offset| lines.line(offset));
     let warnings = shortcode::find(&markdown, &events, &ranges, &|offset| lines.line(offset));
