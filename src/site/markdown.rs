@@ -195,13 +195,16 @@ fn newlines(bytes: &[u8]) -> usize {
 /// Gives every heading (at `headings`) without an `{#id}` one made from its text, unique
 /// within the post; returns every heading with its id.
 fn heading_ids(events: &mut [Event<'_>], headings: &[HeadingAt]) -> Vec<Heading> {
-    let mut used: HashSet<String> = headings
-        .iter()
-        .filter_map(|heading| match &events[heading.start] {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-            _ => None,
-        })
-        .collect();
+    // Room for every id up front: growing the set would hash every id again.
+    let mut used: HashSet<String> = HashSet::with_capacity(headings.len());
+    used.extend(
+        headings
+            .iter()
+            .filter_map(|heading| match &events[heading.start] {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            }),
+    );
     let mut found = Vec::with_capacity(headings.len());
     for heading in headings {
         let text = heading_text(&events[heading.start + 1..]);
