@@ -196,8 +196,16 @@ fn is_more(html: &str) -> bool {
         .is_some_and(|inner| inner.trim().eq_ignore_ascii_case("more"))
 }
 
+/// `text`'s words, one space between each (no list of the words on the way).
 fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whole minutes to read `words`, at least one.
@@ -363,6 +371,14 @@ mod tests {
         #[test]
         fn ascii_words_are_counted_like_split_whitespace(text in "[ a-z\t\n\r\u{b}\u{c}\u{1f}\u{7f}!~]{0,40}") {
             proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn collapsing_joins_the_words_with_single_spaces(text in "[ a\t\n\u{a0}\u{2003}\u{e9}]{0,30}") {
+            proptest::prop_assert_eq!(
+                collapse(&text),
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
         }
 
         #[test]
