@@ -85,7 +85,7 @@ impl SummaryReader {
             .more_at
             .map(|at| collapse(&text_before_more(&events[..at.min(events.len())])));
         Summary {
-            first_paragraph: truncate(&collapse(&first), SUMMARY_CHARS),
+            first_paragraph: truncate(&collapse_up_to(&first, SUMMARY_CHARS), SUMMARY_CHARS),
             more: more.filter(|text| !text.is_empty()),
             words: self.words,
         }
@@ -194,6 +194,25 @@ fn is_more(html: &str) -> bool {
         .strip_prefix("<!--")
         .and_then(|rest| rest.strip_suffix("-->"))
         .is_some_and(|inner| inner.trim().eq_ignore_ascii_case("more"))
+}
+
+/// The start of [`collapse`]`(text)`: its words up to the first that makes it longer than
+/// `max` characters, which is all [`truncate`]`(…, max)` reads (a first paragraph can be long).
+fn collapse_up_to(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * max + 4));
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += word.chars().count();
+    }
+    out
 }
 
 /// `text`'s words, one space between each (no list of the words on the way).
@@ -378,6 +397,17 @@ mod tests {
             proptest::prop_assert_eq!(
                 collapse(&text),
                 text.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+
+        #[test]
+        fn a_collapsed_start_truncates_as_the_whole_does(
+            text in "[ a\t\n\u{a0}\u{2003}\u{e9},.]{0,40}",
+            max in 0_usize..12,
+        ) {
+            proptest::prop_assert_eq!(
+                truncate(&collapse_up_to(&text, max), max),
+                truncate(&collapse(&text), max)
             );
         }
 
