@@ -7,7 +7,7 @@ use super::error::LineProblem;
 use super::highlight::code_block;
 use super::refs::{self, LocalRef};
 use super::slug::slugify;
-use super::summary::{self, Summary};
+use super::summary::{Summary, SummaryReader};
 use super::{escape::push_escaped, shortcode};
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
@@ -45,6 +45,68 @@ pub struct Heading {
     pub text: String,
 }
 
+/// Where in a post's list of events the few that the build decorates or reads are, noted as
+/// the events are collected, so that each later step visits only its own events.
+#[derive(Debug, Default)]
+struct Landmarks {
+    /// Each heading's start and end.
+    headings: Vec<HeadingAt>,
+    /// Each link's and image's start, with its byte offset in the markdown.
+    links: Vec<(usize, usize)>,
+    /// Each code block's start.
+    code_blocks: Vec<usize>,
+    /// The markdown's bytes of each code span and code block.
+    code: Vec<Range<usize>>,
+}
+
+/// Indexes of a heading's start and end events; its "#" link goes in the empty inline HTML
+/// just before its end.
+#[derive(Clone, Copy, Debug)]
+struct HeadingAt {
+    start: usize,
+    end: usize,
+}
+
+impl Landmarks {
+    /// Pushes `event` (found at `range` of the markdown) onto `events`, after an empty inline
+    /// HTML before a heading's end (room for its "#" link, see [`decorate`]: it writes nothing
+    /// while empty), noting where it is and showing it to `summary`.
+    #[inline]
+    fn see<'a>(
+        &mut self,
+        events: &mut Vec<Event<'a>>,
+        summary: &mut SummaryReader,
+        event: Event<'a>,
+        range: Range<usize>,
+    ) {
+        match &event {
+            Event::Start(Tag::Heading { .. }) => self.headings.push(HeadingAt {
+                start: events.len(),
+                end: events.len(),
+            }),
+            Event::End(TagEnd::Heading(_)) => {
+                events.push(Event::InlineHtml(CowStr::Borrowed("")));
+                if let Some(heading) = self.headings.last_mut() {
+                    heading.end = events.len();
+                }
+            }
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                self.links.push((events.len(), range.start))
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.code_blocks.push(events.len());
+                self.code.push(range);
+            }
+            Event::Code(_) => {
+                self.code.push(range);
+                summary.see(events.len(), &event);
+            }
+            _ => summary.see(events.len(), &event),
+        }
+        events.push(event);
+    }
+}
+
 /// The markdown extensions posts may use.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -64,31 +126,25 @@ pub fn render(markdown: &str) -> Rendered {
     } else {
         Cow::Borrowed(markdown)
     };
-    // About one event per 12 bytes of typical prose: sized up front, not grown by copying.
-    let guess = markdown.len() / 12;
-    let mut events: Vec<Event<'_>> = Vec::with_capacity(guess);
-    let mut ranges: Vec<Range<usize>> = Vec::with_capacity(guess);
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 12);
+    let mut landmarks = Landmarks::default();
+    // The summary and word count are read as the events arrive, while each is in the cache.
+    let mut summary = SummaryReader::default();
     for (event, range) in Parser::new_ext(&markdown, options()).into_offset_iter() {
-        if matches!(event, Event::End(TagEnd::Heading(_))) {
-            // Room for the heading's "#" link (see `decorate`): writes nothing while empty.
-            events.push(Event::InlineHtml(CowStr::Borrowed("")));
-            ranges.push(range.start..range.start);
-        }
-        events.push(event);
-        ranges.push(range);
+        landmarks.see(&mut events, &mut summary, event, range);
     }
-    add_heading_ids(&mut events);
-    let headings = headings(&events);
     let Summary {
         first_paragraph,
         more,
         words,
-    } = summary::read(&events);
+    } = summary.finish(&events);
+    let headings = heading_ids(&mut events, &landmarks.headings);
     let lines = LineIndex::new(&markdown);
-    let refs = refs::mark(&mut events, &ranges, &|offset| lines.line(offset));
-    let warnings = shortcode::find(&markdown, &events, &ranges, &|offset| lines.line(offset));
+    let line_of = |offset| lines.line(offset);
+    let refs = refs::mark(&mut events, &landmarks.links, &line_of);
+    let warnings = shortcode::find(&markdown, &landmarks.code, &line_of);
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
-    decorate(&mut events);
+    decorate(&mut events, &landmarks);
     html::push_html(&mut html, events.into_iter());
     Rendered {
         html,
@@ -101,67 +157,74 @@ pub fn render(markdown: &str) -> Rendered {
     }
 }
 
-/// 1-based line numbers of byte offsets. The lines are found on the first question: most
-/// posts never ask (only local links and shortcodes need a line).
+/// 1-based line numbers of byte offsets. Local links (nearly every post has some) ask in order
+/// of their offsets, so each question counts only the newlines since the one before (memchr's
+/// SIMD count), instead of listing where every line of the post starts.
 struct LineIndex<'a> {
     text: &'a str,
-    starts: std::cell::OnceCell<Vec<usize>>,
+    /// The last offset asked about, and its line.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     fn new(text: &'a str) -> Self {
         LineIndex {
             text,
-            starts: std::cell::OnceCell::new(),
+            last: std::cell::Cell::new((0, 1)),
         }
     }
 
     fn line(&self, offset: usize) -> usize {
-        let starts = self.starts.get_or_init(|| {
-            let mut starts = vec![0];
-            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|at| at + 1));
-            starts
-        });
-        starts.partition_point(|start| *start <= offset)
+        let bytes = self.text.as_bytes();
+        let offset = offset.min(bytes.len());
+        let (from, line) = match self.last.get() {
+            (at, line) if at <= offset => (at, line),
+            _ => (0, 1),
+        };
+        let line = line + newlines(&bytes[from..offset]);
+        self.last.set((offset, line));
+        line
     }
 }
 
-/// Gives every heading without an `{#id}` one made from its text, unique within the post.
-fn add_heading_ids(events: &mut [Event<'_>]) {
-    let mut used: HashSet<String> = events
-        .iter()
-        .filter_map(|event| match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
-            _ => None,
-        })
-        .collect();
-    for index in 0..events.len() {
-        if matches!(events[index], Event::Start(Tag::Heading { id: None, .. })) {
-            let new_id = unique_id(&slugify(&heading_text(&events[index + 1..])), &mut used);
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[index] {
-                *id = Some(CowStr::from(new_id));
-            }
+/// How many line feeds `bytes` holds.
+fn newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
+}
+
+/// Gives every heading (at `headings`) without an `{#id}` one made from its text, unique
+/// within the post; returns every heading with its id.
+fn heading_ids(events: &mut [Event<'_>], headings: &[HeadingAt]) -> Vec<Heading> {
+    // Room for every id up front: growing the set would hash every id again.
+    let mut used: HashSet<String> = HashSet::with_capacity(headings.len());
+    used.extend(
+        headings
+            .iter()
+            .filter_map(|heading| match &events[heading.start] {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            }),
+    );
+    let mut found = Vec::with_capacity(headings.len());
+    for heading in headings {
+        let text = heading_text(&events[heading.start + 1..]);
+        if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[heading.start] {
+            let id = match id {
+                Some(id) => id.to_string(),
+                None => {
+                    let new_id = unique_id(&slugify(&text), &mut used);
+                    *id = Some(CowStr::from(new_id.clone()));
+                    new_id
+                }
+            };
+            found.push(Heading {
+                level: level_number(*level),
+                id,
+                text,
+            });
         }
     }
-}
-
-fn headings(events: &[Event<'_>]) -> Vec<Heading> {
-    events
-        .iter()
-        .enumerate()
-        .filter_map(|(index, event)| match event {
-            Event::Start(Tag::Heading {
-                level,
-                id: Some(id),
-                ..
-            }) => Some(Heading {
-                level: level_number(*level),
-                id: id.to_string(),
-                text: heading_text(&events[index + 1..]),
-            }),
-            _ => None,
-        })
-        .collect()
+    found
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -200,35 +263,35 @@ pub const SECTION_LEVELS: std::ops::RangeInclusive<u8> = 2..=4;
 /// Adds the "#" link inside section headings and replaces code blocks with highlighted HTML,
 /// in place: the HTML writer then takes the events straight from the list (a layer between
 /// them cost about as much as all the decorating). A section heading's link goes into the
-/// empty inline HTML that [`render`] put before each heading's end; a code block becomes one
-/// HTML event followed by empty ones (empty HTML writes nothing and changes no writer state).
-fn decorate(events: &mut [Event<'_>]) {
-    let mut section: Option<String> = None;
-    let mut index = 0;
-    while index < events.len() {
-        match &events[index] {
+/// empty inline HTML that [`Landmarks::see`] put before each heading's end; a code block
+/// becomes one HTML event followed by empty ones (empty HTML writes nothing and changes no
+/// writer state).
+fn decorate(events: &mut [Event<'_>], landmarks: &Landmarks) {
+    for heading in &landmarks.headings {
+        let section = match &events[heading.start] {
             Event::Start(Tag::Heading {
                 level,
                 id: Some(id),
                 ..
-            }) if SECTION_LEVELS.contains(&level_number(*level)) => {
-                section = Some(id.to_string());
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let (Some(id), Some(slot)) = (section.take(), index.checked_sub(1)) {
-                    events[slot] = Event::InlineHtml(CowStr::from(anchor(&id)));
-                }
-            }
-            Event::Start(Tag::CodeBlock(_)) => index = highlight(events, index),
-            _ => {}
+            }) if SECTION_LEVELS.contains(&level_number(*level)) => anchor(id),
+            _ => continue,
+        };
+        if let Some(slot) = heading
+            .end
+            .checked_sub(1)
+            .filter(|slot| *slot > heading.start)
+        {
+            events[slot] = Event::InlineHtml(CowStr::from(section));
         }
-        index += 1;
+    }
+    for &start in &landmarks.code_blocks {
+        highlight(events, start);
     }
 }
 
-/// Replaces the code block starting at `events[start]` with its highlighted HTML; returns the
-/// index of its end (a code block holds only text).
-fn highlight(events: &mut [Event<'_>], start: usize) -> usize {
+/// Replaces the code block starting at `events[start]` with its highlighted HTML (a code block
+/// holds only text).
+fn highlight(events: &mut [Event<'_>], start: usize) {
     let mut body = String::new();
     let mut end = start + 1;
     while end < events.len() {
@@ -248,7 +311,6 @@ fn highlight(events: &mut [Event<'_>], start: usize) -> usize {
     for event in &mut events[start + 1..=last] {
         *event = Event::Html(CowStr::Borrowed(""));
     }
-    end
 }
 
 /// The hover link inside a section heading.
@@ -263,6 +325,191 @@ fn anchor(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
+
+    /// [`render`] as it was before [`Landmarks`]: every step a pass over the whole list (the
+    /// events and their ranges), each heading's text read twice.
+    fn reference_render(markdown: &str) -> Rendered {
+        let markdown = markdown.replace(refs::MARK, "\u{fffd}");
+        let mut events = Vec::new();
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for (event, range) in Parser::new_ext(&markdown, options()).into_offset_iter() {
+            if matches!(event, Event::End(TagEnd::Heading(_))) {
+                events.push(Event::InlineHtml(CowStr::Borrowed("")));
+                ranges.push(range.start..range.start);
+            }
+            events.push(event);
+            ranges.push(range);
+        }
+        reference_add_heading_ids(&mut events);
+        let headings = reference_headings(&events);
+        let Summary {
+            first_paragraph,
+            more,
+            words,
+        } = crate::site::summary::read(&events);
+        let lines = LineIndex::new(&markdown);
+        let line_of = |offset| lines.line(offset);
+        let links: Vec<(usize, usize)> = events
+            .iter()
+            .zip(&ranges)
+            .enumerate()
+            .filter(|(_, (event, _))| {
+                matches!(event, Event::Start(Tag::Link { .. } | Tag::Image { .. }))
+            })
+            .map(|(index, (_, range))| (index, range.start))
+            .collect();
+        let refs = refs::mark(&mut events, &links, &line_of);
+        let code: Vec<Range<usize>> = events
+            .iter()
+            .zip(&ranges)
+            .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
+            .map(|(_, range)| range.clone())
+            .collect();
+        let warnings = shortcode::find(&markdown, &code, &line_of);
+        reference_decorate(&mut events);
+        let mut html = String::new();
+        html::push_html(&mut html, events.into_iter());
+        Rendered {
+            html,
+            first_paragraph,
+            more,
+            words,
+            headings,
+            refs,
+            warnings,
+        }
+    }
+
+    fn reference_add_heading_ids(events: &mut [Event<'_>]) {
+        let mut used: HashSet<String> = events
+            .iter()
+            .filter_map(|event| match event {
+                Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+                _ => None,
+            })
+            .collect();
+        for index in 0..events.len() {
+            if matches!(events[index], Event::Start(Tag::Heading { id: None, .. })) {
+                let new_id = unique_id(&slugify(&heading_text(&events[index + 1..])), &mut used);
+                if let Event::Start(Tag::Heading { id, .. }) = &mut events[index] {
+                    *id = Some(CowStr::from(new_id));
+                }
+            }
+        }
+    }
+
+    fn reference_headings(events: &[Event<'_>]) -> Vec<Heading> {
+        events
+            .iter()
+            .enumerate()
+            .filter_map(|(index, event)| match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id),
+                    ..
+                }) => Some(Heading {
+                    level: level_number(*level),
+                    id: id.to_string(),
+                    text: heading_text(&events[index + 1..]),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn reference_decorate(events: &mut [Event<'_>]) {
+        let mut section: Option<String> = None;
+        let mut index = 0;
+        while index < events.len() {
+            match &events[index] {
+                Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id),
+                    ..
+                }) if SECTION_LEVELS.contains(&level_number(*level)) => {
+                    section = Some(id.to_string());
+                }
+                Event::End(TagEnd::Heading(_)) => {
+                    if let (Some(id), Some(slot)) = (section.take(), index.checked_sub(1)) {
+                        events[slot] = Event::InlineHtml(CowStr::from(anchor(&id)));
+                    }
+                }
+                Event::Start(Tag::CodeBlock(_)) => {
+                    let end = events[index..]
+                        .iter()
+                        .position(|event| matches!(event, Event::End(TagEnd::CodeBlock)))
+                        .map_or(events.len(), |at| index + at);
+                    highlight(events, index);
+                    index = end;
+                }
+                _ => {}
+            }
+            index += 1;
+        }
+    }
+
+    /// Markdown made of pieces that reach every step of [`render`]: headings of every level
+    /// with repeated texts, explicit ids and markup; code spans and blocks; local, external
+    /// and smuggled-marker links and images; shortcodes inside and outside code; footnotes,
+    /// lists, tables, quotes and `<!-- more -->`.
+    fn markdown_pieces() -> impl Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "word ",
+            "\n",
+            "\n\n",
+            "\n\n# Intro\n\n",
+            "\n\n## Intro\n\n",
+            "\n\n### `Intro` *x*\n\n",
+            "\n\n#### Deep [link](/posts/a/)\n\n",
+            "\n\n##### Deeper\n\n",
+            "\n\n## Other {#intro}\n\n",
+            "\n\n## !!!\n\n",
+            "\n\n##\n\n",
+            "\nSetext\n---\n\n",
+            "`code {{ x }}`",
+            "\n\n```rust\nlet x = \"<b>\"; {{< y >}}\n```\n\n",
+            "\n\n```\nplain\n```\n\n",
+            "\n\n    indented <i>\n\n",
+            "[local](/posts/b/) ",
+            "[ext](https://x.org/%EE%80%800%EE%80%80) ",
+            "![img](img/a.png) ",
+            "[top](#intro) ",
+            "{{< figure >}} ",
+            "{% include x %} ",
+            "{{ page.title }} ",
+            "\u{e000}0\u{e000}",
+            "[^1]",
+            "\n\n[^1]: The note\n\n",
+            "\n\n<!-- more -->\n\n",
+            "\n\n- item\n- [x] task\n\n",
+            "\n\n> quote\n\n",
+            "\n\n| a | b |\n|---|---|\n| `1` | [2](/x) |\n\n",
+        ]);
+        proptest::collection::vec(piece, 0..30).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_counted_in_any_order_of_questions(
+            text in "[a\n\u{e9}]{0,60}",
+            offsets in proptest::collection::vec(0_usize..70, 0..8),
+        ) {
+            let lines = LineIndex::new(&text);
+            for offset in offsets {
+                let expected = 1 + text.as_bytes()[..offset.min(text.len())]
+                    .iter()
+                    .filter(|byte| **byte == b'\n')
+                    .count();
+                proptest::prop_assert_eq!(lines.line(offset), expected);
+            }
+        }
+
+        #[test]
+        fn render_matches_the_pass_by_pass_reference(markdown in markdown_pieces()) {
+            proptest::prop_assert_eq!(render(&markdown), reference_render(&markdown));
+        }
+    }
 
     fn html(markdown: &str) -> String {
         render(markdown).html

@@ -4,7 +4,6 @@
 //! URL, under the site's base path, once every post is known.
 
 use pulldown_cmark::{CowStr, Event, Tag};
-use std::ops::Range;
 
 /// The private-use character markers are made of; posts never keep it.
 pub const MARK: char = '\u{e000}';
@@ -22,17 +21,19 @@ pub struct LocalRef {
     pub line: usize,
 }
 
-/// Replaces the destination of every local link and image in `events` by its marker.
+/// Replaces the destination of every local link and image in `events` by its marker. `links`
+/// holds the index of every link's and image's start event, in order, with its byte offset in
+/// the markdown.
 pub fn mark(
     events: &mut [Event<'_>],
-    ranges: &[Range<usize>],
+    links: &[(usize, usize)],
     line_of: &dyn Fn(usize) -> usize,
 ) -> Vec<LocalRef> {
     let mut refs = Vec::new();
-    for (event, range) in events.iter_mut().zip(ranges) {
-        let (dest_url, image) = match event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
-            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+    for &(index, offset) in links {
+        let (dest_url, image) = match events.get_mut(index) {
+            Some(Event::Start(Tag::Link { dest_url, .. })) => (dest_url, false),
+            Some(Event::Start(Tag::Image { dest_url, .. })) => (dest_url, true),
             _ => continue,
         };
         if !is_local(dest_url) {
@@ -46,7 +47,7 @@ pub fn mark(
         refs.push(LocalRef {
             dest: dest_url.to_string(),
             image,
-            line: line_of(range.start),
+            line: line_of(offset),
         });
         *dest_url = CowStr::from(marker(refs.len() - 1));
     }

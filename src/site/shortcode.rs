@@ -3,17 +3,16 @@
 //! warning with its line. Code spans and blocks may show them freely.
 
 use super::error::{LineProblem, Problem};
-use pulldown_cmark::{Event, Tag};
 use std::ops::Range;
 
 /// How much of a shortcode a warning quotes.
 const QUOTE_CHARS: usize = 60;
 
-/// A warning for every shortcode in `markdown` outside code.
+/// A warning for every shortcode in `markdown` outside `code` (the byte ranges of its code
+/// spans and blocks).
 pub fn find(
     markdown: &str,
-    events: &[Event<'_>],
-    ranges: &[Range<usize>],
+    code: &[Range<usize>],
     line_of: &dyn Fn(usize) -> usize,
 ) -> Vec<LineProblem> {
     // One pass over the rare `{` (not two substring searches over the whole post).
@@ -22,12 +21,6 @@ pub fn find(
     if !memchr::memchr_iter(b'{', bytes).any(opens) {
         return Vec::new();
     }
-    let code: Vec<&Range<usize>> = events
-        .iter()
-        .zip(ranges)
-        .filter(|(event, _)| matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
-        .map(|(_, range)| range)
-        .collect();
     let mut warnings = Vec::new();
     let mut from = 0;
     while let Some(found) = markdown[from..].find(['{']) {

@@ -21,63 +21,115 @@ pub struct Summary {
 
 /// Reads the summaries and word count from a body's events.
 pub fn read(events: &[Event<'_>]) -> Summary {
-    // Most posts have no marker: then the text before it is not collected at all.
-    let has_more = events
-        .iter()
-        .any(|event| matches!(event, Event::Html(html) | Event::InlineHtml(html) if is_more(html)));
-    let mut footnote_depth = 0;
-    let mut paragraph: Option<bool> = None; // Some(true) while inside the first paragraph
-    let mut first = String::new();
-    let mut before_more = String::new();
-    let mut more = None;
-    let mut words = 0;
+    let mut reader = SummaryReader::default();
+    for (index, event) in events.iter().enumerate() {
+        reader.see(index, event);
+    }
+    reader.finish(events)
+}
+
+/// [`read`] one event at a time, so that the markdown renderer reads the summary while it
+/// collects a post's events instead of in a second pass over them. It counts the words and
+/// notes where the first paragraph and the first `<!-- more -->` are; [`SummaryReader::finish`]
+/// then reads the text of just those parts from the list.
+#[derive(Clone, Debug, Default)]
+pub struct SummaryReader {
+    words: usize,
+    footnote_depth: usize,
+    /// Index of the start of the first paragraph outside footnotes, and of its end.
+    first_start: Option<usize>,
+    first_end: Option<usize>,
+    /// Index of the first `<!-- more -->`.
+    more_at: Option<usize>,
+}
+
+impl SummaryReader {
+    /// Takes the event at `index` of the list [`SummaryReader::finish`] will get.
+    #[inline]
+    pub fn see(&mut self, index: usize, event: &Event<'_>) {
+        match event {
+            Event::Text(text) | Event::Code(text) => self.words += count_words(text),
+            Event::Start(Tag::FootnoteDefinition(_)) => self.footnote_depth += 1,
+            Event::End(TagEnd::FootnoteDefinition) => {
+                self.footnote_depth = self.footnote_depth.saturating_sub(1)
+            }
+            Event::Start(Tag::Paragraph)
+                if self.footnote_depth == 0 && self.first_start.is_none() =>
+            {
+                self.first_start = Some(index)
+            }
+            Event::End(TagEnd::Paragraph)
+                if self.first_start.is_some() && self.first_end.is_none() =>
+            {
+                self.first_end = Some(index)
+            }
+            Event::Html(html) | Event::InlineHtml(html)
+                if self.more_at.is_none() && is_more(html) =>
+            {
+                self.more_at = Some(index)
+            }
+            _ => {}
+        }
+    }
+
+    /// The summary of `events`, the list whose every event [`SummaryReader::see`] was shown.
+    pub fn finish(self, events: &[Event<'_>]) -> Summary {
+        let first = match self.first_start {
+            Some(start) => {
+                let end = self.first_end.unwrap_or(events.len()).min(events.len());
+                paragraph_text(events.get(start + 1..end).unwrap_or_default())
+            }
+            None => String::new(),
+        };
+        let more = self
+            .more_at
+            .map(|at| collapse(&text_before_more(&events[..at.min(events.len())])));
+        Summary {
+            first_paragraph: truncate(&collapse_up_to(&first, SUMMARY_CHARS), SUMMARY_CHARS),
+            more: more.filter(|text| !text.is_empty()),
+            words: self.words,
+        }
+    }
+}
+
+/// The text of a paragraph's events, a space for each line break.
+fn paragraph_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(part) | Event::Code(part) => text.push_str(part),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// The text of the events before `<!-- more -->` outside footnotes, a space between blocks.
+fn text_before_more(events: &[Event<'_>]) -> String {
+    let mut footnote_depth = 0_usize;
+    let mut text = String::new();
     for event in events {
         match event {
             Event::Start(Tag::FootnoteDefinition(_)) => footnote_depth += 1,
-            Event::End(TagEnd::FootnoteDefinition) => footnote_depth -= 1,
-            Event::Start(Tag::Paragraph) if footnote_depth == 0 && paragraph.is_none() => {
-                paragraph = Some(true)
+            Event::End(TagEnd::FootnoteDefinition) => {
+                footnote_depth = footnote_depth.saturating_sub(1)
             }
-            Event::End(TagEnd::Paragraph) if paragraph == Some(true) => {
-                paragraph = Some(false);
-                before_more.push(' ');
-            }
-            Event::Html(html) | Event::InlineHtml(html) if more.is_none() && is_more(html) => {
-                more = Some(collapse(&before_more));
-            }
-            Event::Text(text) | Event::Code(text) => {
-                words += count_words(text);
-                if paragraph == Some(true) {
-                    first.push_str(text);
-                }
-                if has_more && more.is_none() && footnote_depth == 0 {
-                    before_more.push_str(text);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if paragraph == Some(true) {
-                    first.push(' ');
-                }
-                if has_more {
-                    before_more.push(' ');
-                }
-            }
-            Event::End(
+            Event::Text(part) | Event::Code(part) if footnote_depth == 0 => text.push_str(part),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::Item
                 | TagEnd::CodeBlock
                 | TagEnd::TableCell
                 | TagEnd::BlockQuote(_),
-            ) if has_more => before_more.push(' '),
+            ) => text.push(' '),
             _ => {}
         }
     }
-    Summary {
-        first_paragraph: truncate(&collapse(&first), SUMMARY_CHARS),
-        more: more.filter(|text| !text.is_empty()),
-        words,
-    }
+    text
 }
 
 /// `text.split_whitespace().count()`, faster on ASCII text (this runs over every word of every
@@ -144,8 +196,35 @@ fn is_more(html: &str) -> bool {
         .is_some_and(|inner| inner.trim().eq_ignore_ascii_case("more"))
 }
 
+/// The start of [`collapse`]`(text)`: its words up to the first that makes it longer than
+/// `max` characters, which is all [`truncate`]`(…, max)` reads (a first paragraph can be long).
+fn collapse_up_to(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * max + 4));
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        if chars > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += word.chars().count();
+    }
+    out
+}
+
+/// `text`'s words, one space between each (no list of the words on the way).
 fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Whole minutes to read `words`, at least one.
@@ -172,7 +251,69 @@ pub fn truncate(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::site::markdown::options;
+    use proptest::strategy::Strategy;
     use pulldown_cmark::Parser;
+
+    /// The summary as it was read before [`SummaryReader`]: a second pass over the list.
+    fn reference_read(events: &[Event<'_>]) -> Summary {
+        // Most posts have no marker: then the text before it is not collected at all.
+        let has_more = events.iter().any(
+            |event| matches!(event, Event::Html(html) | Event::InlineHtml(html) if is_more(html)),
+        );
+        let mut footnote_depth = 0;
+        let mut paragraph: Option<bool> = None; // Some(true) while inside the first paragraph
+        let mut first = String::new();
+        let mut before_more = String::new();
+        let mut more = None;
+        let mut words = 0;
+        for event in events {
+            match event {
+                Event::Start(Tag::FootnoteDefinition(_)) => footnote_depth += 1,
+                Event::End(TagEnd::FootnoteDefinition) => footnote_depth -= 1,
+                Event::Start(Tag::Paragraph) if footnote_depth == 0 && paragraph.is_none() => {
+                    paragraph = Some(true)
+                }
+                Event::End(TagEnd::Paragraph) if paragraph == Some(true) => {
+                    paragraph = Some(false);
+                    before_more.push(' ');
+                }
+                Event::Html(html) | Event::InlineHtml(html) if more.is_none() && is_more(html) => {
+                    more = Some(collapse(&before_more));
+                }
+                Event::Text(text) | Event::Code(text) => {
+                    words += count_words(text);
+                    if paragraph == Some(true) {
+                        first.push_str(text);
+                    }
+                    if has_more && more.is_none() && footnote_depth == 0 {
+                        before_more.push_str(text);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if paragraph == Some(true) {
+                        first.push(' ');
+                    }
+                    if has_more {
+                        before_more.push(' ');
+                    }
+                }
+                Event::End(
+                    TagEnd::Paragraph
+                    | TagEnd::Heading(_)
+                    | TagEnd::Item
+                    | TagEnd::CodeBlock
+                    | TagEnd::TableCell
+                    | TagEnd::BlockQuote(_),
+                ) if has_more => before_more.push(' '),
+                _ => {}
+            }
+        }
+        Summary {
+            first_paragraph: truncate(&collapse(&first), SUMMARY_CHARS),
+            more: more.filter(|text| !text.is_empty()),
+            words,
+        }
+    }
 
     fn summary(markdown: &str) -> Summary {
         let events: Vec<_> = Parser::new_ext(markdown, options()).collect();
@@ -208,10 +349,72 @@ mod tests {
         assert_eq!(reading_minutes(800), 4);
     }
 
+    /// Markdown made of pieces that touch every rule of the summary: paragraphs, line breaks,
+    /// footnotes, `<!-- more -->` markers (block and inline), code, headings, lists, tables,
+    /// quotes, HTML and Unicode whitespace.
+    fn markdown_pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        let piece = proptest::sample::select(vec![
+            "word ",
+            "two  words",
+            "caf\u{e9}\u{a0}x",
+            "\u{2003}em",
+            "\n",
+            "\n\n",
+            "  \n",
+            "*em* ",
+            "`code span`",
+            "[^1]",
+            "\n\n[^1]: The note\n",
+            "\n\n[^n]: Note\n\n    more note\n\n",
+            "\n\n<!-- more -->\n\n",
+            " <!--more--> ",
+            "<!-- MORE-->",
+            "<b>html</b>",
+            "\n\n<div>\nblock\n</div>\n\n",
+            "\n\n# Heading\n\n",
+            "\n\n## Sub {#id}\n",
+            "\n\n- item\n- [x] task\n",
+            "\n\n> quote\n",
+            "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n",
+            "\n\n```rust\nlet x = 1;\n```\n",
+            "\n\n    indented code\n\n",
+            "[link](/x) ",
+            "![alt *text*](/i.png)",
+            "~~gone~~",
+            "&amp; &copy;",
+        ]);
+        proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
     proptest::proptest! {
         #[test]
         fn ascii_words_are_counted_like_split_whitespace(text in "[ a-z\t\n\r\u{b}\u{c}\u{1f}\u{7f}!~]{0,40}") {
             proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn collapsing_joins_the_words_with_single_spaces(text in "[ a\t\n\u{a0}\u{2003}\u{e9}]{0,30}") {
+            proptest::prop_assert_eq!(
+                collapse(&text),
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+
+        #[test]
+        fn a_collapsed_start_truncates_as_the_whole_does(
+            text in "[ a\t\n\u{a0}\u{2003}\u{e9},.]{0,40}",
+            max in 0_usize..12,
+        ) {
+            proptest::prop_assert_eq!(
+                truncate(&collapse_up_to(&text, max), max),
+                truncate(&collapse(&text), max)
+            );
+        }
+
+        #[test]
+        fn the_reader_finds_what_the_second_pass_found(markdown in markdown_pieces()) {
+            let events: Vec<_> = Parser::new_ext(&markdown, options()).collect();
+            proptest::prop_assert_eq!(read(&events), reference_read(&events));
         }
     }
 
