@@ -4,7 +4,8 @@
 #
 # For each size N: a deterministic corpus (examples/corpus.rs), one warm-up build, then RUNS timed
 # `progman build` runs over the existing output (median wall time, posts per second, peak memory),
-# the floor (examples/floor.rs: read + pulldown-cmark + write only, 1 and 2 threads), Hugo on the
+# the floor (examples/floor.rs: read + pulldown-cmark + write only, 1 and 2 threads; the 2-thread
+# runs alternate with the build's, so both see the same load), Hugo on the
 # same corpus when `hugo` is on PATH, and posts.json's size. Then the serve edit-one-post rebuild
 # (examples/incremental.rs) and the first-visit download of the built demo site. Last, the
 # browser benchmarks (scripts/bench-browser.sh; BROWSER=0 skips them).
@@ -37,7 +38,30 @@ timed() {
   echo "$rss"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "n/a" }'; }
+# One run of "$@"; prints "seconds max_rss_kb" (%e has 10 ms resolution).
+time_once() {
+  /usr/bin/time -o "$bench/time.txt" -f '%e %M' "$@" >/dev/null 2>&1
+  tail -1 "$bench/time.txt"
+}
+
+# Runs progman build (args "$1" "$2": content, out) and the 2-thread floor alternately, $runs times
+# each, so a change in the machine's load touches both alike; prints
+# "build_median build_max_rss_kb floor_median".
+timed_against_floor() {
+  local builds=() floors=() rss=0 line
+  for _ in $(seq "$runs"); do
+    line=$(time_once "$progman" build --content "$1" --out "$2")
+    builds+=("${line% *}")
+    [ "${line#* }" -gt "$rss" ] && rss="${line#* }"
+    rm -rf "$bench/floor"
+    line=$(time_once ./target/release/examples/floor "$1" "$bench/floor" 2)
+    floors+=("${line% *}")
+  done
+  rm -rf "$bench/floor"
+  echo "$(printf '%s\n' "${builds[@]}" | median) $rss $(printf '%s\n' "${floors[@]}" | median)"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
 echo "machine: $(nproc) cores, $(uname -sr); output on $bench; median of $runs"
 for n in "${sizes[@]}"; do
@@ -48,19 +72,18 @@ for n in "${sizes[@]}"; do
   # Warm-up: builds (or finds cached) the app, fills the output. Later builds are content-only.
   "$progman" build --content "$corpus" --out "$out" >/dev/null
   app_builds_before=$(find target/progman-app -maxdepth 1 -newer "$out" | wc -l)
-  read -r t rss < <(timed "$progman" build --content "$corpus" --out "$out")
+  read -r t rss floor2 < <(timed_against_floor "$corpus" "$out")
   printf '  progman build:      %6.3f s  %8.0f posts/s  peak %4d MB\n' "$t" "$(ratio "$n" "$t")" $((rss / 1024))
   echo "  phases of one build (PROGMAN_TIMINGS=1):"
   PROGMAN_TIMINGS=1 "$progman" build --content "$corpus" --out "$out" 2>&1 >/dev/null | sed 's/^/  /'
   app_builds_after=$(find target/progman-app -maxdepth 1 -newer "$out" | wc -l)
   [ "$app_builds_after" = "$app_builds_before" ] && echo "  content-only builds ran no cargo/trunk (app cache reused)"
   printf '  posts.json:         %d KB\n' $(($(wc -c < "$out/posts.json") / 1024))
-  for threads in 1 2; do
-    rm -rf "$bench/floor"
-    read -r ft _ < <(timed ./target/release/examples/floor "$corpus" "$bench/floor" "$threads")
-    printf '  floor %d thread%s:    %6.3f s  (progman / floor = %s)\n' "$threads" \
-      "$([ "$threads" = 1 ] && echo ' ' || echo s)" "$ft" "$(ratio "$t" "$ft")"
-  done
+  rm -rf "$bench/floor"
+  read -r floor1 _ < <(timed ./target/release/examples/floor "$corpus" "$bench/floor" 1)
+  printf '  floor 1 thread :    %6.3f s  (progman / floor = %s)\n' "$floor1" "$(ratio "$t" "$floor1")"
+  printf '  floor 2 threads:    %6.3f s  (progman / floor = %s; runs alternated with the build'"'"'s)\n' \
+    "$floor2" "$(ratio "$t" "$floor2")"
   rm -rf "$bench/floor"
   if command -v hugo >/dev/null; then
     hsite="$bench/hugo-$n"
@@ -76,7 +99,8 @@ done
 
 echo
 largest="${sizes[-1]}"
-app_dir=$(ls -d target/progman-app/*/ 2>/dev/null | grep -v staging | head -1 || true)
+# The app built for the base path "/" (builds are cached per base path: target/progman-app/base-*/).
+app_dir=$(grep -l "import('/progman-app-" target/progman-app/base-*/*/index.html 2>/dev/null | head -1 | xargs -r dirname || true)
 echo "== progman serve: edit one post of $largest, rebuild (median of 5)"
 rm -rf "$bench/serve-$largest"
 ./target/release/examples/incremental "$bench/corpus-$largest" "$bench/serve-$largest" ${app_dir:+"$app_dir"} | sed 's/^/  /'
