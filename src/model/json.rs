@@ -8,6 +8,8 @@
 //! whose numbers are all whole: whole numbers are written exactly, others approximately (six
 //! decimals at most), which keeps float formatting out of the wasm.
 
+use super::decimal::push_digits;
+
 /// A parsed JSON value. Object members keep their order; a key appears once.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -132,23 +134,6 @@ impl<T: Into<Json>> From<Option<T>> for Json {
 /// Beyond this, f64 no longer holds every whole number, and `as i64` would saturate.
 const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
 
-/// Writes an unsigned integer in decimal, digit by digit (no formatting machinery).
-fn write_digits(mut value: u64, out: &mut String) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (value % 10) as u8;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    for &digit in &digits[at..] {
-        out.push(char::from(digit));
-    }
-}
-
 fn write_number(number: f64, out: &mut String) {
     if !number.is_finite() {
         // JSON has no infinities or NaN; JSON.stringify writes null too.
@@ -169,7 +154,7 @@ fn write_number(number: f64, out: &mut String) {
         }
         write_number(mantissa, out);
         out.push('e');
-        write_digits(exponent, out);
+        push_digits(out, exponent, 1);
         return;
     }
     let whole = magnitude.trunc();
@@ -179,13 +164,12 @@ fn write_number(number: f64, out: &mut String) {
         whole += 1;
         fraction = 0;
     }
-    write_digits(whole, out);
+    push_digits(out, whole, 1);
     if fraction > 0 {
         out.push('.');
         let mut digits = String::new();
-        write_digits(fraction + 1_000_000, &mut digits);
-        // Past the leading 1 (ASCII): `get` keeps slicing's panic path out of the wasm.
-        out.push_str(digits.get(1..).unwrap_or_default().trim_end_matches('0'));
+        push_digits(&mut digits, fraction, 6);
+        out.push_str(digits.trim_end_matches('0'));
     }
 }
 

@@ -4,6 +4,7 @@
 //! method on these types and is unit-tested natively.
 
 pub mod appearance;
+pub mod decimal;
 pub mod desktop;
 pub mod dialog;
 pub mod escape;

@@ -1,5 +1,6 @@
 //! A post's date: a calendar day, or a moment with a UTC offset, and every way the site writes it.
 
+use crate::model::decimal::push_digits;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use std::cmp::Ordering;
 
@@ -51,11 +52,11 @@ impl PostDate {
             Some(year) => {
                 // Digit by digit: `format!` costs more than the rest of writing a post's date.
                 let mut out = String::with_capacity(10);
-                push_digits(&mut out, year.unsigned_abs(), 4);
+                push_digits(&mut out, year.unsigned_abs().into(), 4);
                 out.push('-');
-                push_digits(&mut out, day.month(), 2);
+                push_digits(&mut out, day.month().into(), 2);
                 out.push('-');
-                push_digits(&mut out, day.day(), 2);
+                push_digits(&mut out, day.day().into(), 2);
                 out
             }
             None => day.format("%Y-%m-%d").to_string(),
@@ -117,14 +118,6 @@ const MONTHS: [&str; 12] = [
 /// page shows its post's date several times).
 fn four_digit_year(day: NaiveDate) -> Option<i32> {
     Some(day.year()).filter(|year| (0..=9999).contains(year))
-}
-
-/// Appends the last `width` decimal digits of `value`, zero-padded.
-fn push_digits(out: &mut String, value: u32, width: u32) {
-    for place in (0..width).rev() {
-        let digit = value / 10_u32.pow(place) % 10;
-        out.push(char::from_digit(digit, 10).unwrap_or('0'));
-    }
 }
 
 /// Whether `text` has the shape `YYYY-MM-DD` (ten characters: digits, dashes at 4 and 7).

@@ -199,7 +199,7 @@ fn is_more(html: &str) -> bool {
 /// The start of [`collapse`]`(text)`: its words up to the first that makes it longer than
 /// `max` characters, which is all [`truncate`]`(…, max)` reads (a first paragraph can be long).
 fn collapse_up_to(text: &str, max: usize) -> String {
-    let mut out = String::with_capacity(text.len().min(4 * max + 4));
+    let mut out = String::with_capacity(text.len().min(max.saturating_mul(4).saturating_add(4)));
     let mut chars = 0;
     for word in text.split_whitespace() {
         if chars > max {
@@ -217,14 +217,7 @@ fn collapse_up_to(text: &str, max: usize) -> String {
 
 /// `text`'s words, one space between each (no list of the words on the way).
 fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    collapse_up_to(text, usize::MAX)
 }
 
 /// Whole minutes to read `words`, at least one.
