@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Progman needs, once, into a cache that later runs reuse.
 #
-#   bash scripts/setup.sh            # build tools: wasm32 target, Trunk, wasm-bindgen CLI, wasm-opt, terser
+#   bash scripts/setup.sh            # build tools: wasm32 target, std sources, Trunk, wasm-bindgen CLI,
+#                                    # wasm-opt, terser
 #   bash scripts/setup.sh --browser  # the same, plus Chromium, ChromeDriver and playwright-core
 #   bash scripts/setup.sh --bench    # --browser, plus what scripts/bench.sh reads its figures with:
 #                                    # GNU time, brotli, and twiggy (crates.io, ~3 minutes once)
@@ -45,6 +46,24 @@ mkdir -p "$PROGMAN_TOOLS/bin"
 if ! rustup target list --installed | grep -q '^wasm32-unknown-unknown$'; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The app links a std rebuilt for size from the toolchain's sources (src/site/std_build.rs).
+# Trunk runs cargo offline, so std's own dependencies are fetched here, once per toolchain.
+# Without them the app still builds, against the prebuilt std (about 6 KB gzip larger).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  log "adding the rust-src component (std rebuilt for the app's size)"
+  rustup component add rust-src || log "no rust-src: the app will link the prebuilt std"
+fi
+std_library="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
+std_fetched="$PROGMAN_TOOLS/std-deps-$(rustc --version | tr -c 'a-zA-Z0-9.\n-' '_')"
+if [ -f "$std_library/Cargo.toml" ] && [ ! -e "$std_fetched" ]; then
+  log "fetching std's dependencies"
+  if RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$std_library/Cargo.toml"; then
+    touch "$std_fetched"
+  else
+    log "could not fetch std's dependencies: the app build will say what is missing"
+  fi
 fi
 
 if ! has_version trunk "$TRUNK_VERSION"; then

@@ -39,7 +39,10 @@ pub fn start() {
 }
 
 /// Says on the console where the app stopped. Only the place: formatting the panic's message
-/// would bring Rust's formatting machinery into the wasm for a case visitors never see.
+/// would bring Rust's formatting machinery into the wasm for a case visitors never see. Only an
+/// app linked with the prebuilt `std` gets here: with `std` rebuilt for size
+/// (`src/site/std_build.rs`) a panic traps at once, and the console shows the browser's
+/// "unreachable" error.
 fn report_panic(info: &std::panic::PanicHookInfo) {
     let mut message = String::from("Progman stopped at ");
     if let Some(place) = info.location() {

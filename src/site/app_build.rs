@@ -4,11 +4,14 @@
 //! The app depends only on the crate's code, the styles, `index.html`, the Cargo and Trunk
 //! manifests, and the base path it is served under. [`build_app`] fingerprints exactly those and
 //! keeps one Trunk output per fingerprint under `target/progman-app/`, so a build that changed
-//! only content runs no cargo, wasm-bindgen or wasm-opt at all.
+//! only content runs no cargo, wasm-bindgen or wasm-opt at all. Which standard library the app
+//! links ([`StdBuild`]) is part of the fingerprint too.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use super::std_build::StdBuild;
 
 /// Why the app could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -35,15 +38,33 @@ const APP_INPUTS: &[&str] = &[
     // What is done to Trunk's output after it (short names, minified glue).
     "src/site/app_shrink.rs",
     "src/site/wasm_module.rs",
+    // How the standard library is built for the app.
+    "src/site/std_build.rs",
     "style",
 ];
 
 /// Returns a folder holding the Trunk build of the app for `base_path`, building it if the
 /// sources changed since the last build.
-pub fn build_app(project_root: &Path, base_path: &str) -> Result<PathBuf, AppBuildError> {
-    let fingerprint = fingerprint(project_root, base_path)?;
+///
+/// A build with `std` rebuilt for size is looked for first; only when there is none does
+/// `detect_std` say which build the toolchain allows (it runs `rustc`, which a content-only
+/// build should not wait for).
+pub fn build_app(
+    project_root: &Path,
+    base_path: &str,
+    detect_std: impl FnOnce() -> StdBuild,
+) -> Result<PathBuf, AppBuildError> {
     let cache = cache_dir(project_root, base_path);
-    let ready = cache.join(format!("{fingerprint:016x}"));
+    let ready = |std_build| -> std::io::Result<PathBuf> {
+        let key = fingerprint(project_root, base_path, std_build)?;
+        Ok(cache.join(format!("{key:016x}")))
+    };
+    let for_size = ready(StdBuild::ForSize)?;
+    if for_size.join("index.html").is_file() {
+        return Ok(for_size);
+    }
+    let std_build = detect_std();
+    let ready = ready(std_build)?;
     if ready.join("index.html").is_file() {
         return Ok(ready);
     }
@@ -52,7 +73,7 @@ pub fn build_app(project_root: &Path, base_path: &str) -> Result<PathBuf, AppBui
         fs::remove_dir_all(&staging)?;
     }
     fs::create_dir_all(&cache)?;
-    run_trunk(project_root, base_path, &staging)?;
+    run_trunk(project_root, base_path, std_build, &staging)?;
     super::app_shrink::shrink_app(&staging, &path_with_tools())?;
     remove_other_builds(&cache, &staging)?;
     fs::rename(&staging, &ready)?;
@@ -87,9 +108,15 @@ fn path_with_tools() -> std::ffi::OsString {
     std::env::join_paths(dirs).unwrap_or_default()
 }
 
-fn run_trunk(project_root: &Path, base_path: &str, dist: &Path) -> Result<(), AppBuildError> {
+fn run_trunk(
+    project_root: &Path,
+    base_path: &str,
+    std_build: StdBuild,
+    dist: &Path,
+) -> Result<(), AppBuildError> {
     let output = Command::new("trunk")
         .env("PATH", path_with_tools())
+        .envs(std_build.trunk_env().iter().copied())
         .current_dir(project_root)
         .args(["build", "--release", "--public-url", base_path, "--dist"])
         .arg(dist)
@@ -126,10 +153,11 @@ fn remove_other_builds(cache: &Path, keep: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A hash of every app input's path and bytes, plus the base path.
-fn fingerprint(project_root: &Path, base_path: &str) -> std::io::Result<u64> {
+/// A hash of every app input's path and bytes, plus the base path and the standard library.
+fn fingerprint(project_root: &Path, base_path: &str, std_build: StdBuild) -> std::io::Result<u64> {
     let mut hash = Fnv1a::default();
     hash.write(base_path.as_bytes());
+    hash.write(std_build.key().as_bytes());
     for input in APP_INPUTS {
         let mut files = Vec::new();
         collect_files(&project_root.join(input), &mut files)?;
@@ -184,6 +212,12 @@ impl Fnv1a {
 mod tests {
     use super::*;
 
+    const SIZE: StdBuild = StdBuild::ForSize;
+
+    fn no_detection() -> StdBuild {
+        panic!("a cached build needs no toolchain detection")
+    }
+
     fn project() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         fs::create_dir_all(dir.path().join("src/app")).unwrap();
@@ -197,39 +231,52 @@ mod tests {
     fn fingerprint_is_stable_while_nothing_changes() {
         let dir = project();
         assert_eq!(
-            fingerprint(dir.path(), "/").unwrap(),
-            fingerprint(dir.path(), "/").unwrap()
+            fingerprint(dir.path(), "/", SIZE).unwrap(),
+            fingerprint(dir.path(), "/", SIZE).unwrap()
         );
     }
 
     #[test]
-    fn fingerprint_changes_with_code_and_base_path() {
+    fn fingerprint_changes_with_code_base_path_and_std() {
         let dir = project();
-        let before = fingerprint(dir.path(), "/").unwrap();
-        assert_ne!(before, fingerprint(dir.path(), "/blog/").unwrap());
+        let before = fingerprint(dir.path(), "/", SIZE).unwrap();
+        assert_ne!(before, fingerprint(dir.path(), "/blog/", SIZE).unwrap());
+        let prebuilt = fingerprint(dir.path(), "/", StdBuild::Prebuilt).unwrap();
+        assert_ne!(before, prebuilt);
         fs::write(dir.path().join("src/app/mod.rs"), "fn b() {}").unwrap();
-        assert_ne!(before, fingerprint(dir.path(), "/").unwrap());
+        assert_ne!(before, fingerprint(dir.path(), "/", SIZE).unwrap());
     }
 
     #[test]
     fn content_and_pipeline_changes_do_not_touch_the_fingerprint() {
         let dir = project();
-        let before = fingerprint(dir.path(), "/").unwrap();
+        let before = fingerprint(dir.path(), "/", SIZE).unwrap();
         fs::create_dir_all(dir.path().join("src/site")).unwrap();
         fs::write(dir.path().join("src/site/page.rs"), "fn page() {}").unwrap();
         fs::create_dir_all(dir.path().join("content/posts")).unwrap();
         fs::write(dir.path().join("content/posts/new.md"), "# hi").unwrap();
-        assert_eq!(before, fingerprint(dir.path(), "/").unwrap());
+        assert_eq!(before, fingerprint(dir.path(), "/", SIZE).unwrap());
     }
 
     #[test]
     fn a_cached_build_is_reused_without_running_trunk() {
         let dir = project();
-        let key = fingerprint(dir.path(), "/").unwrap();
+        let key = fingerprint(dir.path(), "/", SIZE).unwrap();
         let ready = cache_dir(dir.path(), "/").join(format!("{key:016x}"));
         fs::create_dir_all(&ready).unwrap();
         fs::write(ready.join("index.html"), "built").unwrap();
-        assert_eq!(build_app(dir.path(), "/").unwrap(), ready);
+        assert_eq!(build_app(dir.path(), "/", no_detection).unwrap(), ready);
+    }
+
+    #[test]
+    fn a_cached_prebuilt_std_build_is_reused_where_std_cannot_be_rebuilt() {
+        let dir = project();
+        let key = fingerprint(dir.path(), "/", StdBuild::Prebuilt).unwrap();
+        let ready = cache_dir(dir.path(), "/").join(format!("{key:016x}"));
+        fs::create_dir_all(&ready).unwrap();
+        fs::write(ready.join("index.html"), "built").unwrap();
+        let detected = build_app(dir.path(), "/", || StdBuild::Prebuilt).unwrap();
+        assert_eq!(detected, ready);
     }
 
     #[test]
@@ -237,14 +284,17 @@ mod tests {
         let dir = project();
         let mut ready = Vec::new();
         for base in ["/", "/blog/"] {
-            let key = fingerprint(dir.path(), base).unwrap();
+            let key = fingerprint(dir.path(), base, SIZE).unwrap();
             let path = cache_dir(dir.path(), base).join(format!("{key:016x}"));
             fs::create_dir_all(&path).unwrap();
             fs::write(path.join("index.html"), base).unwrap();
             ready.push(path);
         }
         assert_ne!(ready[0], ready[1]);
-        assert_eq!(build_app(dir.path(), "/").unwrap(), ready[0]);
-        assert_eq!(build_app(dir.path(), "/blog/").unwrap(), ready[1]);
+        assert_eq!(build_app(dir.path(), "/", no_detection).unwrap(), ready[0]);
+        assert_eq!(
+            build_app(dir.path(), "/blog/", no_detection).unwrap(),
+            ready[1]
+        );
     }
 }

@@ -35,6 +35,7 @@ pub mod shortcode;
 pub mod simple_yaml;
 pub mod sitemap;
 pub mod slug;
+pub mod std_build;
 pub mod structured_data;
 pub mod summary;
 pub mod tags;

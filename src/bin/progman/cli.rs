@@ -9,6 +9,7 @@ use progman::site::config::{BaseUrl, SiteConfig};
 use progman::site::error::ContentErrors;
 use progman::site::new_post;
 use progman::site::serve;
+use progman::site::std_build::StdBuild;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -223,7 +224,17 @@ fn app_bundle(app: Option<PathBuf>, options: &BuildOptions) -> Result<AppBundle>
         None => {
             let base_path = base_path(options)?;
             let project_root = std::env::current_dir().context("cannot find the current folder")?;
-            build_app(&project_root, &base_path).context("cannot build the app")?
+            let detect_std = || {
+                let std_build = StdBuild::detect(&project_root);
+                if std_build == StdBuild::Prebuilt {
+                    eprintln!(
+                        "warning: the toolchain has no std sources, so the app links the \
+                         prebuilt std and is about 6 KB gzip larger (`rustup component add rust-src`)"
+                    );
+                }
+                std_build
+            };
+            build_app(&project_root, &base_path, detect_std).context("cannot build the app")?
         }
     };
     AppBundle::from_trunk_dist(&dir).map_err(Into::into)
