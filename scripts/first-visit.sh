@@ -32,9 +32,18 @@ if command -v twiggy >/dev/null && command -v wasm-opt >/dev/null && [ -f "$wasm
   read -r -a opt_flags < <(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
   wasm-opt "${opt_flags[@]}" -g "$named/progman-app_bg.wasm" -o "$named/named.wasm"
   echo "  wasm code by crate after wasm-opt (index.html's flags; KB raw; twiggy top):"
-  twiggy top -n 1000000 --format csv "$named/named.wasm" | awk -F, 'NR > 1 && $1 !~ /custom section|function names|^"?data segment/ {
-      name = $1; gsub(/^"|"$/, "", name); gsub(/^(<|&mut |&|\(|dyn )+/, "", name)
-      split(name, parts, "::"); crate = parts[1]; sub(/\[.*$/, "", crate); bytes[crate] += $2 }
+  # A name may hold commas (CSV quotes it): the size is the fourth field from the end.
+  twiggy top -n 1000000 --format csv "$named/named.wasm" | awk -F, 'NR > 1 {
+      name = $1; for (i = 2; i <= NF - 4; i++) name = name "," $i
+      if (name ~ /custom section|function names|^"?data segment/) next
+      gsub(/^"|"$/, "", name); gsub(/^(<|&mut |&|\(|dyn )+/, "", name)
+      split(name, parts, "::"); crate = parts[1]; sub(/\[.*$/, "", crate)
+      # Methods of primitive types (<str>::replace, <[u8]>::to_vec, <i32 as ToString>) are
+      # core and alloc code; std runs main; the shims wasm-bindgen generates have no names.
+      if (crate ~ /^(str>?|[iu](8|16|32|64|128|size)|f(32|64)|char|bool)( |>|$)/ || crate == "") crate = "core (primitive types)"
+      else if (crate == "main") crate = "std"
+      else if (crate == "code") crate = "(no name: wasm-bindgen shims)"
+      bytes[crate] += $(NF - 3) }
     END { for (c in bytes) printf "%8.1f  %s\n", bytes[c] / 1024, c }' | sort -rn | awk 'NR <= 12' | sed 's/^/    /'
   echo "  biggest functions:"
   twiggy top -n 10 "$named/named.wasm" | grep -v -e "function names" -e '\.\.\. and' -e 'Σ' | sed 's/^/    /'
