@@ -115,10 +115,13 @@ fn icon_list_with<'p, P: Icon + 'p>(
     out.push_str(attributes);
     out.push_str(">\n");
     for post in posts {
-        let slug = escape(post.slug());
         out.push_str("        <li><a class=\"icon\" href=\"");
         push_escaped(&mut out, site.base_path());
-        out.push_str(&format!("posts/{slug}/\" data-slug=\"{slug}\">"));
+        out.push_str("posts/");
+        push_escaped(&mut out, post.slug());
+        out.push_str("/\" data-slug=\"");
+        push_escaped(&mut out, post.slug());
+        out.push_str("\">");
         out.push_str(
             "<span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
         );
@@ -191,7 +194,9 @@ fn push_article(out: &mut String, site: Site<'_>, post: &Post) {
         out.push_str("<ul class=\"tags\">");
         for tag in &post.tags {
             out.push_str("<li><a href=\"");
-            push_escaped(out, &tag_url_path(site, tag));
+            // Escaped in two pieces: `tag_url_path` without making it.
+            push_escaped(out, site.base_path());
+            push_escaped(out, &tag_page_path(tag));
             out.push_str("\" rel=\"tag\">");
             push_escaped(out, tag);
             out.push_str("</a></li>");
@@ -313,7 +318,7 @@ pub fn not_found_page(site: Site<'_>, icons: &str) -> String {
 
 /// The path of a tag's page, e.g. `/blog/tags/rust/`.
 pub fn tag_url_path(site: Site<'_>, tag: &str) -> String {
-    format!("{}{}", site.base_path(), tag_page_path(tag))
+    [site.base_path(), &tag_page_path(tag)].concat()
 }
 
 /// A listing page (the tag pages): Program Manager behind an active window of icons.
