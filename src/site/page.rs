@@ -12,7 +12,9 @@ use crate::model::frame::title_bar_html;
 use crate::model::icon_list;
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// How many post icons Program Manager shows on post pages and the "not found" page (newest
 /// first). The desktop page lists every post; repeating thousands of icons on every post page
@@ -35,7 +37,7 @@ impl Site<'_> {
 
     /// The absolute URL of a post page.
     pub fn post_url(&self, slug: &str) -> String {
-        format!("{}{}", self.config.base.url(), page_path(slug))
+        [self.config.base.url(), &page_path(slug)].concat()
     }
 }
 
@@ -113,10 +115,13 @@ fn icon_list_with<'p, P: Icon + 'p>(
     out.push_str(attributes);
     out.push_str(">\n");
     for post in posts {
-        let slug = escape(post.slug());
         out.push_str("        <li><a class=\"icon\" href=\"");
         push_escaped(&mut out, site.base_path());
-        out.push_str(&format!("posts/{slug}/\" data-slug=\"{slug}\">"));
+        out.push_str("posts/");
+        push_escaped(&mut out, post.slug());
+        out.push_str("/\" data-slug=\"");
+        push_escaped(&mut out, post.slug());
+        out.push_str("\">");
         out.push_str(
             "<span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
         );
@@ -189,7 +194,9 @@ fn push_article(out: &mut String, site: Site<'_>, post: &Post) {
         out.push_str("<ul class=\"tags\">");
         for tag in &post.tags {
             out.push_str("<li><a href=\"");
-            push_escaped(out, &tag_url_path(site, tag));
+            // Escaped in two pieces: `tag_url_path` without making it.
+            push_escaped(out, site.base_path());
+            push_escaped(out, &tag_page_path(tag));
             out.push_str("\" rel=\"tag\">");
             push_escaped(out, tag);
             out.push_str("</a></li>");
@@ -227,7 +234,8 @@ pub fn desktop_page(site: Site<'_>, icons: &str) -> String {
 /// the post's [`article`] is (`fragment.html` holds the same bytes: written once, not copied).
 pub fn post_page(site: Site<'_>, icons: &str, post: &Post) -> (String, Range<usize>) {
     let config = site.config;
-    let title = format!("{} — {}", post.title, config.title);
+    // `concat`, not `format!`: without the formatting machinery (a few strings per post page).
+    let title = [post.title.as_str(), " — ", &config.title].concat();
     let description = or_else(or_else(&post.summary, &config.description), &post.title);
     let url = site.post_url(&post.slug);
     // Room for the head too (the app's tags; the title and summary, a few times over, escaped)
@@ -249,7 +257,7 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post) -> (String, Range<usi
         },
     );
     desktop_open(&mut out);
-    let id = format!("win-post-{}", post.slug);
+    let id = ["win-post-", &post.slug].concat();
     // Keyboard users jump past Program Manager's icons to the post (the app renders the same).
     element(
         &mut out,
@@ -310,7 +318,7 @@ pub fn not_found_page(site: Site<'_>, icons: &str) -> String {
 
 /// The path of a tag's page, e.g. `/blog/tags/rust/`.
 pub fn tag_url_path(site: Site<'_>, tag: &str) -> String {
-    format!("{}{}", site.base_path(), tag_page_path(tag))
+    [site.base_path(), &tag_page_path(tag)].concat()
 }
 
 /// A listing page (the tag pages): Program Manager behind an active window of icons.
@@ -581,7 +589,6 @@ fn program_manager(out: &mut String, icons: &str, active: bool) {
 
 /// A window's opening tag and title bar, placed by `placement` at stacking order `z`.
 fn window_open(out: &mut String, class: &str, id: &str, title: &str, placement: Placement, z: u32) {
-    let style = format!("{};z-index:{z}", placement.css());
     out.push_str("  <section class=\"window ");
     out.push_str(class);
     out.push_str("\" id=\"");
@@ -589,11 +596,28 @@ fn window_open(out: &mut String, class: &str, id: &str, title: &str, placement: 
     out.push_str("\" aria-labelledby=\"");
     push_escaped(out, id);
     out.push_str("-title\" style=\"");
-    push_escaped(out, &style);
+    out.push_str(&window_style(placement, z));
     // The app writes the same title bar, so nothing moves when it takes the page over.
     out.push_str("\">\n    ");
     out.push_str(&title_bar_html(id, title));
     out.push('\n');
+}
+
+/// [`style_of`] a window, made once per build for the two placements every page has (Program
+/// Manager behind, the page's own window in front).
+fn window_style(placement: Placement, z: u32) -> Cow<'static, str> {
+    static BEHIND: LazyLock<String> = LazyLock::new(|| style_of(PROGRAM_MANAGER, 0));
+    static IN_FRONT: LazyLock<String> = LazyLock::new(|| style_of(FIRST_POST, 1));
+    match (placement, z) {
+        (PROGRAM_MANAGER, 0) => Cow::Borrowed(BEHIND.as_str()),
+        (FIRST_POST, 1) => Cow::Borrowed(IN_FRONT.as_str()),
+        _ => Cow::Owned(style_of(placement, z)),
+    }
+}
+
+/// The `style` attribute's value (escaped) of a window at `placement` and stacking order `z`.
+fn style_of(placement: Placement, z: u32) -> String {
+    escape(&format!("{};z-index:{z}", placement.css()))
 }
 
 #[cfg(test)]
@@ -623,6 +647,25 @@ mod tests {
             config,
             app_head: "<link rel=\"stylesheet\" href=\"/blog/app.css\">",
         }
+    }
+
+    #[test]
+    fn window_styles_made_once_equal_the_ones_made_each_time() {
+        use crate::model::layout::Placement;
+        let elsewhere = Placement { x: 7, ..FIRST_POST };
+        for (placement, z) in [
+            (PROGRAM_MANAGER, 0),
+            (FIRST_POST, 1),
+            (PROGRAM_MANAGER, 1),
+            (FIRST_POST, 0),
+            (elsewhere, 1),
+        ] {
+            assert_eq!(window_style(placement, z), style_of(placement, z));
+        }
+        assert_eq!(
+            window_style(FIRST_POST, 1),
+            escape(&format!("{};z-index:1", FIRST_POST.css()))
+        );
     }
 
     #[test]

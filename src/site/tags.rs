@@ -22,7 +22,8 @@ pub struct TagGroup<'a, P = Post> {
 
 /// `tags/<slug>/`, relative to the base path.
 pub fn tag_page_path(tag: &str) -> String {
-    format!("{TAGS_DIR}/{}/", tag_slug(tag))
+    // `concat`, not `format!`: every post page links its tags.
+    [TAGS_DIR, "/", &tag_slug(tag), "/"].concat()
 }
 
 /// Every tag with its posts, by slug (tags differing only in case or punctuation share one).
