@@ -55,16 +55,16 @@ pub fn build_app(
     detect_std: impl FnOnce() -> StdBuild,
 ) -> Result<PathBuf, AppBuildError> {
     let cache = cache_dir(project_root, base_path);
-    let ready = |std_build| -> std::io::Result<PathBuf> {
+    let build_dir = |std_build| -> std::io::Result<PathBuf> {
         let key = fingerprint(project_root, base_path, std_build)?;
         Ok(cache.join(format!("{key:016x}")))
     };
-    let for_size = ready(StdBuild::ForSize)?;
+    let for_size = build_dir(StdBuild::ForSize)?;
     if for_size.join("index.html").is_file() {
         return Ok(for_size);
     }
     let std_build = detect_std();
-    let ready = ready(std_build)?;
+    let ready = build_dir(std_build)?;
     if ready.join("index.html").is_file() {
         return Ok(ready);
     }

@@ -194,9 +194,7 @@ fn push_article(out: &mut String, site: Site<'_>, post: &Post) {
         out.push_str("<ul class=\"tags\">");
         for tag in &post.tags {
             out.push_str("<li><a href=\"");
-            // Escaped in two pieces: `tag_url_path` without making it.
-            push_escaped(out, site.base_path());
-            push_escaped(out, &tag_page_path(tag));
+            push_escaped(out, &tag_url_path(site, tag));
             out.push_str("\" rel=\"tag\">");
             push_escaped(out, tag);
             out.push_str("</a></li>");
