@@ -71,6 +71,10 @@ test('Program Manager shows a group icon per tag; a double-click opens the group
   await page.goBack();
   await page.waitForFunction(() => document.getElementById('win-progman').classList.contains('active'));
   assert.equal(path(page), '/');
+  // Focus moves on the frame after the window is painted active, so wait for it.
+  await page
+    .waitForFunction((t) => document.activeElement?.dataset.tag === t, tag, { timeout: 3000 })
+    .catch(() => {});
   assert.equal((await focusedData(page)).tag, tag, 'back from a group lands on its icon');
   await page.goForward();
   await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('active'), `win-tag-${tag}`);
