@@ -3,8 +3,10 @@
 //!
 //! Trunk links each style file on its own (about 25 of them). Every one blocks the first paint,
 //! and on a slow phone connection each costs a round trip, so the bundle joins them, in cascade
-//! order, into one stylesheet named after its content ([`Stylesheet`]) and links only that.
+//! order, into one stylesheet named after its content ([`Stylesheet`]) and links only that,
+//! without the comments and layout that make the style files readable ([`minify_css`]).
 
+use super::css_minify::minify_css;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -26,7 +28,7 @@ pub struct AppBundle {
 pub struct Stylesheet {
     /// Where it goes, relative to the output root, e.g. `app-0123456789abcdef.css`.
     pub path: String,
-    /// The files' text, one after the other in the order the head linked them.
+    /// The files' text, one after the other in the order the head linked them, minified.
     pub css: String,
     /// The joined files (relative to the Trunk output folder), not shipped themselves.
     pub joined: Vec<String>,
@@ -103,13 +105,12 @@ fn join_stylesheets(
     if links.len() < 2 {
         return Ok((head.to_owned(), None));
     }
-    let mut css = String::new();
+    let mut joined = String::new();
     for file in &files {
-        css.push_str(&read(&dir.join(file))?);
-        if !css.ends_with('\n') {
-            css.push('\n');
-        }
+        joined.push_str(&read(&dir.join(file))?);
+        joined.push('\n');
     }
+    let css = minify_css(&joined);
     let digest = Sha256::digest(css.as_bytes());
     let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
     let path = format!("app-{hash}.css");
@@ -300,7 +301,7 @@ await init({ module_or_path: '/blog/progman-app-123_bg.wasm' });
         let head = head.rsplit_once('\n').unwrap().0;
         let (joined_head, sheet) = join_stylesheets(head, dir.path()).unwrap();
         let sheet = sheet.unwrap();
-        assert_eq!(sheet.css, ":root { --x: red; }\n.a { color: var(--x); }\n");
+        assert_eq!(sheet.css, ":root{--x: red}.a{color: var(--x)}");
         assert_eq!(sheet.joined, ["a-1.css", "b-2.css"]);
         assert!(sheet.path.starts_with("app-") && sheet.path.ends_with(".css"));
         assert_eq!(

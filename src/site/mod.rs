@@ -11,6 +11,7 @@ pub mod app_shrink;
 pub mod build;
 pub mod config;
 pub mod csp;
+pub mod css_minify;
 pub mod date;
 pub mod error;
 /// HTML escaping lives with the pure markup writers; the site uses the same functions.
