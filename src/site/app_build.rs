@@ -16,6 +16,11 @@ use super::std_build::StdBuild;
 /// Why the app could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum AppBuildError {
+    #[error(
+        "{0} is not a Progman project folder (it has no Trunk.toml and index.html, which the app \
+         is built from): run progman there, or pass --app with a built app's folder"
+    )]
+    NotAProject(PathBuf),
     #[error("{tool} failed: {message}")]
     Tool { tool: String, message: String },
     #[error("could not read or write the app build: {0}")]
@@ -54,6 +59,12 @@ pub fn build_app(
     base_path: &str,
     detect_std: impl FnOnce() -> StdBuild,
 ) -> Result<PathBuf, AppBuildError> {
+    if !["Trunk.toml", "index.html"]
+        .iter()
+        .all(|file| project_root.join(file).is_file())
+    {
+        return Err(AppBuildError::NotAProject(project_root.to_owned()));
+    }
     let cache = cache_dir(project_root, base_path);
     let build_dir = |std_build| -> std::io::Result<PathBuf> {
         let key = fingerprint(project_root, base_path, std_build)?;
@@ -224,7 +235,18 @@ mod tests {
         fs::write(dir.path().join("src/lib.rs"), "fn a() {}").unwrap();
         fs::write(dir.path().join("src/app/mod.rs"), "fn a() {}").unwrap();
         fs::write(dir.path().join("index.html"), "<html></html>").unwrap();
+        fs::write(dir.path().join("Trunk.toml"), "[build]").unwrap();
         dir
+    }
+
+    #[test]
+    fn a_folder_without_the_app_sources_is_named_in_the_error() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("index.html"), "<html></html>").unwrap();
+        let error = build_app(dir.path(), "/", no_detection).unwrap_err();
+        assert!(matches!(&error, AppBuildError::NotAProject(path) if path == dir.path()));
+        assert!(error.to_string().contains("no Trunk.toml"), "{error}");
+        assert!(!dir.path().join("target").exists(), "nothing is written");
     }
 
     #[test]
