@@ -4,9 +4,11 @@
 //! Trunk links each style file on its own (about 25 of them). Every one blocks the first paint,
 //! and on a slow phone connection each costs a round trip, so the bundle joins them, in cascade
 //! order, into one stylesheet named after its content ([`Stylesheet`]) and links only that,
-//! without the comments and layout that make the style files readable ([`minify_css`]).
+//! without the comments and layout that make the style files readable ([`minify_css`]). Right
+//! after its link, a small script starts loading its web fonts ([`font_loading_script`]).
 
 use super::css_minify::minify_css;
+use super::font_loading::font_loading_script;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -115,7 +117,12 @@ fn join_stylesheets(
     let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
     let path = format!("app-{hash}.css");
     let folder = &first_href[..first_href.rfind('/').map_or(0, |slash| slash + 1)];
-    let link = format!("<link rel=\"stylesheet\" href=\"{folder}{path}\">");
+    let mut link = format!("<link rel=\"stylesheet\" href=\"{folder}{path}\">");
+    if let Some(script) = font_loading_script(&css) {
+        link.push_str("\n<script>");
+        link.push_str(&script);
+        link.push_str("</script>");
+    }
     let lines: Vec<&str> = head
         .lines()
         .enumerate()
@@ -318,6 +325,27 @@ await init({ module_or_path: '/blog/progman-app-123_bg.wasm' });
         };
         assert!(bundle.skips(Path::new("a-1.css")) && bundle.skips(Path::new("index.html")));
         assert!(!bundle.skips(Path::new("app.wasm")));
+    }
+
+    #[test]
+    fn web_fonts_start_loading_right_after_the_joined_stylesheet() {
+        let dir = tempfile::tempdir().unwrap();
+        let head = "<script type=\"module\">x</script>\n<link rel=\"stylesheet\" href=\"/a.css\">\n<link rel=\"stylesheet\" href=\"/b.css\">";
+        let face = "@font-face { font-family: \"Pixel\"; src: url(\"data:font/woff2;base64,AA\") }";
+        std::fs::write(dir.path().join("a.css"), face).unwrap();
+        std::fs::write(dir.path().join("b.css"), ".a { font-family: Pixel }").unwrap();
+        let (head, sheet) = join_stylesheets(head, dir.path()).unwrap();
+        let lines: Vec<&str> = head.lines().collect();
+        assert_eq!(lines.len(), 3, "{head}");
+        assert_eq!(
+            lines[1],
+            format!(
+                "<link rel=\"stylesheet\" href=\"/{}\">",
+                sheet.unwrap().path
+            )
+        );
+        assert!(lines[2].starts_with("<script>document.fonts&&"), "{head}");
+        assert!(lines[2].contains("1em \"Pixel\"") && lines[2].ends_with("</script>"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod error;
 /// HTML escaping lives with the pure markup writers; the site uses the same functions.
 pub use crate::model::escape;
 pub mod feed;
+pub mod font_loading;
 pub mod front_matter;
 pub mod highlight;
 pub mod image_size;
