@@ -125,11 +125,13 @@ test('Program Manager is the home screen; a tap opens a post full-screen; Next, 
   await context.close();
 });
 
-test('a first visit to any post paints in the pixel fonts: nothing moves when the fonts or the app arrive', async () => {
+test('a first visit to any page paints in the pixel fonts: nothing moves when the fonts or the app arrive', async () => {
   // The fonts are inlined in the stylesheet, but a browser decodes them only once layout needs
   // them; a heading that wraps differently in the fallback face would then jump.
   const moved = [];
-  for (const post of posts) {
+  const tags = [...new Set(posts.flatMap((post) => post.tags ?? []))];
+  const pages = ['', 'tags/', ...tags.map((tag) => `tags/${tag}/`), ...posts.map((post) => `posts/${post.slug}/`)];
+  for (const path of pages) {
     const { context, page, errors } = await phone();
     await page.addInitScript(() => {
       window.__shifts = [];
@@ -137,12 +139,12 @@ test('a first visit to any post paints in the pixel fonts: nothing moves when th
         for (const entry of list.getEntries()) window.__shifts.push(entry.value);
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${site.url}posts/${post.slug}/`);
+    await page.goto(site.url + path);
     await appReady(page);
     await page.evaluate(() => document.fonts.ready);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const shifts = await page.evaluate(() => window.__shifts);
-    if (shifts.length) moved.push(`${post.slug}: ${shifts.map((v) => v.toFixed(4)).join(', ')}`);
+    if (shifts.length) moved.push(`/${path}: ${shifts.map((v) => v.toFixed(4)).join(', ')}`);
     assert.deepEqual(errors, []);
     await context.close();
   }
