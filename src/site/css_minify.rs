@@ -13,25 +13,42 @@
 /// `css` with comments and needless white space removed. Running it again changes nothing.
 pub fn minify_css(css: &str) -> String {
     let mut out = Minified::with_capacity(css.len());
-    let mut rest = css;
-    while !rest.is_empty() {
-        let taken = if rest.starts_with("/*") {
-            out.space();
-            comment_len(rest)
-        } else if rest.starts_with(|c: char| c.is_ascii_whitespace()) {
-            out.space();
-            rest.len()
-                - rest
-                    .trim_start_matches(|c: char| c.is_ascii_whitespace())
-                    .len()
-        } else {
-            let len = atom_len(rest);
-            out.atom(&rest[..len]);
-            len
-        };
-        rest = &rest[taken..];
+    for piece in pieces(css) {
+        match piece {
+            Piece::Layout => out.space(),
+            Piece::Atom(atom) => out.atom(atom),
+        }
     }
     out.finish()
+}
+
+/// What CSS text is made of, as far as the minifier cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// A run of white space, or a comment.
+    Layout,
+    /// Text copied as it is ([`atom_len`]).
+    Atom(&'a str),
+}
+
+/// `css` cut into [`Piece`]s, in order; together they cover all of it.
+pub fn pieces(css: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = css;
+    std::iter::from_fn(move || {
+        let (piece, len) = if rest.is_empty() {
+            return None;
+        } else if rest.starts_with("/*") {
+            (Piece::Layout, comment_len(rest))
+        } else if rest.starts_with(|c: char| c.is_ascii_whitespace()) {
+            let trimmed = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            (Piece::Layout, rest.len() - trimmed.len())
+        } else {
+            let len = atom_len(rest);
+            (Piece::Atom(&rest[..len]), len)
+        };
+        rest = &rest[len..];
+        Some(piece)
+    })
 }
 
 /// The output so far, with at most one space and one `;` held back until the next atom shows
@@ -96,8 +113,8 @@ fn comment_len(rest: &str) -> usize {
 }
 
 /// The length of the smallest piece at the start of `rest` that is copied as it is: a string, an
-/// escape, a word (or an unquoted `url(…)`), or one character.
-fn atom_len(rest: &str) -> usize {
+/// escape, a word (or an unquoted `url(…)`), or one character. `rest` must not be empty.
+pub fn atom_len(rest: &str) -> usize {
     let first = rest.chars().next().map_or(0, char::len_utf8);
     match rest.as_bytes()[0] {
         quote @ (b'"' | b'\'') => string_len(rest, quote),
@@ -241,20 +258,12 @@ mod tests {
 
     /// What a rule means without its layout: comments and white space gone, strings kept.
     fn without_layout(css: &str) -> String {
-        let mut text = String::new();
-        let mut rest = css;
-        while !rest.is_empty() {
-            let taken = if rest.starts_with("/*") {
-                comment_len(rest)
-            } else if rest.starts_with(|c: char| c.is_ascii_whitespace()) {
-                1
-            } else {
-                let len = atom_len(rest);
-                text.push_str(&rest[..len]);
-                len
-            };
-            rest = &rest[taken..];
-        }
+        let mut text: String = pieces(css)
+            .filter_map(|piece| match piece {
+                Piece::Atom(atom) => Some(atom),
+                Piece::Layout => None,
+            })
+            .collect();
         while text.contains(";;") {
             text = text.replace(";;", ";");
         }
@@ -265,23 +274,16 @@ mod tests {
     /// comment) stood between it and the atom before, when that one was not such punctuation.
     fn words_and_gaps(css: &str) -> Vec<(bool, String)> {
         let (mut words, mut gap, mut after_word) = (Vec::new(), false, false);
-        let mut rest = css;
-        while !rest.is_empty() {
-            let taken = if rest.starts_with("/*") {
-                gap = true;
-                comment_len(rest)
-            } else if rest.starts_with(|c: char| c.is_ascii_whitespace()) {
-                gap = true;
-                1
-            } else {
-                let atom = &rest[..atom_len(rest)];
-                if !is_tight(atom) {
-                    words.push((gap && after_word, atom.to_owned()));
+        for piece in pieces(css) {
+            match piece {
+                Piece::Layout => gap = true,
+                Piece::Atom(atom) => {
+                    if !is_tight(atom) {
+                        words.push((gap && after_word, atom.to_owned()));
+                    }
+                    (gap, after_word) = (false, !is_tight(atom));
                 }
-                (gap, after_word) = (false, !is_tight(atom));
-                atom.len()
-            };
-            rest = &rest[taken..];
+            }
         }
         words
     }

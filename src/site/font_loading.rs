@@ -9,6 +9,8 @@
 //! asks for every web font at once (`document.fonts.load`); they are ready before the body is
 //! laid out (no shift in 8 of 8). Without JavaScript the page is as before.
 
+use super::css_minify::atom_len;
+
 /// An inline script that starts loading every `@font-face` of `css` whose `src` has a `url(…)`,
 /// or `None` when there is none. Faces that only name local fonts (fallbacks) are left alone.
 pub fn font_loading_script(css: &str) -> Option<String> {
@@ -54,23 +56,21 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
         .position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// Where the first `stop` outside quotes and parentheses is in `text` (its length if none).
+/// Where the first `stop` outside strings and parentheses is in `text` (its length if none),
+/// walking the minifier's atoms ([`atom_len`]); `text` is minified, so it has no comments.
 fn end_of(text: &str, stop: char) -> usize {
-    let (mut quote, mut depth) = (None, 0usize);
-    let mut chars = text.char_indices();
-    while let Some((at, c)) = chars.next() {
-        match (quote, c) {
-            (Some(_), '\\') => {
-                chars.next();
+    let (mut at, mut depth) = (0, 0usize);
+    while at < text.len() {
+        let atom = &text[at..at + atom_len(&text[at..])];
+        match atom {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if depth == 0 && atom.len() == stop.len_utf8() && atom.starts_with(stop) => {
+                return at
             }
-            (Some(open), _) if c == open => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '(') => depth += 1,
-            (None, ')') => depth = depth.saturating_sub(1),
-            (None, _) if c == stop && depth == 0 => return at,
             _ => {}
         }
+        at += atom.len();
     }
     text.len()
 }
