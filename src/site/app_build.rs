@@ -11,7 +11,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::std_build::StdBuild;
+use super::app_link;
+use super::std_build::{self, StdBuild};
 
 /// Why the app could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -43,8 +44,10 @@ const APP_INPUTS: &[&str] = &[
     // What is done to Trunk's output after it (short names, minified glue).
     "src/site/app_shrink.rs",
     "src/site/wasm_module.rs",
-    // How the standard library is built for the app.
+    // How the standard library is built for the app, and how it is linked.
     "src/site/std_build.rs",
+    "src/site/app_link.rs",
+    super::app_link::LINKER_SCRIPT,
     "style",
 ];
 
@@ -128,6 +131,10 @@ fn run_trunk(
     let output = Command::new("trunk")
         .env("PATH", path_with_tools())
         .envs(std_build.trunk_env().iter().copied())
+        .envs(app_link::linker_env(
+            project_root,
+            std_build::sysroot(project_root).as_deref(),
+        ))
         .current_dir(project_root)
         .args(["build", "--release", "--public-url", base_path, "--dist"])
         .arg(dist)

@@ -56,7 +56,7 @@ pub struct NameMap {
 /// wasm-bindgen classes the app never uses: wasm-streams' stream adapters, which Leptos brings in
 /// through server_fn. Each is an exported JS class over exports of the wasm, so the code behind
 /// them stays in the module until the class leaves the glue and its exports leave the wasm.
-const UNUSED_CLASSES: &[&str] = &[
+pub const UNUSED_CLASSES: &[&str] = &[
     "IntoUnderlyingByteSource",
     "IntoUnderlyingSink",
     "IntoUnderlyingSource",

@@ -7,6 +7,7 @@
 
 pub mod app_build;
 pub mod app_bundle;
+pub mod app_link;
 pub mod app_shrink;
 pub mod build;
 pub mod config;

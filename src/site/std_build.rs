@@ -73,7 +73,7 @@ impl StdBuild {
 
 /// The sysroot of the `rustc` that builds in `project_root` (rustup picks the toolchain by
 /// folder), if it runs.
-fn sysroot(project_root: &Path) -> Option<PathBuf> {
+pub fn sysroot(project_root: &Path) -> Option<PathBuf> {
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let output = Command::new(rustc)
         .args(["--print", "sysroot"])

@@ -1,0 +1,166 @@
+//! How the app's wasm is linked: through `scripts/wasm-link.sh`, which leaves out the exports of
+//! the wasm-bindgen classes the app never uses, so the linker drops their code.
+//!
+//! Leptos brings in wasm-streams (through server_fn), whose stream adapters are wasm-bindgen
+//! classes ([`UNUSED_CLASSES`]). rustc asks the linker to export each of their methods, so their
+//! code is linked in, and the futures those methods start put their functions in the wasm's
+//! function table. [`super::app_shrink`] removes the classes from the JS glue and their exports
+//! from the wasm afterwards, but the table entries stay: no tool after the linker can tell that
+//! nothing calls them. [`linker_env`] has cargo link with the script instead of rust-lld itself;
+//! the script passes rustc's arguments on to the toolchain's rust-lld without those exports.
+//!
+//! Measured on the demo site (gzip -9): the shipped wasm went from 63,226 to 59,526 bytes and the
+//! JS glue from 3,423 to 3,190 (fewer closure shims and imports): 66,649 to 62,716 in all.
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::app_shrink::UNUSED_CLASSES;
+
+/// The linker script, relative to the project root.
+pub const LINKER_SCRIPT: &str = "scripts/wasm-link.sh";
+
+/// Environment for Trunk (and the cargo it runs) that links the app with [`LINKER_SCRIPT`], or
+/// nothing (cargo's own rust-lld) when the project has no script or `sysroot` no rust-lld.
+pub fn linker_env(project_root: &Path, sysroot: Option<&Path>) -> Vec<(&'static str, OsString)> {
+    let Ok(script) = project_root.join(LINKER_SCRIPT).canonicalize() else {
+        return Vec::new();
+    };
+    let Some(lld) = sysroot.and_then(rust_lld) else {
+        return Vec::new();
+    };
+    let classes: Vec<String> = UNUSED_CLASSES
+        .iter()
+        .map(|class| class.to_ascii_lowercase())
+        .collect();
+    vec![
+        ("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER", script.into()),
+        ("PROGMAN_RUST_LLD", lld.into()),
+        ("PROGMAN_UNUSED_CLASSES", classes.join(" ").into()),
+    ]
+}
+
+/// The rust-lld of the toolchain at `sysroot`: it sits in the host's folder of `lib/rustlib`.
+fn rust_lld(sysroot: &Path) -> Option<PathBuf> {
+    fs::read_dir(sysroot.join("lib/rustlib"))
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path().join("bin/rust-lld"))
+        .find(|lld| lld.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+    use std::process::Command;
+
+    fn env_value(env: &[(&str, OsString)], name: &str) -> Option<PathBuf> {
+        env.iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| PathBuf::from(value))
+    }
+
+    #[test]
+    fn the_app_links_with_the_script_and_the_toolchains_rust_lld() {
+        let sysroot = tempfile::tempdir().unwrap();
+        let bin = sysroot
+            .path()
+            .join("lib/rustlib/x86_64-unknown-linux-gnu/bin");
+        fs::create_dir_all(&bin).unwrap();
+        fs::create_dir_all(sysroot.path().join("lib/rustlib/wasm32-unknown-unknown")).unwrap();
+        fs::write(bin.join("rust-lld"), "").unwrap();
+        let env = linker_env(Path::new("."), Some(sysroot.path()));
+        let script = env_value(&env, "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER").unwrap();
+        assert!(script.is_absolute() && script.ends_with(LINKER_SCRIPT));
+        assert_eq!(
+            env_value(&env, "PROGMAN_RUST_LLD"),
+            Some(bin.join("rust-lld"))
+        );
+        assert_eq!(
+            env_value(&env, "PROGMAN_UNUSED_CLASSES").unwrap(),
+            Path::new("intounderlyingbytesource intounderlyingsink intounderlyingsource")
+        );
+    }
+
+    #[test]
+    fn without_a_rust_lld_cargo_links_as_it_would() {
+        let sysroot = tempfile::tempdir().unwrap();
+        assert!(linker_env(Path::new("."), Some(sysroot.path())).is_empty());
+        assert!(linker_env(Path::new("."), None).is_empty());
+    }
+
+    /// Runs the linker script with a stand-in rust-lld that prints its arguments, one a line.
+    fn link(unused_classes: &str, args: &[&str]) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        let lld = dir.path().join("rust-lld");
+        fs::write(&lld, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n").unwrap();
+        fs::set_permissions(&lld, fs::Permissions::from_mode(0o755)).unwrap();
+        let output = Command::new("bash")
+            .arg(LINKER_SCRIPT)
+            .args(args)
+            .env("PROGMAN_RUST_LLD", &lld)
+            .env("PROGMAN_UNUSED_CLASSES", unused_classes)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn the_script_leaves_out_every_export_of_an_unused_class_and_only_those() {
+        let args = [
+            "-flavor",
+            "wasm",
+            "--export",
+            "main",
+            "--export",
+            "intounderlyingsink_write_58a9",
+            "--export",
+            "__wbg_intounderlyingsink_free_58a9",
+            "--export",
+            "__wbindgen_describe_intounderlyingsink_close_58a9",
+            "--export",
+            "__wbindgen_describe___wbg_new_with_into_underlying_sink_2b75",
+            "--export",
+            "intounderlyingsource_pull_58a9",
+            "--export",
+            "__wbindgen_malloc",
+            "app.o",
+            "-o",
+            "app.wasm",
+        ];
+        let passed = link("intounderlyingsink", &args);
+        assert_eq!(
+            passed,
+            [
+                "-flavor",
+                "wasm",
+                "--export",
+                "main",
+                // An import that takes such a class, not one of its exports.
+                "--export",
+                "__wbindgen_describe___wbg_new_with_into_underlying_sink_2b75",
+                // Another class, not named.
+                "--export",
+                "intounderlyingsource_pull_58a9",
+                "--export",
+                "__wbindgen_malloc",
+                "app.o",
+                "-o",
+                "app.wasm",
+            ]
+        );
+    }
+
+    #[test]
+    fn with_no_class_named_the_script_passes_every_argument_on() {
+        let args = ["--export", "intounderlyingsink_write_58a9", "a b.o"];
+        assert_eq!(link("", &args), args);
+    }
+}
