@@ -22,9 +22,10 @@ use super::app_shrink::UNUSED_CLASSES;
 pub const LINKER_SCRIPT: &str = "scripts/wasm-link.sh";
 
 /// Environment for Trunk (and the cargo it runs) that links the app with [`LINKER_SCRIPT`], or
-/// nothing (cargo's own rust-lld) when the project has no script or `sysroot` no rust-lld.
+/// nothing (cargo's own rust-lld) when the project has no executable script (a copy that lost
+/// its mode) or `sysroot` no rust-lld.
 pub fn linker_env(project_root: &Path, sysroot: Option<&Path>) -> Vec<(&'static str, OsString)> {
-    let Ok(script) = project_root.join(LINKER_SCRIPT).canonicalize() else {
+    let Some(script) = executable(&project_root.join(LINKER_SCRIPT)) else {
         return Vec::new();
     };
     let Some(lld) = sysroot.and_then(rust_lld) else {
@@ -41,6 +42,22 @@ pub fn linker_env(project_root: &Path, sysroot: Option<&Path>) -> Vec<(&'static 
     ]
 }
 
+/// `path` made absolute, if it is a file anyone may run.
+#[cfg(unix)]
+fn executable(path: &Path) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(path).ok()?.permissions().mode();
+    (mode & 0o111 != 0)
+        .then(|| path.canonicalize().ok())
+        .flatten()
+}
+
+/// The script needs a Unix shell: elsewhere cargo links as it would.
+#[cfg(not(unix))]
+fn executable(_path: &Path) -> Option<PathBuf> {
+    None
+}
+
 /// The rust-lld of the toolchain at `sysroot`: it sits in the host's folder of `lib/rustlib`.
 fn rust_lld(sysroot: &Path) -> Option<PathBuf> {
     fs::read_dir(sysroot.join("lib/rustlib"))
@@ -50,7 +67,7 @@ fn rust_lld(sysroot: &Path) -> Option<PathBuf> {
         .find(|lld| lld.is_file())
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
@@ -62,15 +79,27 @@ mod tests {
             .map(|(_, value)| PathBuf::from(value))
     }
 
+    /// A toolchain folder with a rust-lld for the host and a library folder for wasm32.
+    fn fake_sysroot() -> tempfile::TempDir {
+        let sysroot = tempfile::tempdir().unwrap();
+        fs::create_dir_all(
+            sysroot
+                .path()
+                .join("lib/rustlib/wasm32-unknown-unknown/lib"),
+        )
+        .unwrap();
+        let bin = sysroot.path().join(HOST_BIN);
+        fs::create_dir_all(&bin).unwrap();
+        fs::write(bin.join("rust-lld"), "").unwrap();
+        sysroot
+    }
+
+    const HOST_BIN: &str = "lib/rustlib/x86_64-unknown-linux-gnu/bin";
+
     #[test]
     fn the_app_links_with_the_script_and_the_toolchains_rust_lld() {
-        let sysroot = tempfile::tempdir().unwrap();
-        let bin = sysroot
-            .path()
-            .join("lib/rustlib/x86_64-unknown-linux-gnu/bin");
-        fs::create_dir_all(&bin).unwrap();
-        fs::create_dir_all(sysroot.path().join("lib/rustlib/wasm32-unknown-unknown")).unwrap();
-        fs::write(bin.join("rust-lld"), "").unwrap();
+        let sysroot = fake_sysroot();
+        let bin = sysroot.path().join(HOST_BIN);
         let env = linker_env(Path::new("."), Some(sysroot.path()));
         let script = env_value(&env, "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER").unwrap();
         assert!(script.is_absolute() && script.ends_with(LINKER_SCRIPT));
@@ -89,6 +118,19 @@ mod tests {
         let sysroot = tempfile::tempdir().unwrap();
         assert!(linker_env(Path::new("."), Some(sysroot.path())).is_empty());
         assert!(linker_env(Path::new("."), None).is_empty());
+    }
+
+    #[test]
+    fn a_script_that_cannot_be_run_is_not_given_to_cargo() {
+        let sysroot = fake_sysroot();
+        let project = tempfile::tempdir().unwrap();
+        let script = project.path().join(LINKER_SCRIPT);
+        fs::create_dir_all(script.parent().unwrap()).unwrap();
+        fs::write(&script, "#!/bin/sh\n").unwrap();
+        fs::set_permissions(&script, fs::Permissions::from_mode(0o644)).unwrap();
+        assert!(linker_env(project.path(), Some(sysroot.path())).is_empty());
+        fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(!linker_env(project.path(), Some(sysroot.path())).is_empty());
     }
 
     /// Runs the linker script with a stand-in rust-lld that prints its arguments, one a line.
