@@ -670,3 +670,28 @@ fn a_huge_post_builds() {
     assert!(html.len() > 5 * 1024 * 1024);
     assert!(html.contains("min read</span>"));
 }
+
+#[test]
+fn accented_and_cyrillic_names_give_plain_ascii_addresses() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let report = build(&options("accented", &out), &AppBundle::default()).unwrap();
+    assert_eq!(report.posts, 1);
+    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
+    let post = index
+        .find("grusse-aus-koln")
+        .expect("the post's slug folds ü, ß and ö");
+    assert_eq!(post.tags, ["Café", "Москва"]);
+    let page = read(&out, "posts/grusse-aus-koln/index.html");
+    assert!(page.contains("<h2 id=\"uber-uns\">"), "{page}");
+    assert!(page.contains("href=\"#uber-uns\""), "{page}");
+    assert!(
+        page.contains("href=\"/tags/cafe/\" rel=\"tag\">Café</a>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("href=\"/tags/moskva/\" rel=\"tag\">Москва</a>"),
+        "{page}"
+    );
+    assert!(read(&out, "tags/moskva/index.html").contains("Grüße aus Köln"));
+}

@@ -4,6 +4,7 @@
 //! method on these types and is unit-tested natively.
 
 pub mod appearance;
+pub mod ascii_fold;
 pub mod decimal;
 pub mod desktop;
 pub mod dialog;

@@ -2,6 +2,7 @@
 //! (`posts/<slug>/`), a tag group's (`tags/<tag>/`) or the Tags group's (`tags/`); and the shape
 //! of the slugs in them.
 
+use super::ascii_fold;
 use super::desktop::WindowId;
 
 /// What a URL path asks the desktop to show.
@@ -84,24 +85,35 @@ pub fn path(route: &Route, base: &str) -> String {
     }
 }
 
-/// Slugifies `text`: ASCII letters are lowercased, digits kept, and every run of anything else
-/// becomes one hyphen; leading and trailing hyphens are dropped. May return an empty string.
+/// Slugifies `text`: ASCII letters are lowercased, digits kept, other letters folded to ASCII
+/// where [`ascii_fold`] knows them ("Köln" -> "koln"), and every run of anything else becomes
+/// one hyphen; leading and trailing hyphens are dropped. May return an empty string.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
-            if pending_hyphen && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_hyphen = false;
+            start_letters(&mut slug, &mut pending_hyphen);
             slug.push(c.to_ascii_lowercase());
+        } else if let Some(letters) = ascii_fold::fold(c) {
+            // A letter romanised to nothing (the Cyrillic hard and soft signs) joins its word.
+            if !letters.is_empty() {
+                start_letters(&mut slug, &mut pending_hyphen);
+                slug.push_str(letters);
+            }
         } else if c != '\'' && c != '\u{2019}' {
             // Apostrophes vanish ("don't" -> "dont"); everything else separates words.
             pending_hyphen = true;
         }
     }
     slug
+}
+
+/// Before more letters: the hyphen a separator left pending, unless the slug is still empty.
+fn start_letters(slug: &mut String, pending_hyphen: &mut bool) {
+    if std::mem::take(pending_hyphen) && !slug.is_empty() {
+        slug.push('-');
+    }
 }
 
 /// A slug is lowercase ASCII letters, digits and single hyphens inside.

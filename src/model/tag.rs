@@ -103,6 +103,8 @@ mod tests {
             assert!(is_valid_slug(&slug), "{tag:?} -> {slug:?}");
         }
         assert_eq!(tag_slug("C++"), "c");
+        assert_eq!(tag_slug("Ünïcode"), "unicode");
+        assert_eq!(tag_slug("Москва"), "moskva");
         assert_eq!(tag_slug("+"), "x2b");
     }
 }

@@ -9,7 +9,10 @@ use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum NewPostError {
-    #[error("cannot make a file name from the title {0:?}; use ASCII letters or digits")]
+    #[error(
+        "cannot make a file name from the title {0:?}: it has no Latin or Cyrillic letters or \
+         digits; start the post under another title, then change `title` in the file"
+    )]
     NoSlug(String),
     #[error("{0} already exists; not overwriting it")]
     Exists(PathBuf),
@@ -92,7 +95,14 @@ mod tests {
     }
 
     #[test]
-    fn titles_without_ascii_words_are_refused() {
+    fn accented_titles_make_file_names_of_their_base_letters() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = create(dir.path(), "Grüße aus Köln", day()).unwrap();
+        assert_eq!(path, dir.path().join("posts/grusse-aus-koln.md"));
+    }
+
+    #[test]
+    fn titles_without_latin_or_cyrillic_words_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         assert!(matches!(
             create(dir.path(), "日本", day()),

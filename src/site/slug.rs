@@ -36,8 +36,21 @@ mod tests {
     }
 
     #[test]
-    fn non_ascii_text_separates_words_or_vanishes() {
-        assert_eq!(slugify("Grüße aus Köln"), "gr-e-aus-k-ln");
+    fn accented_and_cyrillic_letters_are_folded_to_ascii() {
+        assert_eq!(slugify("Grüße aus Köln"), "grusse-aus-koln");
+        assert_eq!(
+            slugify("Crème brûlée à la carte"),
+            "creme-brulee-a-la-carte"
+        );
+        assert_eq!(slugify("Łódź, Ærøskøbing"), "lodz-aeroskobing");
+        assert_eq!(slugify("İstanbul'da şehir"), "istanbulda-sehir");
+        assert_eq!(slugify("Țară și munți"), "tara-si-munti");
+        assert_eq!(slugify("Съешь же ещё"), "sesh-zhe-eshche");
+    }
+
+    #[test]
+    fn other_non_ascii_text_separates_words_or_vanishes() {
+        assert_eq!(slugify("Rust × WASM — 日本語 notes"), "rust-wasm-notes");
         assert_eq!(slugify("日本語"), "");
     }
 
