@@ -529,6 +529,10 @@ fn hugo_zola_and_jekyll_posts_build_without_edits() {
     assert!(zola.contains("content=\"Zola keeps tags in taxonomies.\""));
     assert!(hugo.contains("<time datetime=\"2023-03-04T10:00:00-05:00\">4 March 2023</time>"));
     assert!(
+        hugo.contains("updated <time datetime=\"2023-03-05T09:00:00-05:00\">5 March 2023</time>"),
+        "Hugo's lastmod is the update date"
+    );
+    assert!(
         hugo.contains("{{&lt; youtube dQw4w9WgXcQ &gt;}}"),
         "shortcodes stay visible"
     );

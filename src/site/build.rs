@@ -2,6 +2,7 @@
 
 use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
+use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, Problem};
 use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
 use super::output::{remove_in_place, replace_in_place, OutputError, Staging};
@@ -625,7 +626,14 @@ fn listing_hash(content: &Content) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     for (at, post) in content.posts.iter().enumerate() {
         (&post.slug, &post.title, &post.tags, &post.summary).hash(&mut hasher);
-        (post.date.machine(), post.draft, post.reading_minutes).hash(&mut hasher);
+        let updated = post.updated.as_ref().map(PostDate::machine);
+        (
+            post.date.machine(),
+            updated,
+            post.draft,
+            post.reading_minutes,
+        )
+            .hash(&mut hasher);
         if at < content.config.posts_per_feed {
             post.content_html.hash(&mut hasher);
         }
@@ -759,6 +767,14 @@ mod tests {
         assert!(edit(renamed, &mut session).written > 3);
         let index = fs::read_to_string(root.path().join("dist/posts.json")).unwrap();
         assert!(index.contains("Renamed"), "{index}");
+        let updated =
+            "---\ntitle: Renamed\ndate: 2024-01-01\nupdated: 2024-03-01\n---\nHello.\n\nMore body.\n";
+        assert!(edit(updated, &mut session).written > 3);
+        let sitemap = fs::read_to_string(root.path().join("dist/sitemap.xml")).unwrap();
+        assert!(
+            sitemap.contains("<lastmod>2024-03-01</lastmod>"),
+            "{sitemap}"
+        );
     }
 
     #[test]

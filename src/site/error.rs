@@ -28,6 +28,8 @@ pub enum Problem {
     MissingDate,
     #[error("unparseable date {0:?} (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+HH:MM)")]
     BadDate(String),
+    #[error("`{0}` and `{1}` both give the date the post was updated; keep one")]
+    TwoUpdateDates(&'static str, &'static str),
     #[error("invalid slug {0:?} (use lowercase ASCII letters, digits and single hyphens)")]
     BadSlug(String),
     #[error("cannot make a slug from the file name {0:?}; set `slug` in the front matter")]

@@ -1,7 +1,8 @@
 //! The Atom feed (`feed.xml`): the newest posts with their full content.
 
+use super::date::PostDate;
 use super::escape::push_escaped;
-use super::page::Site;
+use super::page::{last_changed, Icon, Site};
 use super::post::Post;
 
 /// `updated` of a feed with no posts, so output stays the same from build to build.
@@ -31,7 +32,7 @@ pub fn feed(site: Site<'_>, posts: &[Post]) -> String {
     push_escaped(&mut out, base);
     out.push_str("\"/>\n");
     text_element(&mut out, "  ", "id", base);
-    let updated = posts.first().map(|post| post.date.rfc3339());
+    let updated = last_changed(entries).map(PostDate::rfc3339);
     text_element(
         &mut out,
         "  ",
@@ -55,15 +56,14 @@ pub fn feed(site: Site<'_>, posts: &[Post]) -> String {
 
 fn entry(out: &mut String, site: Site<'_>, post: &Post) {
     let url = site.post_url(&post.slug);
-    let date = post.date.rfc3339();
     out.push_str("  <entry>\n");
     text_element(out, "    ", "title", &post.title);
     out.push_str("    <link rel=\"alternate\" type=\"text/html\" href=\"");
     push_escaped(out, &url);
     out.push_str("\"/>\n");
     text_element(out, "    ", "id", &url);
-    text_element(out, "    ", "published", &date);
-    text_element(out, "    ", "updated", &date);
+    text_element(out, "    ", "published", &post.date.rfc3339());
+    text_element(out, "    ", "updated", &post.last_changed().rfc3339());
     if !post.summary.is_empty() {
         text_element(out, "    ", "summary", &post.summary);
     }
@@ -145,6 +145,28 @@ mod tests {
         assert!(xml.contains("&lt;p&gt;A &amp;amp; B&lt;/p&gt;"), "{xml}");
         assert!(xml.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/b/feed.xml\"/>"), "{xml}");
         assert!(xml.contains("<name>Progman</name>"), "{xml}");
+    }
+
+    #[test]
+    fn an_updated_entry_says_so_and_the_feed_is_as_new_as_its_latest_change() {
+        let config = config();
+        let older = Post {
+            updated: PostDate::parse("2024-06-01T09:00:00Z"),
+            ..post("old", "2024-05-01")
+        };
+        let xml = feed(site(&config), &[post("new", "2024-05-02"), older]);
+        assert!(
+            xml.contains("<updated>2024-06-01T09:00:00+00:00</updated>\n  <author>"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<published>2024-05-01T00:00:00Z</published>\n    <updated>2024-06-01T09:00:00+00:00</updated>"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<published>2024-05-02T00:00:00Z</published>\n    <updated>2024-05-02T00:00:00Z</updated>"),
+            "{xml}"
+        );
     }
 
     #[test]

@@ -65,6 +65,12 @@ pub fn split(text: &str) -> Result<Split<'_>, LineProblem> {
 pub struct RawFrontMatter {
     pub title: Option<String>,
     pub date: Option<DateField>,
+    /// When the post last changed, under Zola's name ([`RawFrontMatter::update_dates`]).
+    pub updated: Option<DateField>,
+    /// Hugo's name for `updated`.
+    pub lastmod: Option<DateField>,
+    /// Jekyll's name for `updated`.
+    pub last_modified_at: Option<DateField>,
     pub slug: Option<String>,
     pub tags: Option<Tags>,
     pub summary: Option<String>,
@@ -74,6 +80,19 @@ pub struct RawFrontMatter {
     pub toc: Option<bool>,
     /// Hugo and Zola keep tags here.
     pub taxonomies: Option<Taxonomies>,
+}
+
+impl RawFrontMatter {
+    /// The update dates given, each with the name it was given under.
+    pub fn update_dates(&self) -> impl Iterator<Item = (&'static str, &DateField)> {
+        [
+            ("updated", &self.updated),
+            ("lastmod", &self.lastmod),
+            ("last_modified_at", &self.last_modified_at),
+        ]
+        .into_iter()
+        .filter_map(|(key, field)| Some((key, field.as_ref()?)))
+    }
 }
 
 /// A date as written: text (YAML, quoted TOML) or a native TOML date-time.

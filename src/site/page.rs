@@ -48,6 +48,20 @@ pub trait Icon {
     fn title(&self) -> &str;
     fn tags(&self) -> &[String];
     fn date(&self) -> &PostDate;
+    fn updated(&self) -> Option<&PostDate>;
+
+    /// When the post last changed: its `updated` date when that is later than its `date`.
+    fn last_changed(&self) -> &PostDate {
+        match self.updated() {
+            Some(updated) if updated > self.date() => updated,
+            _ => self.date(),
+        }
+    }
+}
+
+/// The latest [`Icon::last_changed`] of `posts`, if there are any.
+pub fn last_changed<P: Icon>(posts: &[P]) -> Option<&PostDate> {
+    posts.iter().map(Icon::last_changed).max()
 }
 
 impl<T: Icon + ?Sized> Icon for &T {
@@ -62,6 +76,9 @@ impl<T: Icon + ?Sized> Icon for &T {
     }
     fn date(&self) -> &PostDate {
         (**self).date()
+    }
+    fn updated(&self) -> Option<&PostDate> {
+        (**self).updated()
     }
 }
 
@@ -78,6 +95,9 @@ impl Icon for Post {
     fn date(&self) -> &PostDate {
         &self.date
     }
+    fn updated(&self) -> Option<&PostDate> {
+        self.updated.as_ref()
+    }
 }
 
 impl Icon for PostHead {
@@ -92,6 +112,9 @@ impl Icon for PostHead {
     }
     fn date(&self) -> &PostDate {
         &self.date
+    }
+    fn updated(&self) -> Option<&PostDate> {
+        self.updated.as_ref()
     }
 }
 
@@ -178,6 +201,13 @@ fn article_capacity(post: &Post) -> usize {
     post.content_html.len() + post.toc_html.len() + 512
 }
 
+/// The update a post's byline mentions: one on a later day than the post's date.
+fn shown_update(post: &Post) -> Option<&PostDate> {
+    post.updated
+        .as_ref()
+        .filter(|updated| updated.day() > post.date.day())
+}
+
 /// Appends the post's [`article`] to `out`.
 fn push_article(out: &mut String, site: Site<'_>, post: &Post) {
     out.push_str("<article class=\"post\">\n<h1>");
@@ -186,8 +216,16 @@ fn push_article(out: &mut String, site: Site<'_>, post: &Post) {
     push_escaped(out, &post.date.machine());
     out.push_str("\">");
     push_escaped(out, &post.date.human());
+    out.push_str("</time>");
+    if let Some(updated) = shown_update(post) {
+        out.push_str(" · updated <time datetime=\"");
+        push_escaped(out, &updated.machine());
+        out.push_str("\">");
+        push_escaped(out, &updated.human());
+        out.push_str("</time>");
+    }
     out.push_str(&format!(
-        "</time> · <span class=\"reading-time\">{} min read</span></p>\n",
+        " · <span class=\"reading-time\">{} min read</span></p>\n",
         post.reading_minutes
     ));
     if !post.tags.is_empty() {
@@ -532,6 +570,14 @@ fn open_graph(out: &mut String, config: &SiteConfig, head: &Head<'_>) {
             &published,
             "\">\n",
         );
+        if post.last_changed() != &post.date {
+            element(
+                out,
+                "<meta property=\"article:modified_time\" content=\"",
+                &post.last_changed().machine(),
+                "\">\n",
+            );
+        }
         for tag in &post.tags {
             element(
                 out,
@@ -733,6 +779,47 @@ mod tests {
             },
         );
         assert!(!html.contains("class=\"tags\""), "{html}");
+    }
+
+    fn updated(on: &str) -> Post {
+        Post {
+            updated: PostDate::parse(on),
+            ..post()
+        }
+    }
+
+    #[test]
+    fn an_update_on_a_later_day_is_shown_after_the_date() {
+        let html = article(site(&config()), &updated("2024-06-02"));
+        assert!(
+            html.contains(r#"1 May 2024</time> · updated <time datetime="2024-06-02">2 June 2024</time> · <span class="reading-time">"#),
+            "{html}"
+        );
+        for same_day_or_before in ["2024-05-01T18:00:00+02:00", "2024-04-01"] {
+            let html = article(site(&config()), &updated(same_day_or_before));
+            assert!(!html.contains("updated"), "{same_day_or_before}: {html}");
+        }
+    }
+
+    #[test]
+    fn an_updated_post_page_says_when_it_was_modified() {
+        let config = config();
+        let (html, _) = post_page(site(&config), "", &updated("2024-06-02"));
+        assert!(
+            html.contains(r#"<meta property="article:modified_time" content="2024-06-02">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                r#""dateModified":"2024-06-02","datePublished":"2024-05-01T10:30:00+02:00""#
+            ),
+            "{html}"
+        );
+        let (plain, _) = post_page(site(&config), "", &post());
+        assert!(
+            !plain.contains("modified") && !plain.contains("Modified"),
+            "{plain}"
+        );
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub struct Post {
     pub slug: String,
     pub title: String,
     pub date: PostDate,
+    /// When the post was updated, if its front matter says (`updated`, `lastmod` or
+    /// `last_modified_at`).
+    pub updated: Option<PostDate>,
     pub tags: Vec<String>,
     /// The text before `<!-- more -->`, else the `summary`/`description` field, else the first
     /// paragraph's text; may be empty.
@@ -82,6 +85,7 @@ pub struct PostHead {
     pub slug: String,
     pub title: String,
     pub date: PostDate,
+    pub updated: Option<PostDate>,
     pub draft: bool,
     /// The file line where an explicit `slug` was set, for duplicate-slug errors.
     pub slug_line: Option<usize>,
@@ -103,6 +107,7 @@ impl PostHead {
             slug: fields.slug,
             title: fields.title,
             date: fields.date,
+            updated: fields.updated,
             draft: fields.draft,
             slug_line: fields.slug_line,
             file_name: file_stem_name(file_name).to_owned(),
@@ -123,6 +128,7 @@ impl PostHead {
             slug_line: self.slug_line,
             title: self.title,
             date: self.date,
+            updated: self.updated,
             tags: self.tags,
             summary: self.summary,
             draft: self.draft,
@@ -149,6 +155,7 @@ struct Fields {
     slug_line: Option<usize>,
     title: String,
     date: PostDate,
+    updated: Option<PostDate>,
     tags: Vec<String>,
     summary: Option<String>,
     draft: bool,
@@ -172,9 +179,10 @@ impl Fields {
             });
         }
         let date = read_date(stem, split, &front).map_err(|problem| problems.push(problem));
+        let updated = read_updated(split, &front).map_err(|problem| problems.push(problem));
         let slug = read_slug(stem, split, &front).map_err(|problem| problems.push(problem));
-        match (date, slug) {
-            (Ok(date), Ok(slug)) if problems.is_empty() => Ok(Fields {
+        match (date, updated, slug) {
+            (Ok(date), Ok(updated), Ok(slug)) if problems.is_empty() => Ok(Fields {
                 slug,
                 slug_line: front
                     .slug
@@ -182,6 +190,7 @@ impl Fields {
                     .and_then(|_| front_matter::key_line(split, "slug")),
                 title: title.to_owned(),
                 date,
+                updated,
                 tags: read_tags(front.tags, front.taxonomies),
                 summary: front
                     .summary
@@ -216,6 +225,7 @@ impl Fields {
             slug_line: self.slug_line,
             title: self.title,
             date: self.date,
+            updated: self.updated,
             tags: self.tags,
             summary: rendered
                 .more
@@ -260,6 +270,7 @@ impl Post {
             slug: slug.into(),
             title: title.into(),
             date: PostDate::parse(date).expect("a test date"),
+            updated: None,
             tags: vec![],
             summary: String::new(),
             draft: false,
@@ -292,6 +303,28 @@ fn read_date(
             .and_then(|(day, _)| PostDate::parse(day))
             .ok_or(LineProblem::at(1, Problem::MissingDate)),
     }
+}
+
+/// The date the post was updated, under any of its names, checked like `date`.
+fn read_updated(
+    split: &Split<'_>,
+    front: &RawFrontMatter,
+) -> Result<Option<PostDate>, LineProblem> {
+    let mut dates = front.update_dates();
+    let Some((key, field)) = dates.next() else {
+        return Ok(None);
+    };
+    if let Some((again, _)) = dates.next() {
+        return Err(LineProblem {
+            line: front_matter::key_line(split, again),
+            problem: Problem::TwoUpdateDates(key, again),
+        });
+    }
+    let text = field.text();
+    PostDate::parse(&text).map(Some).ok_or_else(|| LineProblem {
+        line: front_matter::key_line(split, key),
+        problem: Problem::BadDate(text),
+    })
 }
 
 fn read_slug(stem: &str, split: &Split<'_>, front: &RawFrontMatter) -> Result<String, LineProblem> {
@@ -439,6 +472,63 @@ mod tests {
         assert_eq!(
             found,
             vec![LineProblem::at(3, Problem::BadDate("next tuesday".into()))]
+        );
+    }
+
+    #[test]
+    fn the_update_date_is_read_under_the_names_zola_hugo_and_jekyll_give_it() {
+        for (key, separator) in [
+            ("updated", ": "),
+            ("lastmod", ": "),
+            ("last_modified_at", ": "),
+        ] {
+            let text =
+                format!("---\ntitle: A\ndate: 2024-01-02\n{key}{separator}2024-02-03\n---\n");
+            let post = parse("a.md", &text);
+            assert_eq!(
+                post.updated.map(|day| day.machine()).as_deref(),
+                Some("2024-02-03"),
+                "{key}"
+            );
+        }
+        let toml = "+++\ntitle = \"A\"\ndate = 2024-01-02\nupdated = 2024-02-03T08:00:00Z\n+++\n";
+        assert_eq!(
+            parse("a.md", toml)
+                .updated
+                .map(|day| day.machine())
+                .as_deref(),
+            Some("2024-02-03T08:00:00+00:00")
+        );
+        assert_eq!(
+            parse("a.md", "---\ntitle: A\ndate: 2024-01-02\n---\n").updated,
+            None
+        );
+    }
+
+    #[test]
+    fn an_unparseable_update_date_is_reported_at_its_line() {
+        let found = problems(
+            "a.md",
+            "---\ntitle: A\ndate: 2024-01-02\nlastmod: soon\n---\n",
+        );
+        assert_eq!(
+            found,
+            vec![LineProblem::at(4, Problem::BadDate("soon".into()))]
+        );
+    }
+
+    #[test]
+    fn two_names_for_the_update_date_are_refused() {
+        let found = problems(
+            "a.md",
+            "---\ntitle: A\ndate: 2024-01-02\nupdated: 2024-02-03\nlastmod: 2024-02-04\n---\n",
+        );
+        assert_eq!(
+            found,
+            vec![LineProblem::at(
+                5,
+                Problem::TwoUpdateDates("updated", "lastmod")
+            )]
         );
     }
 

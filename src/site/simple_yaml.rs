@@ -23,6 +23,9 @@ pub fn parse(front: &str) -> Option<RawFrontMatter> {
             "summary" => set(&mut fields.summary, text(value)?)?,
             "description" => set(&mut fields.description, text(value)?)?,
             "date" => set(&mut fields.date, DateField::Text(date(value)?))?,
+            "updated" => set(&mut fields.updated, DateField::Text(date(value)?))?,
+            "lastmod" => set(&mut fields.lastmod, DateField::Text(date(value)?))?,
+            "last_modified_at" => set(&mut fields.last_modified_at, DateField::Text(date(value)?))?,
             "tags" => set(&mut fields.tags, tags(value)?)?,
             "draft" => set(&mut fields.draft, boolean(value)?)?,
             "toc" => set(&mut fields.toc, boolean(value)?)?,
@@ -193,7 +196,8 @@ mod tests {
     fn line() -> impl Strategy<Value = String> {
         (
             prop::sample::select(vec![
-                "title", "slug", "summary", "date", "tags", "draft", "toc", "other",
+                "title", "slug", "summary", "date", "updated", "lastmod", "tags", "draft", "toc",
+                "other",
             ]),
             value(),
         )

@@ -1,21 +1,22 @@
 //! The sitemap (`sitemap.xml`): the desktop, every post page and the tag pages, with when each
 //! last changed.
 
+use super::date::PostDate;
 use super::escape::push_escaped;
-use super::page::{Icon, Site};
+use super::page::{last_changed, Icon, Site};
 use super::tags::{groups, TAGS_DIR};
 
 /// The sitemap for `posts` (newest first; [`Post`](super::post::Post)s or their heads).
 pub fn sitemap<P: Icon>(site: Site<'_>, posts: &[P]) -> String {
     let mut out = String::with_capacity(256 + posts.len() * 128);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let newest = posts.first().map(|post| post.date().machine());
+    let newest = last_changed(posts).map(PostDate::machine);
     url(&mut out, site.config.base.url(), newest.as_deref());
     for post in posts {
         url(
             &mut out,
             &site.post_url(post.slug()),
-            Some(&post.date().machine()),
+            Some(&post.last_changed().machine()),
         );
     }
     let tags = groups(posts);
@@ -27,7 +28,7 @@ pub fn sitemap<P: Icon>(site: Site<'_>, posts: &[P]) -> String {
         );
     }
     for group in &tags {
-        let newest = group.posts.first().map(|post| post.date().machine());
+        let newest = last_changed(&group.posts).map(PostDate::machine);
         url(
             &mut out,
             &format!("{}{TAGS_DIR}/{}/", site.config.base.url(), group.slug),
@@ -79,6 +80,32 @@ mod tests {
             ),
             "{xml}"
         );
+    }
+
+    #[test]
+    fn an_updated_older_post_moves_its_own_lastmod_and_the_listings() {
+        let config = SiteConfig::default();
+        let newer = Post {
+            tags: vec!["t".into()],
+            ..Post::example("new", "New", "2024-05-01")
+        };
+        let older = Post {
+            tags: vec!["t".into()],
+            updated: PostDate::parse("2024-07-09"),
+            ..Post::example("old", "Old", "2024-03-01")
+        };
+        let site = Site {
+            config: &config,
+            app_head: "",
+        };
+        let xml = sitemap(site, &[newer, older]);
+        for url in ["/", "/posts/old/", "/tags/", "/tags/t/"] {
+            let entry = format!(
+                "<url><loc>http://127.0.0.1:8080{url}</loc><lastmod>2024-07-09</lastmod></url>"
+            );
+            assert!(xml.contains(&entry), "{entry}\n{xml}");
+        }
+        assert!(xml.contains("<url><loc>http://127.0.0.1:8080/posts/new/</loc><lastmod>2024-05-01</lastmod></url>"), "{xml}");
     }
 
     #[test]

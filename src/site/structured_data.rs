@@ -1,6 +1,7 @@
 //! JSON-LD for search engines: a `BlogPosting` on every post page.
 
 use super::config::SiteConfig;
+use super::page::Icon;
 use super::post::Post;
 use crate::model::json::write_string;
 
@@ -15,6 +16,9 @@ pub fn blog_posting(config: &SiteConfig, post: &Post, url: &str) -> String {
         out.push_str(",\"author\":{\"@type\":\"Person\",\"name\":");
         write_string(&config.author, &mut out);
         out.push('}');
+    }
+    if post.last_changed() != &post.date {
+        field(&mut out, "dateModified", &post.last_changed().machine());
     }
     field(&mut out, "datePublished", &post.date.machine());
     if !post.summary.is_empty() {
