@@ -550,6 +550,11 @@ fn hugo_zola_and_jekyll_posts_build_without_edits() {
     );
     assert!(read(&out, "posts/bom-crlf/index.html").contains("<a href=\"#part\">Self</a>"));
     assert!(out.join("tags/migration/index.html").is_file());
+    let moved = read(&out, "old/hugo-yaml/index.html");
+    assert!(
+        moved.contains("<meta http-equiv=\"refresh\" content=\"0; url=/posts/hugo-yaml/\">"),
+        "Hugo's aliases redirect to the post: {moved}"
+    );
     let warnings: Vec<String> = report.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(warnings.len(), 5, "{warnings:#?}");
     let expect = |needle: &str| {

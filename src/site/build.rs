@@ -5,10 +5,12 @@ use super::config::BaseUrl;
 use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, Problem};
 use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
-use super::output::{remove_in_place, replace_in_place, OutputError, Staging};
+use super::output::{
+    remove_file_in_place, remove_in_place, replace_in_place, OutputError, Staging,
+};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::{Post, PostHead};
-use super::{feed, links, parallel, robots, sitemap, tags};
+use super::{aliases, feed, links, parallel, robots, sitemap, tags};
 use crate::model::post::{fragment_path, PostMeta, PostsIndex, INDEX_FILE};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -415,6 +417,12 @@ fn listing_files<P: page::Icon>(
             .into_iter()
             .map(|(path, html)| (path, html.into_bytes())),
     );
+    for post in posts {
+        for alias in post.aliases() {
+            let page = aliases::redirect_page(site, post.slug(), post.title());
+            files.push((alias.file.clone(), page.into_bytes()));
+        }
+    }
     Ok(files)
 }
 
@@ -596,8 +604,8 @@ fn rebuild_loaded(
         .keys()
         .filter(|path| !site_hashes.contains_key(*path))
     {
-        // A tag no post carries any more.
-        remove_in_place(out, gone.trim_end_matches("index.html"))?;
+        // A tag no post carries any more, or an old address no post gives.
+        remove_file_in_place(out, gone)?;
     }
     phases.done("write");
     session.last = Some(LastBuild {
@@ -620,7 +628,7 @@ fn hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// A hash of everything the site-wide files (index, feed, sitemap, tag pages) show of the
+/// A hash of everything the site-wide files (index, feed, sitemap, tag pages, redirects) show of the
 /// posts: each post's listing fields, and the body of the feed's newest posts.
 fn listing_hash(content: &Content) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -634,6 +642,9 @@ fn listing_hash(content: &Content) -> u64 {
             post.reading_minutes,
         )
             .hash(&mut hasher);
+        for alias in &post.aliases {
+            alias.file.hash(&mut hasher);
+        }
         if at < content.config.posts_per_feed {
             post.content_html.hash(&mut hasher);
         }
@@ -775,6 +786,68 @@ mod tests {
             sitemap.contains("<lastmod>2024-03-01</lastmod>"),
             "{sitemap}"
         );
+    }
+
+    #[test]
+    fn a_serve_rebuild_adds_and_removes_the_pages_of_old_addresses() {
+        let root = content_with_post();
+        let post = root.path().join("content/posts/hi.md");
+        let options = options(root.path());
+        let mut session = Session::default();
+        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        let edit = |text: &str, session: &mut Session| {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            fs::write(&post, text).unwrap();
+            rebuild(&options, &AppBundle::default(), session).unwrap()
+        };
+        let old = root.path().join("dist/2019/hi/index.html");
+        edit(
+            "---\ntitle: Hi\ndate: 2024-01-01\naliases: [/2019/hi/]\n---\nHello.\n",
+            &mut session,
+        );
+        let page = fs::read_to_string(&old).unwrap();
+        assert!(page.contains("url=/posts/hi/"), "{page}");
+        edit(
+            "---\ntitle: Hi\ndate: 2024-01-01\naliases: /hi.html\n---\nHello.\n",
+            &mut session,
+        );
+        assert!(!old.exists(), "the old address's page is gone");
+        assert!(
+            !root.path().join("dist/2019").exists(),
+            "and the folders it leaves empty"
+        );
+        let file = root.path().join("dist/hi.html");
+        assert!(file.is_file());
+        edit(
+            "---\ntitle: Hi\ndate: 2024-01-01\n---\nHello.\n",
+            &mut session,
+        );
+        assert!(!file.exists(), "so is a page named by its file");
+    }
+
+    #[test]
+    fn a_serve_rebuild_removes_the_page_of_a_tag_no_post_carries_any_more() {
+        let root = content_with_post();
+        let post = root.path().join("content/posts/hi.md");
+        fs::write(
+            &post,
+            "---\ntitle: Hi\ndate: 2024-01-01\ntags: [a, b]\n---\nHello.\n",
+        )
+        .unwrap();
+        let options = options(root.path());
+        let mut session = Session::default();
+        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        assert!(root.path().join("dist/tags/a/index.html").is_file());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(
+            &post,
+            "---\ntitle: Hi\ndate: 2024-01-01\ntags: [b]\n---\nHello.\n",
+        )
+        .unwrap();
+        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+        assert!(!root.path().join("dist/tags/a").exists());
+        assert!(root.path().join("dist/tags/b/index.html").is_file());
+        assert!(root.path().join("dist/tags/index.html").is_file());
     }
 
     #[test]

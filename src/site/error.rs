@@ -30,6 +30,13 @@ pub enum Problem {
     BadDate(String),
     #[error("`{0}` and `{1}` both give the date the post was updated; keep one")]
     TwoUpdateDates(&'static str, &'static str),
+    #[error("old address {path:?} cannot be used: {why}")]
+    BadAlias {
+        path: String,
+        why: super::aliases::BadAlias,
+    },
+    #[error("old address {path:?} is {taken}")]
+    AliasTaken { path: String, taken: String },
     #[error("invalid slug {0:?} (use lowercase ASCII letters, digits and single hyphens)")]
     BadSlug(String),
     #[error("cannot make a slug from the file name {0:?}; set `slug` in the front matter")]

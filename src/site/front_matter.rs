@@ -80,6 +80,10 @@ pub struct RawFrontMatter {
     pub toc: Option<bool>,
     /// Hugo and Zola keep tags here.
     pub taxonomies: Option<Taxonomies>,
+    /// Old addresses of the post (Hugo, Zola); one path or a list, like tags.
+    pub aliases: Option<Tags>,
+    /// Jekyll's name for `aliases`.
+    pub redirect_from: Option<Tags>,
 }
 
 impl RawFrontMatter {
@@ -112,7 +116,7 @@ impl DateField {
     }
 }
 
-/// Tags as a list, or a single tag written as a plain string.
+/// Tags (or old addresses) as a list, or a single one written as a plain string.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 pub enum Tags {

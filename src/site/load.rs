@@ -5,11 +5,13 @@
 //! streams its posts first [`scan`]s the front matter of all, then reads each again to render
 //! it ([`read_post`]), so it never holds every post's body at once.
 
+use super::aliases::Alias;
 use super::config::SiteConfig;
 use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::parallel;
 use super::post::{Post, PostHead};
+use crate::model::post::{fragment_path, page_path};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -132,6 +134,8 @@ trait Listed {
     fn date(&self) -> &PostDate;
     fn draft(&self) -> bool;
     fn slug_line(&self) -> Option<usize>;
+    fn aliases(&self) -> &[Alias];
+    fn aliases_line(&self) -> Option<usize>;
 }
 
 impl Listed for Post {
@@ -147,6 +151,12 @@ impl Listed for Post {
     fn slug_line(&self) -> Option<usize> {
         self.slug_line
     }
+    fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
+    fn aliases_line(&self) -> Option<usize> {
+        self.aliases_line
+    }
 }
 
 impl Listed for PostHead {
@@ -161,6 +171,12 @@ impl Listed for PostHead {
     }
     fn slug_line(&self) -> Option<usize> {
         self.slug_line
+    }
+    fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
+    fn aliases_line(&self) -> Option<usize> {
+        self.aliases_line
     }
 }
 
@@ -220,6 +236,7 @@ fn load_with<P: Listed + Send>(
     posts.retain(|(_, post)| drafts || !post.draft());
     let drafts_skipped = total - posts.len();
     errors.extend(duplicate_slugs(&posts));
+    errors.extend(taken_aliases(&posts));
     match config {
         Ok(config) if errors.is_empty() => Ok(Loaded {
             config,
@@ -395,6 +412,47 @@ fn duplicate_slugs<P: Listed>(posts: &[(PathBuf, P)]) -> Vec<ContentError> {
     errors
 }
 
+/// One error for every old address that is a post's own page, or an old address of an
+/// earlier file (by name) too.
+fn taken_aliases<P: Listed>(posts: &[(PathBuf, P)]) -> Vec<ContentError> {
+    let pages: HashMap<String, &str> = posts
+        .iter()
+        .flat_map(|(_, post)| {
+            let slug = post.slug();
+            [
+                (format!("{}index.html", page_path(slug)), slug),
+                (fragment_path(slug), slug),
+            ]
+        })
+        .collect();
+    let mut first: HashMap<&str, &Path> = HashMap::new();
+    let mut errors = Vec::new();
+    for (file, post) in posts {
+        for alias in post.aliases() {
+            let taken = if let Some(slug) = pages.get(&alias.file) {
+                format!("the address of the post `{slug}`")
+            } else if let Some(other) = first.get(alias.file.as_str()) {
+                format!("also an old address in {}", other.display())
+            } else {
+                first.insert(&alias.file, file);
+                continue;
+            };
+            let problem = Problem::AliasTaken {
+                path: alias.path.clone(),
+                taken,
+            };
+            errors.push(
+                LineProblem {
+                    line: post.aliases_line(),
+                    problem,
+                }
+                .in_file(file),
+            );
+        }
+    }
+    errors
+}
+
 /// Newest first, ties broken by slug so output never depends on file system order.
 fn sorted<P: Listed>(mut posts: Vec<(PathBuf, P)>) -> Vec<(PathBuf, P)> {
     posts.sort_by(|(_, a), (_, b)| b.date().cmp(a.date()).then_with(|| a.slug().cmp(b.slug())));
@@ -499,6 +557,31 @@ mod tests {
             "{message}"
         );
         assert!(message.contains("2024-01-01-same.md"), "{message}");
+    }
+
+    #[test]
+    fn an_old_address_may_not_be_a_posts_page_or_another_posts_old_address() {
+        let moved = "---\ntitle: Moved\ndate: 2024-01-02\naliases: [/posts/kept/, /old/]\n---\n";
+        let also = "---\ntitle: Also\ndate: 2024-01-03\nredirect_from: old\n---\n";
+        let dir = content(&[
+            ("kept.md", &post("Kept", "2024-01-01")),
+            ("moved.md", moved),
+            ("z-also.md", also),
+        ]);
+        let errors = load(dir.path(), false).unwrap_err();
+        let messages: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(
+            messages[0].ends_with(
+                "moved.md:4: old address \"/posts/kept/\" is the address of the post `kept`"
+            ),
+            "{messages:#?}"
+        );
+        assert!(
+            messages[1].contains("z-also.md:4: old address \"old\" is also an old address in "),
+            "{messages:#?}"
+        );
+        assert!(messages[1].ends_with("moved.md"), "{messages:#?}");
     }
 
     #[test]

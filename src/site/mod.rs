@@ -5,6 +5,7 @@
 //! [`feed`], [`sitemap`] and [`robots`] are pure functions from data to text. Writing: [`output`]
 //! is the only module that writes files. [`build`] ties them together.
 
+pub mod aliases;
 pub mod app_build;
 pub mod app_bundle;
 pub mod app_link;

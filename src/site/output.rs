@@ -325,6 +325,26 @@ pub fn replace_in_place(target: &Path, relative: &str, contents: &[u8]) -> Resul
     })
 }
 
+/// Removes one site file no longer made (a tag's page, an old address's) from a live output
+/// folder, and the folders that leaves empty.
+pub fn remove_file_in_place(target: &Path, relative: &str) -> Result<(), OutputError> {
+    let path = target.join(relative);
+    if let Err(source) = fs::remove_file(&path) {
+        if source.kind() != io::ErrorKind::NotFound {
+            return Err(OutputError::Write { path, source });
+        }
+    }
+    let mut folder = path.parent();
+    while let Some(dir) = folder.filter(|dir| *dir != target && dir.starts_with(target)) {
+        // Fails, and so stops, at the first folder that still holds something.
+        if fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(())
+}
+
 /// Removes one folder (a deleted post's) from a live output folder.
 pub fn remove_in_place(target: &Path, relative: &str) -> Result<(), OutputError> {
     let path = target.join(relative);

@@ -2,6 +2,7 @@
 //! "not found" page. Pure functions from data to text, producing the DOM the app also renders
 //! (see the contract), so nothing moves when the app takes over.
 
+use super::aliases::Alias;
 use super::config::SiteConfig;
 use super::date::PostDate;
 use super::escape::{escape, push_escaped};
@@ -41,14 +42,16 @@ impl Site<'_> {
     }
 }
 
-/// What a post's icon and the listings (tag pages, sitemap) show: a [`Post`], or a
-/// [`PostHead`] before the post is rendered.
+/// What a post's icon and the site-wide files (tag pages, sitemap, redirects from old
+/// addresses) show of it: a [`Post`], or a [`PostHead`] before the post is rendered.
 pub trait Icon {
     fn slug(&self) -> &str;
     fn title(&self) -> &str;
     fn tags(&self) -> &[String];
     fn date(&self) -> &PostDate;
     fn updated(&self) -> Option<&PostDate>;
+    /// Old addresses, each given a page that redirects to the post.
+    fn aliases(&self) -> &[Alias];
 
     /// When the post last changed: its `updated` date when that is later than its `date`.
     fn last_changed(&self) -> &PostDate {
@@ -80,6 +83,9 @@ impl<T: Icon + ?Sized> Icon for &T {
     fn updated(&self) -> Option<&PostDate> {
         (**self).updated()
     }
+    fn aliases(&self) -> &[Alias] {
+        (**self).aliases()
+    }
 }
 
 impl Icon for Post {
@@ -98,6 +104,9 @@ impl Icon for Post {
     fn updated(&self) -> Option<&PostDate> {
         self.updated.as_ref()
     }
+    fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
 }
 
 impl Icon for PostHead {
@@ -115,6 +124,9 @@ impl Icon for PostHead {
     }
     fn updated(&self) -> Option<&PostDate> {
         self.updated.as_ref()
+    }
+    fn aliases(&self) -> &[Alias] {
+        &self.aliases
     }
 }
 

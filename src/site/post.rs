@@ -3,6 +3,7 @@
 //! [`Post::parse`] is pure (no I/O) and reports every problem it finds in the post, each with
 //! the line of the file it concerns when known.
 
+use super::aliases::Alias;
 use super::date::PostDate;
 use super::error::{LineProblem, Problem};
 use super::front_matter::{self, RawFrontMatter, Split};
@@ -24,6 +25,9 @@ pub struct Post {
     /// When the post was updated, if its front matter says (`updated`, `lastmod` or
     /// `last_modified_at`).
     pub updated: Option<PostDate>,
+    /// Old addresses that redirect here, and the file line that lists them.
+    pub aliases: Vec<Alias>,
+    pub aliases_line: Option<usize>,
     pub tags: Vec<String>,
     /// The text before `<!-- more -->`, else the `summary`/`description` field, else the first
     /// paragraph's text; may be empty.
@@ -86,6 +90,8 @@ pub struct PostHead {
     pub title: String,
     pub date: PostDate,
     pub updated: Option<PostDate>,
+    pub aliases: Vec<Alias>,
+    pub aliases_line: Option<usize>,
     pub draft: bool,
     /// The file line where an explicit `slug` was set, for duplicate-slug errors.
     pub slug_line: Option<usize>,
@@ -108,6 +114,8 @@ impl PostHead {
             title: fields.title,
             date: fields.date,
             updated: fields.updated,
+            aliases: fields.aliases,
+            aliases_line: fields.aliases_line,
             draft: fields.draft,
             slug_line: fields.slug_line,
             file_name: file_stem_name(file_name).to_owned(),
@@ -129,6 +137,8 @@ impl PostHead {
             title: self.title,
             date: self.date,
             updated: self.updated,
+            aliases: self.aliases,
+            aliases_line: self.aliases_line,
             tags: self.tags,
             summary: self.summary,
             draft: self.draft,
@@ -156,6 +166,8 @@ struct Fields {
     title: String,
     date: PostDate,
     updated: Option<PostDate>,
+    aliases: Vec<Alias>,
+    aliases_line: Option<usize>,
     tags: Vec<String>,
     summary: Option<String>,
     draft: bool,
@@ -181,8 +193,10 @@ impl Fields {
         let date = read_date(stem, split, &front).map_err(|problem| problems.push(problem));
         let updated = read_updated(split, &front).map_err(|problem| problems.push(problem));
         let slug = read_slug(stem, split, &front).map_err(|problem| problems.push(problem));
-        match (date, updated, slug) {
-            (Ok(date), Ok(updated), Ok(slug)) if problems.is_empty() => Ok(Fields {
+        let aliases_line = aliases_line(split, &front);
+        let aliases = read_aliases(&front, aliases_line).map_err(|found| problems.extend(found));
+        match (date, updated, slug, aliases) {
+            (Ok(date), Ok(updated), Ok(slug), Ok(aliases)) if problems.is_empty() => Ok(Fields {
                 slug,
                 slug_line: front
                     .slug
@@ -191,6 +205,8 @@ impl Fields {
                 title: title.to_owned(),
                 date,
                 updated,
+                aliases,
+                aliases_line,
                 tags: read_tags(front.tags, front.taxonomies),
                 summary: front
                     .summary
@@ -226,6 +242,8 @@ impl Fields {
             title: self.title,
             date: self.date,
             updated: self.updated,
+            aliases: self.aliases,
+            aliases_line: self.aliases_line,
             tags: self.tags,
             summary: rendered
                 .more
@@ -271,6 +289,8 @@ impl Post {
             title: title.into(),
             date: PostDate::parse(date).expect("a test date"),
             updated: None,
+            aliases: vec![],
+            aliases_line: None,
             tags: vec![],
             summary: String::new(),
             draft: false,
@@ -327,6 +347,50 @@ fn read_updated(
     })
 }
 
+/// The line of `aliases` (or Jekyll's `redirect_from`).
+fn aliases_line(split: &Split<'_>, front: &RawFrontMatter) -> Option<usize> {
+    let key = if front.aliases.is_some() {
+        "aliases"
+    } else {
+        "redirect_from"
+    };
+    front_matter::key_line(split, key)
+}
+
+/// The post's old addresses, each checked; one problem for every one that cannot be used.
+fn read_aliases(
+    front: &RawFrontMatter,
+    line: Option<usize>,
+) -> Result<Vec<Alias>, Vec<LineProblem>> {
+    let paths = [&front.aliases, &front.redirect_from]
+        .into_iter()
+        .flatten()
+        .flat_map(|paths| match paths {
+            front_matter::Tags::One(path) => std::slice::from_ref(path),
+            front_matter::Tags::Many(paths) => paths.as_slice(),
+        });
+    let mut aliases: Vec<Alias> = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match Alias::parse(path) {
+            Ok(alias) if aliases.iter().any(|known| known.file == alias.file) => {}
+            Ok(alias) => aliases.push(alias),
+            Err(why) => problems.push(LineProblem {
+                line,
+                problem: Problem::BadAlias {
+                    path: path.clone(),
+                    why,
+                },
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(aliases)
+    } else {
+        Err(problems)
+    }
+}
+
 fn read_slug(stem: &str, split: &Split<'_>, front: &RawFrontMatter) -> Result<String, LineProblem> {
     if let Some(slug) = &front.slug {
         return if is_valid_slug(slug) {
@@ -370,6 +434,7 @@ fn read_tags(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::aliases::BadAlias;
 
     fn parse(file_name: &str, text: &str) -> Post {
         Post::parse(file_name, text).unwrap_or_else(|errors| panic!("{errors:?}"))
@@ -530,6 +595,55 @@ mod tests {
                 Problem::TwoUpdateDates("updated", "lastmod")
             )]
         );
+    }
+
+    #[test]
+    fn old_addresses_come_from_aliases_or_redirect_from() {
+        let hugo = parse(
+            "a.md",
+            "---\ntitle: A\ndate: 2024-01-02\naliases: [/2019/05/a/, /a.html, 2019/05/a]\n---\n",
+        );
+        let files: Vec<&str> = hugo
+            .aliases
+            .iter()
+            .map(|alias| alias.file.as_str())
+            .collect();
+        assert_eq!(
+            files,
+            ["2019/05/a/index.html", "a.html"],
+            "repeats are dropped"
+        );
+        assert_eq!(hugo.aliases_line, Some(4));
+        let jekyll = parse(
+            "a.md",
+            "---\ntitle: A\ndate: 2024-01-02\nredirect_from: /old-a/\n---\n",
+        );
+        assert_eq!(jekyll.aliases[0].file, "old-a/index.html");
+        assert_eq!(jekyll.aliases_line, Some(4));
+    }
+
+    #[test]
+    fn every_unusable_old_address_is_reported_at_its_line() {
+        let found = problems(
+            "a.md",
+            "---\ntitle: A\ndate: 2024-01-02\naliases:\n  - https://old.example.org/a/\n  - /fine/\n  - /tags/a/\n---\n",
+        );
+        let expected: Vec<LineProblem> = [
+            ("https://old.example.org/a/", BadAlias::NotAPath),
+            ("/tags/a/", BadAlias::Reserved),
+        ]
+        .into_iter()
+        .map(|(path, why)| {
+            LineProblem::at(
+                4,
+                Problem::BadAlias {
+                    path: path.into(),
+                    why,
+                },
+            )
+        })
+        .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]
