@@ -68,6 +68,17 @@ test('code is highlighted at build time and section headings link to themselves'
   await page.close();
 });
 
+test('an old address of a post sends the visitor on to the post, which the app opens', async () => {
+  // content/posts/deploying-progman.md lists /deploy/ in its `aliases`.
+  const { page, problems } = await open('deploy/');
+  await page.waitForURL(`${site.url}posts/deploying-progman/`);
+  await appReady(page);
+  const title = page.locator('.post-window.active article h1');
+  assert.equal(await title.textContent(), 'Deploying Progman');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a tag page is a desktop with the tag window listing its posts', async () => {
   const { page, problems } = await open('tags/');
   const first = page.locator('#win-tags .icon').first();
