@@ -156,48 +156,30 @@ mod tests {
 
     #[test]
     fn the_script_leaves_out_every_export_of_an_unused_class_and_only_those() {
-        let args = [
-            "-flavor",
-            "wasm",
-            "--export",
-            "main",
-            "--export",
-            "intounderlyingsink_write_58a9",
-            "--export",
-            "__wbg_intounderlyingsink_free_58a9",
-            "--export",
-            "__wbindgen_describe_intounderlyingsink_close_58a9",
-            "--export",
-            "__wbindgen_describe___wbg_new_with_into_underlying_sink_2b75",
-            "--export",
-            "intounderlyingsource_pull_58a9",
-            "--export",
-            "__wbindgen_malloc",
-            "app.o",
-            "-o",
-            "app.wasm",
-        ];
-        let passed = link("intounderlyingsink", &args);
-        assert_eq!(
-            passed,
-            [
-                "-flavor",
-                "wasm",
-                "--export",
-                "main",
-                // An import that takes such a class, not one of its exports.
-                "--export",
+        // Each export, and whether the linker still gets it.
+        let exports = [
+            ("main", true),
+            ("intounderlyingsink_write_58a9", false),
+            ("__wbg_intounderlyingsink_free_58a9", false),
+            ("__wbindgen_describe_intounderlyingsink_close_58a9", false),
+            // An import that takes such a class, not one of its exports.
+            (
                 "__wbindgen_describe___wbg_new_with_into_underlying_sink_2b75",
-                // Another class, not named.
-                "--export",
-                "intounderlyingsource_pull_58a9",
-                "--export",
-                "__wbindgen_malloc",
-                "app.o",
-                "-o",
-                "app.wasm",
-            ]
-        );
+                true,
+            ),
+            // Another class, not named.
+            ("intounderlyingsource_pull_58a9", true),
+            ("__wbindgen_malloc", true),
+        ];
+        let with_exports = |keep_all: bool| -> Vec<&str> {
+            let kept = exports.iter().filter(|(_, kept)| keep_all || *kept);
+            let mut args = vec!["-flavor", "wasm"];
+            args.extend(kept.flat_map(|(name, _)| ["--export", name]));
+            args.extend(["app.o", "-o", "app.wasm"]);
+            args
+        };
+        let passed = link("intounderlyingsink", &with_exports(true));
+        assert_eq!(passed, with_exports(false));
     }
 
     #[test]

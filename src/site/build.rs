@@ -759,29 +759,57 @@ mod tests {
         assert!(!index.contains("\"hi\""), "{index}");
     }
 
+    /// A `progman serve` session over [`content_with_post`], built once.
+    struct Serving {
+        root: tempfile::TempDir,
+        options: BuildOptions,
+        session: Session,
+    }
+
+    impl Serving {
+        fn start() -> Serving {
+            let root = content_with_post();
+            let options = options(root.path());
+            let mut session = Session::default();
+            rebuild(&options, &AppBundle::default(), &mut session).unwrap();
+            Serving {
+                root,
+                options,
+                session,
+            }
+        }
+
+        /// Saves `text` as the post and rebuilds.
+        fn edit(&mut self, text: &str) -> RebuildReport {
+            // A later modification time than the last build saw.
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            fs::write(self.root.path().join("content/posts/hi.md"), text).unwrap();
+            rebuild(&self.options, &AppBundle::default(), &mut self.session).unwrap()
+        }
+
+        fn out(&self, path: &str) -> PathBuf {
+            self.root.path().join("dist").join(path)
+        }
+
+        fn read(&self, path: &str) -> String {
+            fs::read_to_string(self.out(path)).unwrap()
+        }
+    }
+
     #[test]
     fn a_serve_rebuild_rewrites_the_site_files_only_when_what_they_show_changed() {
-        let root = content_with_post();
-        let post = root.path().join("content/posts/hi.md");
-        let options = options(root.path());
-        let mut session = Session::default();
-        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
-        let edit = |text: &str, session: &mut Session| {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            fs::write(&post, text).unwrap();
-            rebuild(&options, &AppBundle::default(), session).unwrap()
-        };
+        let mut serving = Serving::start();
         let same_listing = "---\ntitle: Hi\ndate: 2024-01-01\n---\nHello.\n\nMore body.\n";
         // Only the post's page and fragment: the feed shows its body, so it changes too.
-        assert_eq!(edit(same_listing, &mut session).written, 3);
+        assert_eq!(serving.edit(same_listing).written, 3);
         let renamed = "---\ntitle: Renamed\ndate: 2024-01-01\n---\nHello.\n\nMore body.\n";
-        assert!(edit(renamed, &mut session).written > 3);
-        let index = fs::read_to_string(root.path().join("dist/posts.json")).unwrap();
+        assert!(serving.edit(renamed).written > 3);
+        let index = serving.read("posts.json");
         assert!(index.contains("Renamed"), "{index}");
         let updated =
             "---\ntitle: Renamed\ndate: 2024-01-01\nupdated: 2024-03-01\n---\nHello.\n\nMore body.\n";
-        assert!(edit(updated, &mut session).written > 3);
-        let sitemap = fs::read_to_string(root.path().join("dist/sitemap.xml")).unwrap();
+        assert!(serving.edit(updated).written > 3);
+        let sitemap = serving.read("sitemap.xml");
         assert!(
             sitemap.contains("<lastmod>2024-03-01</lastmod>"),
             "{sitemap}"
@@ -790,64 +818,32 @@ mod tests {
 
     #[test]
     fn a_serve_rebuild_adds_and_removes_the_pages_of_old_addresses() {
-        let root = content_with_post();
-        let post = root.path().join("content/posts/hi.md");
-        let options = options(root.path());
-        let mut session = Session::default();
-        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
-        let edit = |text: &str, session: &mut Session| {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            fs::write(&post, text).unwrap();
-            rebuild(&options, &AppBundle::default(), session).unwrap()
-        };
-        let old = root.path().join("dist/2019/hi/index.html");
-        edit(
-            "---\ntitle: Hi\ndate: 2024-01-01\naliases: [/2019/hi/]\n---\nHello.\n",
-            &mut session,
-        );
-        let page = fs::read_to_string(&old).unwrap();
+        let mut serving = Serving::start();
+        serving.edit("---\ntitle: Hi\ndate: 2024-01-01\naliases: [/2019/hi/]\n---\nHello.\n");
+        let page = serving.read("2019/hi/index.html");
         assert!(page.contains("url=/posts/hi/"), "{page}");
-        edit(
-            "---\ntitle: Hi\ndate: 2024-01-01\naliases: /hi.html\n---\nHello.\n",
-            &mut session,
-        );
-        assert!(!old.exists(), "the old address's page is gone");
+        serving.edit("---\ntitle: Hi\ndate: 2024-01-01\naliases: /hi.html\n---\nHello.\n");
         assert!(
-            !root.path().join("dist/2019").exists(),
-            "and the folders it leaves empty"
+            !serving.out("2019").exists(),
+            "the old address's page is gone, and the folders it leaves empty"
         );
-        let file = root.path().join("dist/hi.html");
-        assert!(file.is_file());
-        edit(
-            "---\ntitle: Hi\ndate: 2024-01-01\n---\nHello.\n",
-            &mut session,
+        assert!(serving.out("hi.html").is_file());
+        serving.edit("---\ntitle: Hi\ndate: 2024-01-01\n---\nHello.\n");
+        assert!(
+            !serving.out("hi.html").exists(),
+            "so is a page named by its file"
         );
-        assert!(!file.exists(), "so is a page named by its file");
     }
 
     #[test]
     fn a_serve_rebuild_removes_the_page_of_a_tag_no_post_carries_any_more() {
-        let root = content_with_post();
-        let post = root.path().join("content/posts/hi.md");
-        fs::write(
-            &post,
-            "---\ntitle: Hi\ndate: 2024-01-01\ntags: [a, b]\n---\nHello.\n",
-        )
-        .unwrap();
-        let options = options(root.path());
-        let mut session = Session::default();
-        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
-        assert!(root.path().join("dist/tags/a/index.html").is_file());
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        fs::write(
-            &post,
-            "---\ntitle: Hi\ndate: 2024-01-01\ntags: [b]\n---\nHello.\n",
-        )
-        .unwrap();
-        rebuild(&options, &AppBundle::default(), &mut session).unwrap();
-        assert!(!root.path().join("dist/tags/a").exists());
-        assert!(root.path().join("dist/tags/b/index.html").is_file());
-        assert!(root.path().join("dist/tags/index.html").is_file());
+        let mut serving = Serving::start();
+        serving.edit("---\ntitle: Hi\ndate: 2024-01-01\ntags: [a, b]\n---\nHello.\n");
+        assert!(serving.out("tags/a/index.html").is_file());
+        serving.edit("---\ntitle: Hi\ndate: 2024-01-01\ntags: [b]\n---\nHello.\n");
+        assert!(!serving.out("tags/a").exists());
+        assert!(serving.out("tags/b/index.html").is_file());
+        assert!(serving.out("tags/index.html").is_file());
     }
 
     #[test]
