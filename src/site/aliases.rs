@@ -108,6 +108,57 @@ pub fn redirect_page(site: Site<'_>, slug: &str, title: &str) -> String {
 mod tests {
     use super::*;
     use crate::site::config::{BaseUrl, SiteConfig};
+    use proptest::prelude::*;
+
+    /// Paths made of the segments that matter, and anything else.
+    fn path() -> impl Strategy<Value = String> {
+        let segment = prop_oneof![
+            Just(".."),
+            Just("."),
+            Just(""),
+            Just("a"),
+            Just("b.html"),
+            Just("index.html"),
+            Just("tags"),
+            Just("static"),
+            Just("%2e%2e"),
+            Just("x?y"),
+            Just("https:"),
+            Just(" "),
+        ];
+        prop_oneof![
+            (
+                prop::collection::vec(segment, 0..5),
+                any::<bool>(),
+                any::<bool>()
+            )
+                .prop_map(|(segments, lead, trail)| {
+                    let inner = segments.join("/");
+                    format!(
+                        "{}{inner}{}",
+                        if lead { "/" } else { "" },
+                        if trail { "/" } else { "" }
+                    )
+                }),
+            "\\PC{0,16}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn every_accepted_path_names_an_html_file_inside_the_output(path in path()) {
+            if let Ok(alias) = Alias::parse(&path) {
+                let file = alias.file;
+                prop_assert!(file.ends_with(".html") || file.ends_with(".htm"), "{file:?}");
+                prop_assert!(!file.starts_with('/'), "{file:?}");
+                prop_assert!(
+                    file.split('/').all(|segment| !matches!(segment, "" | "." | "..")),
+                    "{file:?}"
+                );
+                prop_assert!(file != "index.html" && !file.starts_with("tags/"), "{file:?}");
+            }
+        }
+    }
 
     fn file(path: &str) -> Result<String, BadAlias> {
         Alias::parse(path).map(|alias| alias.file)

@@ -685,6 +685,14 @@ mod tests {
         use proptest::prelude::*;
 
         /// Pieces that steer arbitrary text into the interesting corners of the parsers.
+        /// A relative path that names no folder above the one it is joined to.
+        fn stays_inside_the_output(file: &str) -> bool {
+            !file.starts_with('/')
+                && file
+                    .split('/')
+                    .all(|segment| !matches!(segment, "" | "." | ".."))
+        }
+
         fn piece() -> impl Strategy<Value = String> {
             prop_oneof![
                 Just("---\n".to_owned()),
@@ -693,6 +701,9 @@ mod tests {
                 Just("date = 2024-01-01T10:00:00+02:00\n".to_owned()),
                 Just("[taxonomies]\ntags = [\"a\"]\n".to_owned()),
                 Just("toc: true\n".to_owned()),
+                Just("updated: 2024-02-30\nlastmod = 2024-03-01\n".to_owned()),
+                Just("aliases: [/a/, ../b, \"https://x\", /c.html]\n".to_owned()),
+                Just("redirect_from = \"/posts/fuzz/\"\n".to_owned()),
                 Just("## Heading {#id}\n".to_owned()),
                 Just("```rust\nlet r = r#\"x\"#;\n".to_owned()),
                 Just("[l](other.md#x) ![i](/static/p.png)".to_owned()),
@@ -712,7 +723,12 @@ mod tests {
             fn any_text_is_a_post_or_a_list_of_problems(pieces in prop::collection::vec(piece(), 0..16)) {
                 let text: String = pieces.concat();
                 match Post::parse("2024-01-01-fuzz.md", &text) {
-                    Ok(post) => prop_assert!(post.reading_minutes >= 1),
+                    Ok(post) => {
+                        prop_assert!(post.reading_minutes >= 1);
+                        for alias in &post.aliases {
+                            prop_assert!(stays_inside_the_output(&alias.file), "{alias:?}");
+                        }
+                    }
                     Err(problems) => prop_assert!(!problems.is_empty()),
                 }
             }
