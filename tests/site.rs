@@ -201,6 +201,22 @@ fn feed_is_well_formed_atom_with_full_content() {
 }
 
 #[test]
+fn every_tag_has_a_well_formed_feed_its_page_links() {
+    let (_root, out) = build_basic();
+    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
+    let groups = index.tag_groups();
+    assert!(!groups.is_empty());
+    for group in groups {
+        let feed = read(&out, &format!("tags/{}/feed.xml", group.slug));
+        assert_well_formed(&feed);
+        assert_eq!(feed.matches("<entry>").count(), group.posts.len(), "{feed}");
+        let page = read(&out, &format!("tags/{}/index.html", group.slug));
+        let link = format!("href=\"/blog/tags/{}/feed.xml\"", group.slug);
+        assert!(page.contains(&link), "{link}\n{page}");
+    }
+}
+
+#[test]
 fn sitemap_and_robots_point_at_absolute_urls() {
     let (_root, out) = build_basic();
     let sitemap = read(&out, "sitemap.xml");

@@ -129,6 +129,12 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
         app_head: &app.head_html,
     };
     staging.write("feed.xml", feed::feed(site, &content.posts).as_bytes())?;
+    let tag_groups = tags::groups(&content.posts);
+    let tag_feeds = parallel::map(&tag_groups, |group| {
+        let (path, xml) = feed::tag_feed(site, group);
+        staging.write(&path, xml.as_bytes())
+    });
+    tag_feeds.into_iter().collect::<Result<Vec<()>, _>>()?;
     phases.done("write");
     let files = staging.files();
     staging.commit()?;
@@ -376,6 +382,11 @@ fn site_files(
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
     let mut files = listing_files(site, &content.posts, page_icons)?;
     files.push(("feed.xml".into(), feed::feed(site, &content.posts).into()));
+    files.extend(
+        feed::tag_feeds(site, &content.posts)
+            .into_iter()
+            .map(|(path, xml)| (path, xml.into_bytes())),
+    );
     Ok(files)
 }
 

@@ -4,34 +4,89 @@ use super::date::PostDate;
 use super::escape::push_escaped;
 use super::page::{last_changed, Icon, Site};
 use super::post::Post;
+use super::tags::{self, tag_feed_path, tag_page_path, TagGroup};
 
 /// `updated` of a feed with no posts, so output stays the same from build to build.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 
-/// The feed for `posts` (newest first).
+/// The feed for `posts` (newest first): the newest of them, with their full content.
 pub fn feed(site: Site<'_>, posts: &[Post]) -> String {
     let config = site.config;
+    let entries: Vec<&Post> = posts.iter().take(config.posts_per_feed).collect();
+    let channel = Channel {
+        title: &config.title,
+        subtitle: &config.description,
+        path: "feed.xml",
+        page: String::new(),
+        content: true,
+    };
+    write(site, &channel, &entries)
+}
+
+/// A feed for every tag ([`tag_feed`]): (output path, XML).
+pub fn tag_feeds(site: Site<'_>, posts: &[Post]) -> Vec<(String, String)> {
+    tags::groups(posts)
+        .iter()
+        .map(|group| tag_feed(site, group))
+        .collect()
+}
+
+/// The feed of one tag: the newest posts carrying it, each with its summary (a post's full
+/// content is kept only until it is written, except the site feed's newest posts):
+/// (output path, XML).
+pub fn tag_feed(site: Site<'_>, group: &TagGroup<'_, Post>) -> (String, String) {
+    let channel = Channel {
+        title: &format!("Posts tagged “{}” — {}", group.name, site.config.title),
+        subtitle: "",
+        path: &tag_feed_path(&group.slug),
+        page: tag_page_path(group.name),
+        content: false,
+    };
+    let entries: Vec<&Post> = group
+        .posts
+        .iter()
+        .copied()
+        .take(site.config.posts_per_feed)
+        .collect();
+    (channel.path.to_owned(), write(site, &channel, &entries))
+}
+
+/// What one feed is, besides its entries.
+struct Channel<'a> {
+    title: &'a str,
+    subtitle: &'a str,
+    /// The feed's own path under the base path.
+    path: &'a str,
+    /// The path of the page it follows, under the base path (empty: the desktop).
+    page: String,
+    /// Whether entries carry the post's content (else only its summary).
+    content: bool,
+}
+
+fn write(site: Site<'_>, channel: &Channel<'_>, entries: &[&Post]) -> String {
+    let config = site.config;
     let base = config.base.url();
-    let entries = &posts[..posts.len().min(config.posts_per_feed)];
+    let page = [base, &channel.page].concat();
     let mut out = String::with_capacity(
         1024 + entries
             .iter()
-            .map(|p| p.content_html.len() * 5 / 4 + 512)
+            .map(|p| p.content_html.len() * 5 / 4 + p.summary.len() + 512)
             .sum::<usize>(),
     );
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
     push_escaped(&mut out, &config.language);
     out.push_str("\">\n");
-    text_element(&mut out, "  ", "title", &config.title);
-    if !config.description.is_empty() {
-        text_element(&mut out, "  ", "subtitle", &config.description);
+    text_element(&mut out, "  ", "title", channel.title);
+    if !channel.subtitle.is_empty() {
+        text_element(&mut out, "  ", "subtitle", channel.subtitle);
     }
     out.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"");
     push_escaped(&mut out, base);
-    out.push_str("feed.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
-    push_escaped(&mut out, base);
+    push_escaped(&mut out, channel.path);
+    out.push_str("\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"");
+    push_escaped(&mut out, &page);
     out.push_str("\"/>\n");
-    text_element(&mut out, "  ", "id", base);
+    text_element(&mut out, "  ", "id", &page);
     let updated = last_changed(entries).map(PostDate::rfc3339);
     text_element(
         &mut out,
@@ -48,13 +103,13 @@ pub fn feed(site: Site<'_>, posts: &[Post]) -> String {
     text_element(&mut out, "    ", "name", author);
     out.push_str("  </author>\n  <generator>Progman</generator>\n");
     for post in entries {
-        entry(&mut out, site, post);
+        entry(&mut out, site, post, channel.content);
     }
     out.push_str("</feed>\n");
     out
 }
 
-fn entry(out: &mut String, site: Site<'_>, post: &Post) {
+fn entry(out: &mut String, site: Site<'_>, post: &Post, content: bool) {
     let url = site.post_url(&post.slug);
     out.push_str("  <entry>\n");
     text_element(out, "    ", "title", &post.title);
@@ -72,11 +127,14 @@ fn entry(out: &mut String, site: Site<'_>, post: &Post) {
         push_escaped(out, tag);
         out.push_str("\"/>\n");
     }
-    out.push_str("    <content type=\"html\" xml:base=\"");
-    push_escaped(out, &url);
-    out.push_str("\">");
-    push_escaped(out, &post.content_html);
-    out.push_str("</content>\n  </entry>\n");
+    if content {
+        out.push_str("    <content type=\"html\" xml:base=\"");
+        push_escaped(out, &url);
+        out.push_str("\">");
+        push_escaped(out, &post.content_html);
+        out.push_str("</content>\n");
+    }
+    out.push_str("  </entry>\n");
 }
 
 /// `<name>text</name>` on its own line with `indent`.
@@ -167,6 +225,45 @@ mod tests {
             xml.contains("<published>2024-05-02T00:00:00Z</published>\n    <updated>2024-05-02T00:00:00Z</updated>"),
             "{xml}"
         );
+    }
+
+    #[test]
+    fn each_tag_has_a_feed_of_its_newest_posts_with_their_summaries() {
+        let config = SiteConfig {
+            posts_per_feed: 2,
+            ..config()
+        };
+        let tagged = |slug: &str, date: &str, tags: &[&str]| Post {
+            tags: tags.iter().map(|tag| (*tag).to_owned()).collect(),
+            summary: format!("About {slug}."),
+            ..post(slug, date)
+        };
+        let posts = [
+            tagged("c", "2024-05-03", &["Rust", "web"]),
+            tagged("b", "2024-05-02", &["rust"]),
+            tagged("a", "2024-05-01", &["Rust"]),
+        ];
+        let feeds = tag_feeds(site(&config), &posts);
+        let paths: Vec<&str> = feeds.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(paths, ["tags/rust/feed.xml", "tags/web/feed.xml"]);
+        let rust = &feeds[0].1;
+        for expected in [
+            "<title>Posts tagged “Rust” — Progman</title>",
+            r#"<link rel="self" type="application/atom+xml" href="https://example.org/b/tags/rust/feed.xml"/>"#,
+            r#"<link rel="alternate" type="text/html" href="https://example.org/b/tags/rust/"/>"#,
+            "<id>https://example.org/b/tags/rust/</id>",
+            "<updated>2024-05-03T00:00:00Z</updated>\n  <author>",
+            "<summary>About c.</summary>",
+            "<summary>About b.</summary>",
+        ] {
+            assert!(rust.contains(expected), "missing {expected}\n{rust}");
+        }
+        assert!(
+            !rust.contains("About a."),
+            "only the newest posts_per_feed: {rust}"
+        );
+        assert!(!rust.contains("<content"), "summaries only: {rust}");
+        assert!(feeds[1].1.contains("<summary>About c.</summary>"));
     }
 
     #[test]

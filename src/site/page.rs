@@ -270,6 +270,7 @@ pub fn desktop_page(site: Site<'_>, icons: &str) -> String {
             description,
             canonical: Some(config.base.url()),
             kind: HeadKind::Website,
+            feed: None,
         },
     );
     desktop_open(&mut out);
@@ -302,6 +303,7 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post) -> (String, Range<usi
             description,
             canonical: Some(&url),
             kind: HeadKind::Article(post),
+            feed: None,
         },
     );
     desktop_open(&mut out);
@@ -345,6 +347,7 @@ pub fn not_found_page(site: Site<'_>, icons: &str) -> String {
             description: "This page does not exist.",
             canonical: None,
             kind: HeadKind::NotFound,
+            feed: None,
         },
     );
     desktop_open(&mut out);
@@ -382,6 +385,8 @@ pub struct Listing<'a> {
     pub window_title: &'a str,
     /// The window body's markup (usually an icon list).
     pub body: &'a str,
+    /// A feed of just what the page lists: its path under the base path, and its title.
+    pub feed: Option<(&'a str, &'a str)>,
 }
 
 /// A page with Program Manager (showing `icons`) behind the listing's active window.
@@ -396,6 +401,7 @@ pub fn listing_page(site: Site<'_>, icons: &str, listing: &Listing<'_>) -> Strin
             description: listing.description,
             canonical: Some(listing.url),
             kind: HeadKind::Website,
+            feed: listing.feed,
         },
     );
     desktop_open(&mut out);
@@ -430,6 +436,8 @@ struct Head<'a> {
     description: &'a str,
     canonical: Option<&'a str>,
     kind: HeadKind<'a>,
+    /// A feed of the page's own, besides the site's ([`Listing::feed`]).
+    feed: Option<(&'a str, &'a str)>,
 }
 
 enum HeadKind<'a> {
@@ -510,14 +518,23 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
         config.base.path(),
         "\">\n",
     );
-    out.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"");
-    push_escaped(out, config.base.path());
-    element(out, "feed.xml\" title=\"", &config.title, "\">\n");
+    feed_link(out, site, "feed.xml", &config.title);
+    if let Some((path, title)) = head.feed {
+        feed_link(out, site, path, title);
+    }
     out.push_str(site.app_head);
     if !site.app_head.is_empty() && !site.app_head.ends_with('\n') {
         out.push('\n');
     }
     out.push_str("</head>\n<body>\n");
+}
+
+/// `<link rel="alternate">` to the feed at `path` under the base path.
+fn feed_link(out: &mut String, site: Site<'_>, path: &str, title: &str) {
+    out.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"");
+    push_escaped(out, site.base_path());
+    push_escaped(out, path);
+    element(out, "\" title=\"", title, "\">\n");
 }
 
 /// The Open Graph tags (none on the "not found" page, which asks not to be indexed).

@@ -26,6 +26,11 @@ pub fn tag_page_path(tag: &str) -> String {
     [TAGS_DIR, "/", &tag_slug(tag), "/"].concat()
 }
 
+/// `tags/<slug>/feed.xml`, relative to the base path: the feed of one tag's posts.
+pub fn tag_feed_path(slug: &str) -> String {
+    [TAGS_DIR, "/", slug, "/feed.xml"].concat()
+}
+
 /// Every tag with its posts, by slug (tags differing only in case or punctuation share one).
 pub fn groups<P: Icon>(posts: &[P]) -> Vec<TagGroup<'_, P>> {
     crate::model::tag::groups(posts.iter().map(|post| post.tags()))
@@ -97,6 +102,7 @@ fn index_page<P>(site: Site<'_>, groups: &[TagGroup<'_, P>], icons: &str) -> Str
             window_id: "win-tags",
             window_title: "Tags",
             body: &body,
+            feed: None,
         },
     )
 }
@@ -114,6 +120,7 @@ fn tag_page<P: Icon>(site: Site<'_>, group: &TagGroup<'_, P>, icons: &str) -> St
         group.name
     );
     let url = format!("{}{TAGS_DIR}/{}/", site.config.base.url(), group.slug);
+    let feed_title = format!("{title} — {}", site.config.title);
     page::listing_page(
         site,
         icons,
@@ -124,6 +131,7 @@ fn tag_page<P: Icon>(site: Site<'_>, group: &TagGroup<'_, P>, icons: &str) -> St
             window_id: &format!("win-tag-{}", group.slug),
             window_title: group.name,
             body: &body,
+            feed: Some((&tag_feed_path(&group.slug), &feed_title)),
         },
     )
 }
