@@ -1,4 +1,5 @@
-//! The Atom feed (`feed.xml`): the newest posts with their full content.
+//! The Atom feeds: the site's (`feed.xml`), the newest posts with their full content, and one
+//! per tag (`tags/<tag>/feed.xml`), the newest posts carrying it with their summaries.
 
 use super::date::PostDate;
 use super::escape::push_escaped;
