@@ -167,6 +167,11 @@ pub fn page_path(slug: &str) -> String {
     format!("posts/{slug}/")
 }
 
+/// The file of that page, relative to the root of the output.
+pub fn page_file(slug: &str) -> String {
+    format!("posts/{slug}/index.html")
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -8,8 +8,10 @@
 //! the post is now (a canonical link, and not to index the old page) and, for anything that
 //! follows neither, links to the post.
 
+use super::build::STATIC_DIR;
 use super::escape::push_escaped;
 use super::page::Site;
+use super::tags::TAGS_DIR;
 use crate::model::post::page_path;
 
 /// An old address of a post.
@@ -39,7 +41,7 @@ pub enum BadAlias {
 }
 
 /// Folders of the output that belong to the site itself.
-const RESERVED: [&str; 2] = ["tags", "static"];
+const RESERVED: [&str; 2] = [TAGS_DIR, STATIC_DIR];
 
 impl Alias {
     /// Checks `path` (leading and trailing slashes optional) and names its page's file.

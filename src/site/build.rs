@@ -11,7 +11,7 @@ use super::output::{
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::{Post, PostHead};
 use super::{aliases, feed, links, parallel, robots, sitemap, tags};
-use crate::model::post::{fragment_path, PostMeta, PostsIndex, INDEX_FILE};
+use crate::model::post::{fragment_path, page_file, PostMeta, PostsIndex, INDEX_FILE};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -128,13 +128,9 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
         config: &content.config,
         app_head: &app.head_html,
     };
-    staging.write("feed.xml", feed::feed(site, &content.posts).as_bytes())?;
-    let tag_groups = tags::groups(&content.posts);
-    let tag_feeds = parallel::map(&tag_groups, |group| {
-        let (path, xml) = feed::tag_feed(site, group);
-        staging.write(&path, xml.as_bytes())
-    });
-    tag_feeds.into_iter().collect::<Result<Vec<()>, _>>()?;
+    for (path, bytes) in feed_files(site, &content.posts) {
+        staging.write(&path, &bytes)?;
+    }
     phases.done("write");
     let files = staging.files();
     staging.commit()?;
@@ -381,13 +377,19 @@ fn site_files(
     page_icons: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
     let mut files = listing_files(site, &content.posts, page_icons)?;
-    files.push(("feed.xml".into(), feed::feed(site, &content.posts).into()));
-    files.extend(
-        feed::tag_feeds(site, &content.posts)
-            .into_iter()
-            .map(|(path, xml)| (path, xml.into_bytes())),
-    );
+    files.extend(feed_files(site, &content.posts));
     Ok(files)
+}
+
+/// The site's feed and every tag's (those made on every core): (path, bytes).
+fn feed_files(site: Site<'_>, posts: &[Post]) -> Vec<(String, Vec<u8>)> {
+    let mut files = vec![("feed.xml".to_owned(), feed::feed(site, posts).into_bytes())];
+    let tag_groups = tags::groups(posts);
+    files.extend(parallel::map(&tag_groups, |group| {
+        let (path, xml) = feed::tag_feed(site, group);
+        (path, xml.into_bytes())
+    }));
+    files
 }
 
 /// The site-wide files that show only what the front matter says (all but the feed), for
@@ -469,7 +471,7 @@ impl PostFiles {
     fn files(&self) -> [(String, &str); 2] {
         [
             (fragment_path(&self.slug), &self.page[self.article.clone()]),
-            (format!("posts/{}/index.html", self.slug), &self.page),
+            (page_file(&self.slug), &self.page),
         ]
     }
 }

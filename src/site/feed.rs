@@ -5,7 +5,7 @@ use super::date::PostDate;
 use super::escape::push_escaped;
 use super::page::{last_changed, Icon, Site};
 use super::post::Post;
-use super::tags::{self, tag_feed_path, tag_page_path, TagGroup};
+use super::tags::{tag_feed_path, tag_page_path, TagGroup};
 
 /// `updated` of a feed with no posts, so output stays the same from build to build.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
@@ -22,14 +22,6 @@ pub fn feed(site: Site<'_>, posts: &[Post]) -> String {
         content: true,
     };
     write(site, &channel, &entries)
-}
-
-/// A feed for every tag ([`tag_feed`]): (output path, XML).
-pub fn tag_feeds(site: Site<'_>, posts: &[Post]) -> Vec<(String, String)> {
-    tags::groups(posts)
-        .iter()
-        .map(|group| tag_feed(site, group))
-        .collect()
 }
 
 /// The feed of one tag: the newest posts carrying it, each with its summary (a post's full
@@ -244,7 +236,10 @@ mod tests {
             tagged("b", "2024-05-02", &["rust"]),
             tagged("a", "2024-05-01", &["Rust"]),
         ];
-        let feeds = tag_feeds(site(&config), &posts);
+        let feeds: Vec<(String, String)> = crate::site::tags::groups(&posts)
+            .iter()
+            .map(|group| tag_feed(site(&config), group))
+            .collect();
         let paths: Vec<&str> = feeds.iter().map(|(path, _)| path.as_str()).collect();
         assert_eq!(paths, ["tags/rust/feed.xml", "tags/web/feed.xml"]);
         let rust = &feeds[0].1;

@@ -5,13 +5,12 @@
 //! streams its posts first [`scan`]s the front matter of all, then reads each again to render
 //! it ([`read_post`]), so it never holds every post's body at once.
 
-use super::aliases::Alias;
 use super::config::SiteConfig;
-use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
+use super::page::Icon;
 use super::parallel;
 use super::post::{Post, PostHead};
-use crate::model::post::{fragment_path, page_path};
+use crate::model::post::{fragment_path, page_file};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -128,31 +127,19 @@ pub fn read_post(file: &Path, head: &PostHead) -> Result<Post, Vec<ContentError>
         .map_err(|problems| problems.into_iter().map(|p| p.in_file(file)).collect())
 }
 
-/// What [`load_with`] needs to know about a parsed post.
-trait Listed {
-    fn slug(&self) -> &str;
-    fn date(&self) -> &PostDate;
+/// What [`load_with`] needs to know about a parsed post, besides what its listings show.
+trait Listed: Icon {
     fn draft(&self) -> bool;
     fn slug_line(&self) -> Option<usize>;
-    fn aliases(&self) -> &[Alias];
     fn aliases_line(&self) -> Option<usize>;
 }
 
 impl Listed for Post {
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn date(&self) -> &PostDate {
-        &self.date
-    }
     fn draft(&self) -> bool {
         self.draft
     }
     fn slug_line(&self) -> Option<usize> {
         self.slug_line
-    }
-    fn aliases(&self) -> &[Alias] {
-        &self.aliases
     }
     fn aliases_line(&self) -> Option<usize> {
         self.aliases_line
@@ -160,20 +147,11 @@ impl Listed for Post {
 }
 
 impl Listed for PostHead {
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn date(&self) -> &PostDate {
-        &self.date
-    }
     fn draft(&self) -> bool {
         self.draft
     }
     fn slug_line(&self) -> Option<usize> {
         self.slug_line
-    }
-    fn aliases(&self) -> &[Alias] {
-        &self.aliases
     }
     fn aliases_line(&self) -> Option<usize> {
         self.aliases_line
@@ -419,10 +397,7 @@ fn taken_aliases<P: Listed>(posts: &[(PathBuf, P)]) -> Vec<ContentError> {
         .iter()
         .flat_map(|(_, post)| {
             let slug = post.slug();
-            [
-                (format!("{}index.html", page_path(slug)), slug),
-                (fragment_path(slug), slug),
-            ]
+            [(page_file(slug), slug), (fragment_path(slug), slug)]
         })
         .collect();
     let mut first: HashMap<&str, &Path> = HashMap::new();
