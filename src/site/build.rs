@@ -11,7 +11,7 @@ use super::output::{
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::{Post, PostHead};
 use super::{aliases, feed, links, parallel, robots, sitemap, tags};
-use crate::model::post::{fragment_path, page_file, PostMeta, PostsIndex, INDEX_FILE};
+use crate::model::post::{fragment_path, page_file, ListedPost, PostsIndex, INDEX_FILE};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -399,15 +399,15 @@ fn listing_files<P: page::Icon>(
     posts: &[P],
     page_icons: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
-    let metas = posts
+    let listed: Vec<ListedPost<'_>> = posts
         .iter()
-        .map(|post| PostMeta {
-            slug: post.slug().to_owned(),
-            title: post.title().to_owned(),
-            tags: post.tags().to_vec(),
+        .map(|post| ListedPost {
+            slug: post.slug(),
+            title: post.title(),
+            tags: post.tags(),
         })
         .collect();
-    let index = PostsIndex::new(&site.config.title, &site.config.author, metas);
+    let index = PostsIndex::new(&site.config.title, &site.config.author, &listed);
     let all_icons = page::program_manager_icons(site, posts.iter(), usize::MAX);
     let mut files = vec![
         (

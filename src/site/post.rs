@@ -12,7 +12,6 @@ use super::refs::LocalRef;
 use super::slug::{slugify, split_date_prefix};
 use super::summary::reading_minutes;
 use super::toc::toc;
-use crate::model::post::PostMeta;
 use crate::model::route::is_valid_slug;
 use std::borrow::Cow;
 
@@ -69,15 +68,6 @@ impl Post {
     pub fn drop_body(&mut self) {
         self.content_html = String::new();
         self.toc_html = String::new();
-    }
-
-    /// The post's entry in the posts index.
-    pub fn meta(&self) -> PostMeta {
-        PostMeta {
-            slug: self.slug.clone(),
-            title: self.title.clone(),
-            tags: self.tags.clone(),
-        }
     }
 }
 
