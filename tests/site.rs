@@ -734,3 +734,77 @@ fn accented_and_cyrillic_names_give_plain_ascii_addresses() {
     );
     assert!(read(&out, "tags/moskva/index.html").contains("Grüße aus Köln"));
 }
+
+#[test]
+fn page_bundles_are_posts_with_their_images_beside_them() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let report = build(&options("bundles", &out), &AppBundle::default()).unwrap();
+    // Two bundles and a flat post; the Zola section page `_index.md` is not a post.
+    assert_eq!(report.posts, 3);
+    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
+    let slugs: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(slugs, ["renamed", "a-bundle", "flat"]);
+
+    let bundle = read(&out, "posts/a-bundle/index.html");
+    assert!(
+        bundle.contains("<time datetime=\"2024-06-01\">"),
+        "the date comes from the folder's name: {bundle}"
+    );
+    assert!(
+        bundle.contains(
+            "<img src=\"/posts/2024-06-01-a-bundle/diagram.gif\" width=\"4\" height=\"3\""
+        ),
+        "an image beside the bundle's index.md: {bundle}"
+    );
+    assert!(bundle.contains("href=\"/posts/flat/\""), "{bundle}");
+    assert!(
+        bundle.contains("href=\"/posts/renamed/#the-heading\""),
+        "{bundle}"
+    );
+    assert!(
+        bundle.contains("href=\"/posts/only-images/pixel.png\""),
+        "{bundle}"
+    );
+    let renamed = read(&out, "posts/renamed/index.html");
+    assert!(
+        renamed.contains("<img src=\"/posts/other-bundle/dot.svg\""),
+        "{renamed}"
+    );
+    assert!(renamed.contains("href=\"/posts/a-bundle/\""), "{renamed}");
+    let flat = read(&out, "posts/flat/index.html");
+    assert!(flat.contains("href=\"/posts/a-bundle/\""), "{flat}");
+    assert!(flat.contains("src=\"/posts/2024-06-01-a-bundle/diagram.gif\""));
+
+    for copied in [
+        "posts/2024-06-01-a-bundle/diagram.gif",
+        "posts/other-bundle/dot.svg",
+        "posts/only-images/pixel.png",
+    ] {
+        assert!(out.join(copied).is_file(), "{copied}");
+    }
+    for markdown in ["posts/2024-06-01-a-bundle/index.md", "posts/_index.md"] {
+        assert!(!out.join(markdown).exists(), "{markdown} is not published");
+    }
+}
+
+#[test]
+fn a_broken_link_in_a_page_bundle_names_the_bundles_file_and_line() {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    let bundle = content.join("posts/2024-01-01-trip");
+    fs::create_dir_all(&bundle).unwrap();
+    fs::write(
+        bundle.join("index.md"),
+        "---\ntitle: Trip\n---\nPhotos:\n\n![Lake](lake.jpg)\n",
+    )
+    .unwrap();
+    let output = progman(&["check", "--content", content.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("posts/2024-01-01-trip/index.md:6:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("lake.jpg"), "{stderr}");
+}

@@ -5,9 +5,7 @@ use super::config::BaseUrl;
 use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, Problem};
 use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
-use super::output::{
-    remove_file_in_place, remove_in_place, replace_in_place, OutputError, Staging,
-};
+use super::output::{remove_file_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::{Post, PostHead};
 use super::{aliases, feed, links, parallel, robots, sitemap, tags};
@@ -594,7 +592,9 @@ fn rebuild_loaded(
     let out = &options.out_dir;
     let mut written = 0;
     for gone in last.slugs.difference(&slugs) {
-        remove_in_place(out, &format!("posts/{gone}"))?;
+        // Only its own files: images beside the posts may share its folder.
+        remove_file_in_place(out, &page_file(gone))?;
+        remove_file_in_place(out, &fragment_path(gone))?;
     }
     for post in content
         .posts
@@ -666,18 +666,21 @@ fn listing_hash(content: &Content) -> u64 {
     hasher.finish()
 }
 
-/// A hash of what every post page depends on besides its own post.
+/// A hash of what every post page depends on besides its own post, and of the files copied
+/// as they are (`static/` and those beside the posts): a change to one rebuilds everything.
 fn shared_hash(options: &BuildOptions, app: &AppBundle, content: &Content, icons: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     format!("{:?}", content.config).hash(&mut hasher);
     (&app.head_html, &app.dir).hash(&mut hasher);
     icons.hash(&mut hasher);
-    stamp_tree(&options.content_dir.join(STATIC_DIR), &mut hasher);
+    stamp_tree(&options.content_dir.join(STATIC_DIR), false, &mut hasher);
+    stamp_tree(&options.content_dir.join(POSTS_DIR), true, &mut hasher);
     hasher.finish()
 }
 
-/// Feeds the path, length and modification time of every file under `dir` to `hasher`.
-fn stamp_tree(dir: &Path, hasher: &mut impl Hasher) {
+/// Feeds the path, length and modification time of every file under `dir` to `hasher`, but
+/// for the markdown ones with `skip_posts` (posts, whose changes [`load_cached`] follows).
+fn stamp_tree(dir: &Path, skip_posts: bool, hasher: &mut impl Hasher) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -685,10 +688,15 @@ fn stamp_tree(dir: &Path, hasher: &mut impl Hasher) {
     entries.sort_by_key(std::fs::DirEntry::file_name);
     for entry in entries {
         let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|kind| kind.is_dir());
+        if skip_posts && !is_dir && path.extension().is_some_and(|ext| ext == "md") {
+            // Known without a system call: the posts folder is mostly posts.
+            continue;
+        }
         path.hash(hasher);
         if let Ok(meta) = entry.metadata() {
             if meta.is_dir() {
-                stamp_tree(&path, hasher);
+                stamp_tree(&path, skip_posts, hasher);
             } else {
                 (meta.len(), meta.modified().ok()).hash(hasher);
             }
@@ -857,6 +865,51 @@ mod tests {
         assert!(!serving.out("tags/a").exists());
         assert!(serving.out("tags/b/index.html").is_file());
         assert!(serving.out("tags/index.html").is_file());
+    }
+
+    /// A 1 x 1 GIF.
+    const PIXEL_GIF: &[u8] =
+        b"GIF89a\x01\x00\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x00;";
+
+    #[test]
+    fn a_serve_rebuild_publishes_an_image_added_beside_the_posts() {
+        let mut serving = Serving::start();
+        let folder = serving.root.path().join("content/posts/hi");
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(folder.join("new.gif"), PIXEL_GIF).unwrap();
+        serving.edit("---\ntitle: Hi\ndate: 2024-01-01\n---\n![New](hi/new.gif)\n");
+        assert!(serving
+            .read("posts/hi/index.html")
+            .contains("/posts/hi/new.gif"));
+        assert_eq!(
+            fs::read(serving.out("posts/hi/new.gif")).ok().as_deref(),
+            Some(PIXEL_GIF)
+        );
+    }
+
+    #[test]
+    fn a_serve_rebuild_keeps_the_images_in_the_folder_of_a_slug_gone_away() {
+        let mut serving = Serving::start();
+        let posts = serving.root.path().join("content/posts");
+        // Newer posts fill the pages' Program Manager, so renaming `hi` changes no page's icons
+        // and the rebuild stays incremental.
+        for day in 1..=PAGE_ICON_LIMIT {
+            let text = format!("---\ntitle: N{day}\ndate: 2024-02-01T00:{day:02}:00Z\n---\nN.\n");
+            fs::write(posts.join(format!("n{day}.md")), text).unwrap();
+        }
+        fs::create_dir_all(posts.join("hi")).unwrap();
+        fs::write(posts.join("hi/photo.gif"), PIXEL_GIF).unwrap();
+        serving.edit("---\ntitle: Hi\ndate: 2024-01-01\n---\n![P](hi/photo.gif)\n");
+        let renamed = serving
+            .edit("---\ntitle: Hi\ndate: 2024-01-01\nslug: hello\n---\n![P](hi/photo.gif)\n");
+        assert!(!renamed.full);
+        assert!(serving.out("posts/hello/index.html").is_file());
+        assert!(!serving.out("posts/hi/index.html").exists());
+        assert!(!serving.out("posts/hi/fragment.html").exists());
+        assert!(
+            serving.out("posts/hi/photo.gif").is_file(),
+            "the new page still shows it"
+        );
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! Links to other posts (`/posts/<slug>/`, `other.md`, `../other.md#part`) must reach a post
 //! and, with a fragment, one of its headings; `#part` must be a heading of the same post. Links
 //! to markdown files become post URLs. Images must exist (in `content/static/` or beside the
-//! posts) and get `width` and `height`. Every local URL is written under the site's base path,
-//! so a site deployed at `https://example.org/blog/` links to `/blog/static/x.svg`.
+//! posts) and get `width` and `height`. A relative link starts from the posts folder, or from a
+//! page bundle's own folder (in `hello/index.md`, `diagram.png` is `posts/hello/diagram.png`).
+//! Every local URL is written under the site's base path, so a site deployed at
+//! `https://example.org/blog/` links to `/blog/static/x.svg`.
 
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::escape::escape;
@@ -163,7 +165,7 @@ impl<'a> SiteIndex<'a> {
         }
         let site_path = match path.strip_prefix('/') {
             Some(rooted) => rooted.to_owned(),
-            None => match normalize(&format!("{POSTS_DIR}/{path}")) {
+            None => match normalize(&format!("{POSTS_DIR}/{}{path}", folder_of(&post.file_name))) {
                 Some(inside) => inside,
                 // Climbs out of the site: nothing to check or rewrite.
                 None => return Ok(escape(&local.dest)),
@@ -251,6 +253,12 @@ fn post_slug(site_path: &str) -> Option<&str> {
     let rest = site_path.strip_prefix(POSTS_DIR)?.strip_prefix('/')?;
     let (slug, tail) = rest.split_once('/').unwrap_or((rest, ""));
     (!slug.is_empty() && (tail.is_empty() || tail == "index.html")).then_some(slug)
+}
+
+/// The folder, inside the posts folder, that a post's relative links start from: its page
+/// bundle's (`hello/` for `hello/index.md`), else none.
+fn folder_of(file_name: &str) -> &str {
+    file_name.rfind('/').map_or("", |at| &file_name[..=at])
 }
 
 /// `a/./b/../c` → `a/c`; `None` when it climbs above the start.

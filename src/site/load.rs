@@ -9,8 +9,9 @@ use super::config::SiteConfig;
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::page::Icon;
 use super::parallel;
-use super::post::{Post, PostHead};
+use super::post::{post_file_name, Post, PostHead, BUNDLE_FILE};
 use crate::model::post::{fragment_path, page_file};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -229,7 +230,9 @@ fn load_with<P: Listed + Send>(
     }
 }
 
-/// The `*.md` files in the posts folder (not hidden ones), sorted by name; none if no folder.
+/// The posts in the posts folder, sorted by path: its `*.md` files and the `index.md` of each
+/// folder in it (a page bundle); hidden ones and `_index.md` (a Hugo or Zola section's page, not
+/// a post) are left out. None if there is no folder.
 fn post_files(content_dir: &Path) -> Result<Vec<PathBuf>, ContentError> {
     let dir = content_dir.join(POSTS_DIR);
     let entries = match std::fs::read_dir(&dir) {
@@ -241,23 +244,31 @@ fn post_files(content_dir: &Path) -> Result<Vec<PathBuf>, ContentError> {
     for entry in entries {
         let entry = entry.map_err(|error| read_error(&dir, &error))?;
         let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name == SECTION_FILE {
+            continue;
+        }
         // The entry's type needs no system call; a link is followed to see what it names.
-        let is_file = |entry: &std::fs::DirEntry| match entry.file_type() {
-            Ok(kind) if !kind.is_symlink() => kind.is_file(),
-            _ => path.is_file(),
-        };
-        let is_post = path.extension().is_some_and(|ext| ext == "md")
-            && path
-                .file_name()
-                .is_some_and(|name| !name.to_string_lossy().starts_with('.'))
-            && is_file(&entry);
-        if is_post {
-            files.push(path);
+        let kind = entry.file_type().ok().filter(|kind| !kind.is_symlink());
+        let is_file = kind.map_or_else(|| path.is_file(), |kind| kind.is_file());
+        if is_file {
+            if path.extension().is_some_and(|ext| ext == "md") {
+                files.push(path);
+            }
+        } else if kind.map_or_else(|| path.is_dir(), |kind| kind.is_dir()) {
+            let bundle = path.join(BUNDLE_FILE);
+            if bundle.is_file() {
+                files.push(bundle);
+            }
         }
     }
     files.sort();
     Ok(files)
 }
+
+/// A Hugo or Zola section's own page, which lists its posts: not a post.
+const SECTION_FILE: &str = "_index.md";
 
 fn read_error(path: &Path, error: &std::io::Error) -> ContentError {
     LineProblem::anywhere(Problem::Read(error.to_string())).in_file(path)
@@ -301,12 +312,12 @@ fn whole_lines(mut bytes: Vec<u8>) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// A post file's name, for the parsers.
-fn file_name(path: &Path) -> std::borrow::Cow<'_, str> {
-    path.file_name()
-        .map_or(std::borrow::Cow::Borrowed(""), |name| {
-            name.to_string_lossy()
-        })
+/// A post file's name inside the posts folder, for the parsers ([`post_file_name`]).
+fn file_name(path: &Path) -> Cow<'_, str> {
+    match path.to_string_lossy() {
+        Cow::Borrowed(path) => Cow::Borrowed(post_file_name(path)),
+        Cow::Owned(path) => Cow::Owned(post_file_name(&path).to_owned()),
+    }
 }
 
 /// Parses the contents `bytes` of the post file `path` with `parse`.

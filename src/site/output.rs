@@ -345,18 +345,6 @@ pub fn remove_file_in_place(target: &Path, relative: &str) -> Result<(), OutputE
     Ok(())
 }
 
-/// Removes one folder (a deleted post's) from a live output folder.
-pub fn remove_in_place(target: &Path, relative: &str) -> Result<(), OutputError> {
-    let path = target.join(relative);
-    match fs::remove_dir_all(&path) {
-        Err(error) if error.kind() != io::ErrorKind::NotFound => Err(OutputError::Write {
-            path,
-            source: error,
-        }),
-        _ => Ok(()),
-    }
-}
-
 /// Removes the files at `relative` paths under `dir`, and each folder once its files are gone,
 /// on every core; any that is not there (or not empty) is left for [`remove_tree`]. By name,
 /// this takes a third of the system calls of listing and removing every folder. A thread takes

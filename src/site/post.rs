@@ -36,7 +36,8 @@ pub struct Post {
     pub content_html: String,
     /// The file line where an explicit `slug` was set, for duplicate-slug errors.
     pub slug_line: Option<usize>,
-    /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`.
+    /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`, or `hello/index.md`
+    /// for a page bundle ([`post_file_name`]).
     pub file_name: String,
     /// Whole minutes to read the post, at least one.
     pub reading_minutes: usize,
@@ -85,7 +86,8 @@ pub struct PostHead {
     pub draft: bool,
     /// The file line where an explicit `slug` was set, for duplicate-slug errors.
     pub slug_line: Option<usize>,
-    /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`.
+    /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`, or `hello/index.md`
+    /// for a page bundle ([`post_file_name`]).
     pub file_name: String,
     pub tags: Vec<String>,
     summary: Option<String>,
@@ -108,7 +110,7 @@ impl PostHead {
             aliases_line: fields.aliases_line,
             draft: fields.draft,
             slug_line: fields.slug_line,
-            file_name: file_stem_name(file_name).to_owned(),
+            file_name: post_file_name(file_name).to_owned(),
             tags: fields.tags,
             summary: fields.summary,
             toc: fields.toc,
@@ -241,7 +243,7 @@ impl Fields {
                 .unwrap_or(rendered.first_paragraph),
             draft: self.draft,
             content_html: rendered.html,
-            file_name: file_stem_name(file_name).to_owned(),
+            file_name: post_file_name(file_name).to_owned(),
             reading_minutes: reading_minutes(rendered.words),
             toc_html: if self.toc {
                 toc(&rendered.headings)
@@ -259,15 +261,32 @@ impl Fields {
     }
 }
 
-/// The file name without its directory and extension.
-fn file_stem(file_name: &str) -> &str {
-    let name = file_stem_name(file_name);
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+/// A post in a folder of its own, as Hugo and Zola keep a "page bundle" with its images.
+pub const BUNDLE_FILE: &str = "index.md";
+
+/// The name of a post's file inside the posts folder, given its path or name: the file name
+/// (`2024-05-01-hello.md`), or the folder and file of a page bundle (`hello/index.md`).
+pub fn post_file_name(path: &str) -> &str {
+    // Where the last component of `path[..end]` starts.
+    let start_of_last = |end: usize| path[..end].rfind(['/', '\\']).map_or(0, |at| at + 1);
+    let name = start_of_last(path.len());
+    if name > 0 && &path[name..] == BUNDLE_FILE {
+        return &path[start_of_last(name - 1)..];
+    }
+    &path[name..]
 }
 
-/// The file name without its directory.
-fn file_stem_name(file_name: &str) -> &str {
-    file_name.rsplit(['/', '\\']).next().unwrap_or(file_name)
+/// What a post's slug and date default to: its file name without the extension, or a page
+/// bundle's folder name.
+fn file_stem(file_name: &str) -> &str {
+    let name = post_file_name(file_name);
+    let bundle = name
+        .strip_suffix(BUNDLE_FILE)
+        .and_then(|folder| folder.strip_suffix(['/', '\\']));
+    match bundle {
+        Some(folder) => folder,
+        None => name.rsplit_once('.').map_or(name, |(stem, _)| stem),
+    }
 }
 
 #[cfg(test)]
@@ -432,6 +451,34 @@ mod tests {
 
     fn problems(file_name: &str, text: &str) -> Vec<LineProblem> {
         Post::parse(file_name, text).expect_err("post should be rejected")
+    }
+
+    #[test]
+    fn a_post_file_is_named_inside_the_posts_folder_a_bundle_with_its_folder() {
+        for (path, name) in [
+            ("hello.md", "hello.md"),
+            ("content/posts/2024-05-01-hello.md", "2024-05-01-hello.md"),
+            ("content/posts/trip/index.md", "trip/index.md"),
+            ("trip/index.md", "trip/index.md"),
+            ("C:\\blog\\posts\\trip\\index.md", "trip\\index.md"),
+            ("index.md", "index.md"),
+            ("content/posts/trip/notes.md", "notes.md"),
+        ] {
+            assert_eq!(post_file_name(path), name, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_bundle_takes_its_slug_and_date_from_its_folder() {
+        let post = parse(
+            "posts/2024-05-01-lake.trip/index.md",
+            "---\ntitle: T\n---\n",
+        );
+        assert_eq!(post.slug, "lake-trip");
+        assert_eq!(post.date, PostDate::parse("2024-05-01").unwrap());
+        assert_eq!(post.file_name, "2024-05-01-lake.trip/index.md");
+        let flat = parse("2024-05-01-lake.trip.md", "---\ntitle: T\n---\n");
+        assert_eq!(flat.slug, "lake-trip");
     }
 
     #[test]
