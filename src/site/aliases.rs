@@ -8,7 +8,7 @@
 //! the post is now (a canonical link, and not to index the old page) and, for anything that
 //! follows neither, links to the post.
 
-use super::build::STATIC_DIR;
+use super::build::{NOT_FOUND_FILE, STATIC_DIR};
 use super::escape::push_escaped;
 use super::page::Site;
 use super::tags::TAGS_DIR;
@@ -38,6 +38,8 @@ pub enum BadAlias {
     Segment,
     #[error("`tags/` and `static/` hold the site's own pages and files")]
     Reserved,
+    #[error("`/404.html` is the site's page for addresses it does not have")]
+    NotFoundPage,
 }
 
 /// Folders of the output that belong to the site itself.
@@ -61,6 +63,9 @@ impl Alias {
         let inner = inner.strip_suffix('/').unwrap_or(inner);
         if inner.is_empty() || inner == "index.html" {
             return Err(BadAlias::Home);
+        }
+        if inner == NOT_FOUND_FILE {
+            return Err(BadAlias::NotFoundPage);
         }
         let segments: Vec<&str> = inner.split('/').collect();
         if segments.iter().any(|s| matches!(*s, "" | "." | "..")) {
@@ -121,6 +126,7 @@ mod tests {
             Just("a"),
             Just("b.html"),
             Just("index.html"),
+            Just("404.html"),
             Just("tags"),
             Just("static"),
             Just("%2e%2e"),
@@ -157,7 +163,8 @@ mod tests {
                     file.split('/').all(|segment| !matches!(segment, "" | "." | "..")),
                     "{file:?}"
                 );
-                prop_assert!(file != "index.html" && !file.starts_with("tags/"), "{file:?}");
+                prop_assert!(file != "index.html" && file != NOT_FOUND_FILE, "{file:?}");
+                prop_assert!(!file.starts_with("tags/"), "{file:?}");
             }
         }
     }
@@ -202,6 +209,7 @@ mod tests {
             ("/./a/", BadAlias::Segment),
             ("/tags/rust/", BadAlias::Reserved),
             ("/static/x.html", BadAlias::Reserved),
+            ("/404.html", BadAlias::NotFoundPage),
         ] {
             assert_eq!(file(path), Err(why), "{path:?}");
         }

@@ -18,6 +18,9 @@ use thiserror::Error;
 /// The folder inside the content folder whose files are copied to `static/`.
 pub const STATIC_DIR: &str = "static";
 
+/// The page a static host serves for an address the site does not have.
+pub const NOT_FOUND_FILE: &str = "404.html";
+
 /// What to build and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BuildOptions {
@@ -413,7 +416,7 @@ fn listing_files<P: page::Icon>(
             page::desktop_page(site, &all_icons).into(),
         ),
         (
-            "404.html".into(),
+            NOT_FOUND_FILE.into(),
             page::not_found_page(site, page_icons).into(),
         ),
         (INDEX_FILE.into(), serde_json::to_vec(&index)?),

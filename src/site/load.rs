@@ -215,7 +215,13 @@ fn load_with<P: Listed + Send>(
     posts.retain(|(_, post)| drafts || !post.draft());
     let drafts_skipped = total - posts.len();
     errors.extend(duplicate_slugs(&posts));
-    errors.extend(taken_aliases(&posts));
+    // A file beside the posts is published at the same path under the output's posts folder.
+    let copied = |file: &str| {
+        file.strip_prefix(POSTS_DIR)
+            .is_some_and(|rest| rest.starts_with('/'))
+            && content_dir.join(file).is_file()
+    };
+    errors.extend(taken_aliases(&posts, &copied));
     match config {
         Ok(config) if errors.is_empty() => Ok(Loaded {
             config,
@@ -401,9 +407,15 @@ fn duplicate_slugs<P: Listed>(posts: &[(PathBuf, P)]) -> Vec<ContentError> {
     errors
 }
 
-/// One error for every old address that is a post's own page, or an old address of an
-/// earlier file (by name) too.
-fn taken_aliases<P: Listed>(posts: &[(PathBuf, P)]) -> Vec<ContentError> {
+/// One error for every old address that is a post's own page, a file beside the posts
+/// (`copied` says which output files are), or an old address of an earlier file (by name) too.
+fn taken_aliases<P: Listed>(
+    posts: &[(PathBuf, P)],
+    copied: &dyn Fn(&str) -> bool,
+) -> Vec<ContentError> {
+    if posts.iter().all(|(_, post)| post.aliases().is_empty()) {
+        return Vec::new();
+    }
     let pages: HashMap<String, &str> = posts
         .iter()
         .flat_map(|(_, post)| {
@@ -419,6 +431,8 @@ fn taken_aliases<P: Listed>(posts: &[(PathBuf, P)]) -> Vec<ContentError> {
                 format!("the address of the post `{slug}`")
             } else if let Some(other) = first.get(alias.file.as_str()) {
                 format!("also an old address in {}", other.display())
+            } else if copied(&alias.file) {
+                format!("where {} in the content folder is published", alias.file)
             } else {
                 first.insert(&alias.file, file);
                 continue;
@@ -568,6 +582,29 @@ mod tests {
             "{messages:#?}"
         );
         assert!(messages[1].ends_with("moved.md"), "{messages:#?}");
+    }
+
+    #[test]
+    fn an_old_address_may_not_be_a_file_published_from_beside_the_posts() {
+        let moved =
+            "---\ntitle: Moved\ndate: 2024-01-02\naliases: [/posts/old.html, /old.html]\n---\n";
+        let dir = content(&[("moved.md", moved)]);
+        fs::write(
+            dir.path().join("posts/old.html"),
+            "<p>a page of the old blog</p>",
+        )
+        .unwrap();
+        // Outside `posts/` nothing is copied from the content folder.
+        fs::write(dir.path().join("old.html"), "<p>not published</p>").unwrap();
+        let errors = load(dir.path(), false).unwrap_err();
+        let messages: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 1, "{messages:#?}");
+        assert!(
+            messages[0].ends_with(
+                "moved.md:4: old address \"/posts/old.html\" is where posts/old.html in the content folder is published"
+            ),
+            "{messages:#?}"
+        );
     }
 
     #[test]

@@ -20,6 +20,8 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
+use super::build::NOT_FOUND_FILE;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     #[error("could not listen on {address}: {message}")]
@@ -251,7 +253,8 @@ pub fn reply_to(dist: &Path, base_path: &str, url: &str, builds: u64) -> Reply {
             Reply::new(200, kind, body)
         }
         None => {
-            let page = fs::read(dist.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
+            let page =
+                fs::read(dist.join(NOT_FOUND_FILE)).unwrap_or_else(|_| b"Not found".to_vec());
             Reply::new(
                 404,
                 "text/html; charset=utf-8",
