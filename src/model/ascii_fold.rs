@@ -2,11 +2,13 @@
 //! "Grüße aus Köln" lives at `grusse-aus-koln` and a tag "Привет" at `privet`.
 //!
 //! Covered: the accented and other letters of Latin-1 and Latin Extended-A (the Western, Northern,
-//! Central European and Turkish alphabets), Romanian's comma-below ș and ț, and the Russian,
-//! Ukrainian and Belarusian Cyrillic alphabets (a common romanisation: ж `zh`, щ `shch`, я `ya`).
-//! A letter keeps only its base (é `e`, ł `l`, ø `o`); ligatures and a few letters become two
-//! (æ `ae`, œ `oe`, ß `ss`, þ `th`, ĳ `ij`). Anything else has no fold, and slugs treat it as a
-//! separator. The tables are short because the app folds tags too.
+//! Central European and Turkish alphabets), Romanian's comma-below ș and ț, the Russian,
+//! Ukrainian and Belarusian Cyrillic alphabets (a common romanisation: ж `zh`, щ `shch`, я `ya`)
+//! and modern Greek (as Greek passports write it, ELOT 743: θ `th`, χ `ch`, ψ `ps`, η `i`, with
+//! ου `ou` and αυ, ευ `av`, `ev`, which is why [`fold_after`] looks at the letter before).
+//! A letter keeps only its base (é `e`, ł `l`, ø `o`, ά `a`); ligatures and a few letters become
+//! two (æ `ae`, œ `oe`, ß `ss`, þ `th`, ĳ `ij`). Anything else has no fold, and slugs treat it as
+//! a separator. Only the build folds: the app is given every slug it shows.
 
 /// The fold of each character from U+00C0 to U+017F: a lowercase base letter, `-` for the two
 /// that are not letters (× and ÷), or a capital standing for two letters ([`two_letters`]).
@@ -24,7 +26,27 @@ const CYRILLIC: [&str; 32] = [
     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
 ];
 
+/// The romanisation of α to ω (U+03B1 to U+03C9, final ς at U+03C2 included; the capitals,
+/// U+0391 to U+03A9, fold the same).
+const GREEK: [&str; 25] = [
+    "a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s",
+    "t", "y", "f", "ch", "ps", "o",
+];
+
 const LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+
+/// [`fold`], for `c` written right after `previous`: Greek υ makes one sound with the vowel
+/// before it, `u` after ο and `v` after α and ε (a diaeresis, ϋ, keeps it a vowel of its own).
+pub fn fold_after(previous: Option<char>, c: char) -> Option<&'static str> {
+    if matches!(c, 'υ' | 'ύ' | 'Υ' | 'Ύ') {
+        match previous {
+            Some('ο' | 'ό' | 'Ο' | 'Ό') => return Some("u"),
+            Some('α' | 'ά' | 'Α' | 'Ά' | 'ε' | 'έ' | 'Ε' | 'Έ') => return Some("v"),
+            _ => {}
+        }
+    }
+    fold(c)
+}
 
 /// The ASCII letters `c` folds to (possibly none, for a letter a romanisation drops), or `None`
 /// when `c` is not a letter this module knows.
@@ -45,6 +67,15 @@ pub fn fold(c: char) -> Option<&'static str> {
         0x407 | 0x457 => Some("yi"),
         0x40E | 0x45E => Some("u"),
         0x490 | 0x491 => Some("g"),
+        // Not a letter: final sigma has no capital.
+        0x3A2 => None,
+        0x391..=0x3A9 => greek(code - 0x391),
+        0x3B1..=0x3C9 => greek(code - 0x3B1),
+        0x386 | 0x3AC => Some("a"),
+        0x388 | 0x3AD => Some("e"),
+        0x389 | 0x38A | 0x390 | 0x3AA | 0x3AE | 0x3AF | 0x3CA => Some("i"),
+        0x38C | 0x38F | 0x3CC | 0x3CE => Some("o"),
+        0x38E | 0x3AB | 0x3B0 | 0x3CB | 0x3CD => Some("y"),
         _ => None,
     }
 }
@@ -69,6 +100,10 @@ fn two_letters(entry: u8) -> Option<&'static str> {
         b'J' => Some("ij"),
         _ => None,
     }
+}
+
+fn greek(offset: u32) -> Option<&'static str> {
+    GREEK.get(usize::try_from(offset).ok()?).copied()
 }
 
 fn cyrillic(offset: u32) -> Option<&'static str> {
@@ -137,9 +172,24 @@ mod tests {
     }
 
     #[test]
+    fn an_accented_greek_letter_folds_like_its_base_letter() {
+        let mut checked = 0;
+        for c in (0x370..=0x3FF).filter_map(char::from_u32) {
+            let mut parts = c.nfd();
+            let base = parts.next().filter(|&base| base != c);
+            if let (Some(base), Some(_accent)) = (base, parts.next()) {
+                assert_eq!(fold(c), fold(base), "{c} (U+{:04X}) and {base}", c as u32);
+                checked += 1;
+            }
+        }
+        assert!(checked >= 18, "only {checked} letters decompose");
+    }
+
+    #[test]
     fn capitals_fold_like_their_small_letters() {
         let cyrillic = (0x400..=0x4FF).filter_map(char::from_u32);
-        for c in latin_range().chain(cyrillic) {
+        let greek = (0x370..=0x3FF).filter_map(char::from_u32);
+        for c in latin_range().chain(cyrillic).chain(greek) {
             let mut lower = c.to_lowercase();
             if let (Some(small), None) = (lower.next(), lower.next()) {
                 if fold(c).is_some() {
@@ -162,6 +212,29 @@ mod tests {
     }
 
     #[test]
+    fn greek_words_are_romanised_as_passports_write_them() {
+        let romanise = |word: &str| -> String {
+            let mut previous = None;
+            let mut out = String::new();
+            for c in word.chars() {
+                out.extend(fold_after(previous, c));
+                previous = Some(c);
+            }
+            out
+        };
+        assert_eq!(romanise("Αθήνα"), "athina");
+        assert_eq!(romanise("Θεσσαλονίκη"), "thessaloniki");
+        assert_eq!(romanise("Ελληνικά"), "ellinika");
+        assert_eq!(romanise("Ουρανός"), "ouranos");
+        assert_eq!(romanise("ΟΥΡΑΝΟΣ"), "ouranos");
+        assert_eq!(romanise("Ευρώπη"), "evropi");
+        assert_eq!(romanise("αυτό"), "avto");
+        assert_eq!(romanise("Ψυχή"), "psychi");
+        assert_eq!(romanise("Χαΐρι"), "chairi");
+        assert_eq!(romanise("προϋπόθεση"), "proypothesi");
+    }
+
+    #[test]
     fn every_fold_is_lowercase_ascii_letters() {
         for code in 0..0x2000 {
             let Some(c) = char::from_u32(code) else {
@@ -178,7 +251,7 @@ mod tests {
 
     #[test]
     fn other_scripts_and_symbols_have_no_fold() {
-        for c in ['日', 'α', 'Ω', '€', '—', ' ', 'a', '1', 'ǅ'] {
+        for c in ['日', 'ש', 'ა', '\u{3A2}', '€', '—', ' ', 'a', '1', 'ǅ'] {
             assert_eq!(fold(c), None, "{c}");
         }
     }

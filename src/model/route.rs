@@ -91,11 +91,13 @@ pub fn path(route: &Route, base: &str) -> String {
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
+    let mut previous = None;
     for c in text.chars() {
+        let before = std::mem::replace(&mut previous, Some(c));
         if c.is_ascii_alphanumeric() {
             start_letters(&mut slug, &mut pending_hyphen);
             slug.push(c.to_ascii_lowercase());
-        } else if let Some(letters) = ascii_fold::fold(c) {
+        } else if let Some(letters) = ascii_fold::fold_after(before, c) {
             // A letter romanised to nothing (the Cyrillic hard and soft signs) joins its word.
             if !letters.is_empty() {
                 start_letters(&mut slug, &mut pending_hyphen);

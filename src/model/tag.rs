@@ -105,6 +105,7 @@ mod tests {
         assert_eq!(tag_slug("C++"), "c");
         assert_eq!(tag_slug("Ünïcode"), "unicode");
         assert_eq!(tag_slug("Москва"), "moskva");
+        assert_eq!(tag_slug("Ελλάδα"), "ellada");
         assert_eq!(tag_slug("+"), "x2b");
     }
 }

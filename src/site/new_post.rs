@@ -10,7 +10,7 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum NewPostError {
     #[error(
-        "cannot make a file name from the title {0:?}: it has no Latin or Cyrillic letters or \
+        "cannot make a file name from the title {0:?}: it has no Latin, Cyrillic or Greek letters or \
          digits; start the post under another title, then change `title` in the file"
     )]
     NoSlug(String),
@@ -102,7 +102,7 @@ mod tests {
     }
 
     #[test]
-    fn titles_without_latin_or_cyrillic_words_are_refused() {
+    fn titles_without_latin_cyrillic_or_greek_words_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         assert!(matches!(
             create(dir.path(), "日本", day()),

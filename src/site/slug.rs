@@ -36,7 +36,7 @@ mod tests {
     }
 
     #[test]
-    fn accented_and_cyrillic_letters_are_folded_to_ascii() {
+    fn accented_cyrillic_and_greek_letters_are_folded_to_ascii() {
         assert_eq!(slugify("Grüße aus Köln"), "grusse-aus-koln");
         assert_eq!(
             slugify("Crème brûlée à la carte"),
@@ -46,6 +46,11 @@ mod tests {
         assert_eq!(slugify("İstanbul'da şehir"), "istanbulda-sehir");
         assert_eq!(slugify("Țară și munți"), "tara-si-munti");
         assert_eq!(slugify("Съешь же ещё"), "sesh-zhe-eshche");
+        assert_eq!(slugify("Καλημέρα, κόσμε!"), "kalimera-kosme");
+        assert_eq!(slugify("Ταξίδι στην Ευρώπη"), "taxidi-stin-evropi");
+        // υ after a space or a Latin o is a letter of its own.
+        assert_eq!(slugify("Ο υπολογιστής"), "o-ypologistis");
+        assert_eq!(slugify("oυ"), "oy");
     }
 
     #[test]
