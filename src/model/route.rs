@@ -93,7 +93,7 @@ pub fn slugify(text: &str) -> String {
     let mut pending_hyphen = false;
     let mut previous = None;
     for c in text.chars() {
-        let before = std::mem::replace(&mut previous, Some(c));
+        let before = previous.replace(c);
         if c.is_ascii_alphanumeric() {
             start_letters(&mut slug, &mut pending_hyphen);
             slug.push(c.to_ascii_lowercase());
