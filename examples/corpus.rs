@@ -173,7 +173,8 @@ fn post(index: usize, hugo: bool) -> (String, String) {
     let slug = format!("post-{index:05}");
     let day = index % 28 + 1;
     let month = index / 28 % 12 + 1;
-    let year = 2000 + index / (28 * 12);
+    // Every post in the past (1990 to 2019 for 10,000), so no build leaves one out as scheduled.
+    let year = 1990 + index / (28 * 12);
     let mut title = String::new();
     let title_words = 3 + rng.below(4);
     sentence(&mut rng, &mut title, title_words);
@@ -256,7 +257,7 @@ fn run(count: usize, dir: &Path, hugo: bool) -> std::io::Result<()> {
     if hugo {
         write(
             &dir.join("hugo.toml"),
-            "baseURL = 'https://example.org/'\ntitle = 'Corpus'\ndisableKinds = ['taxonomy', 'term']\n",
+            "baseURL = 'https://example.org/'\ntitle = 'Corpus'\nbuildFuture = true\ndisableKinds = ['taxonomy', 'term']\n",
         )?;
         let layouts = dir.join("layouts/_default");
         std::fs::create_dir_all(&layouts)?;

@@ -17,6 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 mod native {
     use progman::site::app_bundle::AppBundle;
     use progman::site::build::{rebuild, BuildOptions, Session};
+    use progman::site::load::Publish;
     use std::path::PathBuf;
     use std::time::Instant;
 
@@ -33,7 +34,7 @@ mod native {
             content_dir: PathBuf::from(content),
             out_dir: PathBuf::from(out),
             base_url: None,
-            drafts: true,
+            publish: Publish::EVERYTHING,
         };
         let mut session = Session::default();
         let started = Instant::now();

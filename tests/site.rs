@@ -5,6 +5,7 @@
 use progman::model::post::PostsIndex;
 use progman::site::app_bundle::AppBundle;
 use progman::site::build::{build, check, BuildError, BuildOptions};
+use progman::site::load::Publish;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -20,7 +21,7 @@ fn options(content: &str, out: &Path) -> BuildOptions {
         content_dir: fixture(content).join("content"),
         out_dir: out.to_owned(),
         base_url: None,
-        drafts: false,
+        publish: Publish::default(),
     }
 }
 
@@ -30,7 +31,7 @@ fn build_basic() -> (tempfile::TempDir, PathBuf) {
     let out = root.path().join("dist");
     let app = AppBundle::from_trunk_dist(&fixture("trunk-dist")).unwrap();
     let report = build(&options("basic", &out), &app).unwrap();
-    assert_eq!((report.posts, report.drafts_skipped), (3, 1));
+    assert_eq!((report.posts, report.left_out.drafts), (3, 1));
     (root, out)
 }
 
@@ -266,7 +267,7 @@ fn drafts_option_publishes_drafts() {
     let root = tempfile::tempdir().unwrap();
     let out = root.path().join("dist");
     let options = BuildOptions {
-        drafts: true,
+        publish: Publish::EVERYTHING,
         ..options("basic", &out)
     };
     assert_eq!(build(&options, &AppBundle::default()).unwrap().posts, 4);
@@ -360,10 +361,10 @@ fn check_validates_without_writing() {
     let content = tempfile::tempdir().unwrap();
     copy_dir(&fixture("basic/content"), content.path());
     let before = listing(content.path());
-    let report = check(content.path(), false).unwrap();
-    assert_eq!((report.posts, report.drafts_skipped), (3, 1));
+    let report = check(content.path(), Publish::default()).unwrap();
+    assert_eq!((report.posts, report.left_out.drafts), (3, 1));
     assert_eq!(listing(content.path()), before);
-    assert!(check(&fixture("broken/content"), false).is_err());
+    assert!(check(&fixture("broken/content"), Publish::default()).is_err());
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -443,6 +444,43 @@ fn cli_build_succeeds_with_an_app_folder_and_prints_a_summary() {
 }
 
 #[test]
+fn cli_build_leaves_a_future_post_out_until_asked_and_says_so() {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    fs::create_dir_all(content.join("posts")).unwrap();
+    let post = |title: &str, date: &str| format!("---\ntitle: {title}\ndate: {date}\n---\nBody.\n");
+    fs::write(content.join("posts/now.md"), post("Now", "2024-01-01")).unwrap();
+    fs::write(content.join("posts/later.md"), post("Later", "2999-01-01")).unwrap();
+    let app = fixture("trunk-dist");
+    let build = |out: &Path, extra: &[&str]| {
+        let mut args = vec![
+            "build",
+            "--content",
+            content.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--app",
+            app.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        progman(&args)
+    };
+    let out = root.path().join("dist");
+    let stdout = String::from_utf8_lossy(&build(&out, &[]).stdout).into_owned();
+    assert!(stdout.starts_with("built 1 posts"), "{stdout}");
+    assert!(
+        stdout.contains("(1 future post left out; --future includes future posts)"),
+        "{stdout}"
+    );
+    assert!(!out.join("posts/later").exists());
+    assert!(!read(&out, "feed.xml").contains("Later"));
+    let stdout = String::from_utf8_lossy(&build(&out, &["--future"]).stdout).into_owned();
+    assert!(stdout.starts_with("built 2 posts"), "{stdout}");
+    assert!(!stdout.contains("left out"), "{stdout}");
+    assert!(out.join("posts/later/index.html").is_file());
+}
+
+#[test]
 fn cli_check_reports_problems_and_success() {
     let broken = fixture("broken").join("content");
     let output = progman(&["check", "--content", broken.to_str().unwrap()]);
@@ -478,7 +516,10 @@ fn cli_new_creates_a_post_and_refuses_to_overwrite_it() {
     let again = progman(&args);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    assert!(check(&content, false).is_ok(), "the new post is valid");
+    assert!(
+        check(&content, Publish::default()).is_ok(),
+        "the new post is valid"
+    );
 }
 
 #[test]
@@ -544,7 +585,7 @@ fn hugo_zola_and_jekyll_posts_build_without_edits() {
     let root = tempfile::tempdir().unwrap();
     let out = root.path().join("dist");
     let report = build(&options("imported", &out), &AppBundle::default()).unwrap();
-    assert_eq!((report.posts, report.drafts_skipped), (5, 1));
+    assert_eq!((report.posts, report.left_out.drafts), (5, 1));
     let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
     let hugo = read(&out, "posts/hugo-yaml/index.html");
     assert!(hugo.contains(
@@ -636,7 +677,7 @@ fn broken_internal_links_fail_build_and_check_with_file_and_line() {
         "{message}"
     );
     assert!(!root.path().join("dist").exists());
-    let checked = check(&fixture("broken-links/content"), false).unwrap_err();
+    let checked = check(&fixture("broken-links/content"), Publish::default()).unwrap_err();
     assert_eq!(checked.to_string(), message);
 }
 
@@ -678,7 +719,9 @@ fn empty_binary_and_non_utf8_posts_are_clear_errors() {
         (&b"\x00\x01\x02---"[..], "empty.md:1: missing front matter"),
     ] {
         let dir = content_with("empty.md", bytes);
-        let error = check(dir.path(), false).unwrap_err().to_string();
+        let error = check(dir.path(), Publish::default())
+            .unwrap_err()
+            .to_string();
         assert!(error.contains(expected), "{bytes:?}: {error}");
     }
 }
@@ -697,7 +740,7 @@ fn a_huge_post_builds() {
         content_dir: dir.path().to_owned(),
         out_dir: out.clone(),
         base_url: None,
-        drafts: false,
+        publish: Publish::default(),
     };
     build(&options, &AppBundle::default()).unwrap();
     let html = read(&out, "posts/huge/index.html");

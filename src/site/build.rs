@@ -4,7 +4,9 @@ use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
 use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, Problem};
-use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
+use super::load::{
+    load, load_cached, read_post, scan, Content, LeftOut, Listing, PostCache, Publish, POSTS_DIR,
+};
 use super::output::{remove_file_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::{Post, PostHead};
@@ -28,15 +30,15 @@ pub struct BuildOptions {
     pub out_dir: PathBuf,
     /// Overrides the config's `base_url`.
     pub base_url: Option<String>,
-    /// Include posts marked `draft`.
-    pub drafts: bool,
+    /// Which posts to publish (drafts? scheduled ones?).
+    pub publish: Publish,
 }
 
 /// What a successful build did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BuildReport {
     pub posts: usize,
-    pub drafts_skipped: usize,
+    pub left_out: LeftOut,
     /// Files written or copied into the output folder.
     pub files: usize,
     /// Things worth telling the author that did not stop the build (e.g. shortcodes).
@@ -47,7 +49,7 @@ pub struct BuildReport {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckReport {
     pub posts: usize,
-    pub drafts_skipped: usize,
+    pub left_out: LeftOut,
     pub warnings: Vec<ContentError>,
 }
 
@@ -79,7 +81,7 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     let (listing, staging) = std::thread::scope(|scope| {
         let staging = refuse_to_replace_content(options)
             .map(|()| scope.spawn(|| stage(options, app, &mut Phases::start())));
-        let listing = scan(&options.content_dir, options.drafts);
+        let listing = scan(&options.content_dir, options.publish);
         let staging = staging.and_then(|staging| {
             staging
                 .join()
@@ -90,7 +92,7 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     let Listing {
         mut config,
         posts: heads,
-        drafts_skipped,
+        left_out,
     } = listing?;
     phases.done("scan+stage");
     override_base_url(options, &mut config)?;
@@ -123,7 +125,7 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     let content = Content {
         config,
         posts,
-        drafts_skipped,
+        left_out,
     };
     let site = Site {
         config: &content.config,
@@ -138,7 +140,7 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     phases.done("commit");
     Ok(BuildReport {
         posts: content.posts.len(),
-        drafts_skipped: content.drafts_skipped,
+        left_out: content.left_out,
         files,
         warnings: warnings(&options.content_dir, &content.posts),
     })
@@ -305,7 +307,7 @@ fn build_loaded(
     phases.done("commit");
     Ok(BuildReport {
         posts: content.posts.len(),
-        drafts_skipped: content.drafts_skipped,
+        left_out: content.left_out,
         files,
         warnings: warnings(&options.content_dir, &content.posts),
     })
@@ -328,12 +330,12 @@ impl Phases {
 }
 
 /// Loads and checks everything `build` would, writing nothing.
-pub fn check(content_dir: &Path, drafts: bool) -> Result<CheckReport, ContentErrors> {
-    let mut content = load(content_dir, drafts)?;
+pub fn check(content_dir: &Path, publish: Publish) -> Result<CheckReport, ContentErrors> {
+    let mut content = load(content_dir, publish)?;
     links::resolve(&mut content.posts, content_dir, content.config.base.path())?;
     Ok(CheckReport {
         posts: content.posts.len(),
-        drafts_skipped: content.drafts_skipped,
+        left_out: content.left_out,
         warnings: warnings(content_dir, &content.posts),
     })
 }
@@ -528,7 +530,7 @@ pub fn rebuild(
 ) -> Result<RebuildReport, BuildError> {
     let mut phases = Phases::start();
     let (mut content, fresh) =
-        load_cached(&options.content_dir, options.drafts, &mut session.cache)?;
+        load_cached(&options.content_dir, options.publish, &mut session.cache)?;
     phases.done("load");
     let result = rebuild_loaded(options, app, session, &mut content, &fresh, &mut phases);
     if result.is_err() {
@@ -728,7 +730,7 @@ mod tests {
             content_dir: root.join("content"),
             out_dir: root.join("dist"),
             base_url: None,
-            drafts: false,
+            publish: Publish::default(),
         }
     }
 

@@ -88,6 +88,11 @@ impl PostDate {
         }
     }
 
+    /// Whether the post is scheduled: dated after `now` (a bare day counts from midnight UTC).
+    pub fn is_after(&self, now: DateTime<chrono::Utc>) -> bool {
+        self.instant() > now
+    }
+
     /// The instant this date stands for (midnight UTC for a bare day), for ordering.
     fn instant(&self) -> DateTime<chrono::Utc> {
         match self {

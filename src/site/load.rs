@@ -1,7 +1,8 @@
 //! Reading `content/`: the site config and every post, with every problem collected.
 //!
 //! This is the only place the content is read from disk. Posts are parsed in parallel; the result
-//! is sorted newest first (ties broken by slug), drafts left out unless asked for. A build that
+//! is sorted newest first (ties broken by slug), drafts and scheduled posts left out unless
+//! asked for ([`Publish`]). A build that
 //! streams its posts first [`scan`]s the front matter of all, then reads each again to render
 //! it ([`read_post`]), so it never holds every post's body at once.
 
@@ -11,6 +12,7 @@ use super::page::Icon;
 use super::parallel;
 use super::post::{post_file_name, Post, PostHead, BUNDLE_FILE};
 use crate::model::post::{fragment_path, page_file};
+use chrono::{DateTime, Utc};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -19,14 +21,48 @@ use std::time::SystemTime;
 /// The posts folder inside the content folder.
 pub const POSTS_DIR: &str = "posts";
 
+/// Which posts are published. Every post is checked, published or not.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Publish {
+    /// Posts marked `draft` as well.
+    pub drafts: bool,
+    /// Leave out the posts dated after this moment (scheduled ones, as Hugo and Jekyll do);
+    /// `None` publishes them.
+    pub dated_by: Option<DateTime<Utc>>,
+}
+
+impl Publish {
+    /// Every post, drafts and scheduled ones too: what `progman serve` shows.
+    pub const EVERYTHING: Publish = Publish {
+        drafts: true,
+        dated_by: None,
+    };
+
+    fn is_draft_kept<P: Listed>(&self, post: &P) -> bool {
+        self.drafts || !post.draft()
+    }
+
+    fn is_date_kept<P: Listed>(&self, post: &P) -> bool {
+        self.dated_by.is_none_or(|now| !post.date().is_after(now))
+    }
+}
+
+/// How many posts a build left out, and why.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Marked `draft`.
+    pub drafts: usize,
+    /// Dated after the build ([`Publish::dated_by`]).
+    pub scheduled: usize,
+}
+
 /// Everything the build needs from `content/`.
 #[derive(Clone, Debug)]
 pub struct Content {
     pub config: SiteConfig,
     /// Newest first; ties in date by slug.
     pub posts: Vec<Post>,
-    /// How many drafts were left out.
-    pub drafts_skipped: usize,
+    pub left_out: LeftOut,
 }
 
 /// A file's modification time and length: when both are unchanged, so is the file.
@@ -61,7 +97,7 @@ fn stamp(path: &Path) -> Stamp {
 /// `cache`. Also returns the slugs of the posts parsed this time (new or changed).
 pub fn load_cached(
     content_dir: &Path,
-    drafts: bool,
+    publish: Publish,
     cache: &mut PostCache,
 ) -> Result<(Content, HashSet<String>), ContentErrors> {
     let mut stamps = HashMap::new();
@@ -74,7 +110,7 @@ pub fn load_cached(
             _ => None,
         }
     };
-    let loaded = load_with(content_dir, drafts, &mut reuse, read_post_file)?;
+    let loaded = load_with(content_dir, publish, &mut reuse, read_post_file)?;
     cache.lent = loaded
         .posts
         .iter()
@@ -86,18 +122,18 @@ pub fn load_cached(
     let content = Content {
         config: loaded.config,
         posts: loaded.posts.into_iter().map(|(_, post)| post).collect(),
-        drafts_skipped: loaded.drafts_skipped,
+        left_out: loaded.left_out,
     };
     Ok((content, loaded.fresh))
 }
 
-/// Reads and checks `content_dir`. `drafts` keeps posts marked `draft`.
-pub fn load(content_dir: &Path, drafts: bool) -> Result<Content, ContentErrors> {
-    let loaded = load_with(content_dir, drafts, &mut |_| None, read_post_file)?;
+/// Reads and checks `content_dir`, keeping the posts `publish` picks.
+pub fn load(content_dir: &Path, publish: Publish) -> Result<Content, ContentErrors> {
+    let loaded = load_with(content_dir, publish, &mut |_| None, read_post_file)?;
     Ok(Content {
         config: loaded.config,
         posts: loaded.posts.into_iter().map(|(_, post)| post).collect(),
-        drafts_skipped: loaded.drafts_skipped,
+        left_out: loaded.left_out,
     })
 }
 
@@ -107,17 +143,17 @@ pub struct Listing {
     pub config: SiteConfig,
     /// Newest first; ties in date by slug (the order of [`Content::posts`]).
     pub posts: Vec<(PathBuf, PostHead)>,
-    pub drafts_skipped: usize,
+    pub left_out: LeftOut,
 }
 
 /// [`load`] without rendering any body: every problem [`load`] would report (front matter,
 /// duplicate slugs, the config), and what a build must know before it renders the first post.
-pub fn scan(content_dir: &Path, drafts: bool) -> Result<Listing, ContentErrors> {
-    let loaded = load_with(content_dir, drafts, &mut |_| None, read_head)?;
+pub fn scan(content_dir: &Path, publish: Publish) -> Result<Listing, ContentErrors> {
+    let loaded = load_with(content_dir, publish, &mut |_| None, read_head)?;
     Ok(Listing {
         config: loaded.config,
         posts: loaded.posts,
-        drafts_skipped: loaded.drafts_skipped,
+        left_out: loaded.left_out,
     })
 }
 
@@ -167,7 +203,7 @@ struct Loaded<P> {
     config: SiteConfig,
     /// Newest first, ties by slug, with their files.
     posts: Vec<(PathBuf, P)>,
-    drafts_skipped: usize,
+    left_out: LeftOut,
     /// The slugs of the posts parsed (not taken from a cache).
     fresh: HashSet<String>,
 }
@@ -176,7 +212,7 @@ struct Loaded<P> {
 /// on every core. Also returns the slugs of the parsed ones.
 fn load_with<P: Listed + Send>(
     content_dir: &Path,
-    drafts: bool,
+    publish: Publish,
     cached: &mut dyn FnMut(&Path) -> Option<P>,
     read: Read<P>,
 ) -> Result<Loaded<P>, ContentErrors> {
@@ -212,8 +248,13 @@ fn load_with<P: Listed + Send>(
         }
     }
     let total = posts.len();
-    posts.retain(|(_, post)| drafts || !post.draft());
-    let drafts_skipped = total - posts.len();
+    posts.retain(|(_, post)| publish.is_draft_kept(post));
+    let not_drafts = posts.len();
+    posts.retain(|(_, post)| publish.is_date_kept(post));
+    let left_out = LeftOut {
+        drafts: total - not_drafts,
+        scheduled: not_drafts - posts.len(),
+    };
     errors.extend(duplicate_slugs(&posts));
     // A file beside the posts is published at the same path under the output's posts folder.
     let copied = |file: &str| {
@@ -226,7 +267,7 @@ fn load_with<P: Listed + Send>(
         Ok(config) if errors.is_empty() => Ok(Loaded {
             config,
             posts: sorted(posts),
-            drafts_skipped,
+            left_out,
             fresh,
         }),
         _ => {
@@ -509,7 +550,7 @@ mod tests {
             ("notes.txt", "ignored"),
             (".hidden.md", "ignored"),
         ]);
-        let loaded = load(dir.path(), false).unwrap();
+        let loaded = load(dir.path(), Publish::default()).unwrap();
         let slugs: Vec<_> = loaded.posts.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(slugs, ["c", "a", "b"]);
         assert_eq!(loaded.config, SiteConfig::default());
@@ -519,9 +560,57 @@ mod tests {
     fn drafts_are_left_out_unless_asked_for() {
         let draft = "---\ntitle: D\ndate: 2024-01-01\ndraft: true\n---\n";
         let dir = content(&[("d.md", draft), ("p.md", &post("P", "2024-01-02"))]);
-        let loaded = load(dir.path(), false).unwrap();
-        assert_eq!((loaded.posts.len(), loaded.drafts_skipped), (1, 1));
-        assert_eq!(load(dir.path(), true).unwrap().posts.len(), 2);
+        let loaded = load(dir.path(), Publish::default()).unwrap();
+        assert_eq!((loaded.posts.len(), loaded.left_out.drafts), (1, 1));
+        assert_eq!(
+            load(dir.path(), Publish::EVERYTHING).unwrap().posts.len(),
+            2
+        );
+    }
+
+    #[test]
+    fn scheduled_posts_are_left_out_until_their_date_when_asked() {
+        let dir = content(&[
+            ("day.md", &post("Day", "2024-03-02")),
+            ("noon.md", &post("Noon", "2024-03-01T12:00:00+02:00")),
+            ("past.md", &post("Past", "2024-02-01")),
+        ]);
+        let at = |moment: &str| Publish {
+            drafts: false,
+            dated_by: DateTime::parse_from_rfc3339(moment)
+                .ok()
+                .map(|m| m.to_utc()),
+        };
+        let published = |publish: Publish| {
+            let loaded = load(dir.path(), publish).unwrap();
+            let slugs: Vec<String> = loaded.posts.iter().map(|p| p.slug.clone()).collect();
+            (slugs, loaded.left_out.scheduled)
+        };
+        // Noon at +02:00 is 10:00 UTC; a bare day starts at midnight UTC.
+        assert_eq!(
+            published(at("2024-03-01T09:59:59Z")),
+            (vec!["past".into()], 2)
+        );
+        assert_eq!(
+            published(at("2024-03-01T10:00:00Z")),
+            (vec!["noon".into(), "past".into()], 1)
+        );
+        assert_eq!(
+            published(at("2024-03-02T00:00:00Z")),
+            (vec!["day".into(), "noon".into(), "past".into()], 0)
+        );
+        assert_eq!(published(Publish::default()).1, 0);
+    }
+
+    #[test]
+    fn a_scheduled_post_is_still_checked() {
+        let broken = "---\ntitle: Later\ndate: 2999-01-01\nslug: Not A Slug\n---\n";
+        let dir = content(&[("later.md", broken)]);
+        let now = Publish {
+            drafts: false,
+            dated_by: Some(Utc::now()),
+        };
+        assert!(load(dir.path(), now).is_err());
     }
 
     #[test]
@@ -532,7 +621,9 @@ mod tests {
             ("c.md", &post("C", "2024-01-01")),
         ]);
         fs::write(dir.path().join("progman.toml"), "title = \n").unwrap();
-        let errors = load(dir.path(), false).unwrap_err().to_string();
+        let errors = load(dir.path(), Publish::default())
+            .unwrap_err()
+            .to_string();
         let lines: Vec<_> = errors.lines().collect();
         assert_eq!(lines.len(), 3, "{errors}");
         assert!(lines[0].ends_with("a.md:1: missing title"), "{errors}");
@@ -549,7 +640,7 @@ mod tests {
             ("2024-01-01-same.md", &post("One", "2024-01-01")),
             ("same.md", &post("Two", "2024-01-02")),
         ]);
-        let errors = load(dir.path(), false).unwrap_err();
+        let errors = load(dir.path(), Publish::default()).unwrap_err();
         assert_eq!(errors.0.len(), 1);
         let message = errors.to_string();
         assert!(
@@ -568,7 +659,7 @@ mod tests {
             ("moved.md", moved),
             ("z-also.md", also),
         ]);
-        let errors = load(dir.path(), false).unwrap_err();
+        let errors = load(dir.path(), Publish::default()).unwrap_err();
         let messages: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
         assert_eq!(messages.len(), 2, "{messages:#?}");
         assert!(
@@ -596,7 +687,7 @@ mod tests {
         .unwrap();
         // Outside `posts/` nothing is copied from the content folder.
         fs::write(dir.path().join("old.html"), "<p>not published</p>").unwrap();
-        let errors = load(dir.path(), false).unwrap_err();
+        let errors = load(dir.path(), Publish::default()).unwrap_err();
         let messages: Vec<String> = errors.0.iter().map(ToString::to_string).collect();
         assert_eq!(messages.len(), 1, "{messages:#?}");
         assert!(
@@ -610,8 +701,11 @@ mod tests {
     #[test]
     fn a_missing_content_folder_is_an_error_and_a_missing_posts_folder_is_not() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(load(&dir.path().join("nope"), false).is_err());
-        assert!(load(dir.path(), false).unwrap().posts.is_empty());
+        assert!(load(&dir.path().join("nope"), Publish::default()).is_err());
+        assert!(load(dir.path(), Publish::default())
+            .unwrap()
+            .posts
+            .is_empty());
     }
 
     #[test]
@@ -643,7 +737,7 @@ mod tests {
         ];
         let named: Vec<(&str, &str)> = posts.iter().map(|(n, t)| (*n, t.as_str())).collect();
         let dir = content(&named);
-        let scanned = scan(dir.path(), false).unwrap();
+        let scanned = scan(dir.path(), Publish::default()).unwrap();
         assert_eq!(scanned.posts.len(), posts.len());
         for (file, head) in &scanned.posts {
             let name = file.file_name().unwrap().to_str().unwrap();
@@ -658,7 +752,9 @@ mod tests {
         let bad = format!("---\ntitle: Bad\ndate: someday\n---\n{body}");
         let unterminated = format!("---\ntitle: Open\ndate: 2024-01-01\n{body}");
         let dir = content(&[("bad.md", &bad), ("open.md", &unterminated)]);
-        let errors = scan(dir.path(), false).unwrap_err().to_string();
+        let errors = scan(dir.path(), Publish::default())
+            .unwrap_err()
+            .to_string();
         assert!(errors.contains("bad.md:3: unparseable date"), "{errors}");
         assert!(errors.contains("open.md:1: "), "{errors}");
     }
@@ -671,7 +767,9 @@ mod tests {
             [0xff, 0xfe, 0x00],
         )
         .unwrap();
-        let errors = load(dir.path(), false).unwrap_err().to_string();
+        let errors = load(dir.path(), Publish::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             errors.ends_with("bin.md: the file is not UTF-8 text"),
             "{errors}"

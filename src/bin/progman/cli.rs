@@ -7,6 +7,7 @@ use progman::site::app_bundle::AppBundle;
 use progman::site::build::{build, check, rebuild, BuildError, BuildOptions, Session};
 use progman::site::config::{BaseUrl, SiteConfig};
 use progman::site::error::ContentErrors;
+use progman::site::load::{LeftOut, Publish};
 use progman::site::new_post;
 use progman::site::serve;
 use progman::site::std_build::StdBuild;
@@ -38,11 +39,14 @@ enum Command {
         /// Include posts marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Include posts dated in the future (left out until their date otherwise).
+        #[arg(long)]
+        future: bool,
         /// Use this existing Trunk output folder instead of building the app.
         #[arg(long)]
         app: Option<PathBuf>,
     },
-    /// Build with drafts, serve on 127.0.0.1 and rebuild when content, styles or code change.
+    /// Build with drafts and future posts, serve on 127.0.0.1 and rebuild when content, styles or code change.
     Serve {
         /// The content folder.
         #[arg(long, default_value = "content")]
@@ -73,6 +77,9 @@ enum Command {
         /// Include posts marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Include posts dated in the future.
+        #[arg(long)]
+        future: bool,
     },
 }
 
@@ -120,13 +127,14 @@ fn run(cli: Cli) -> Result<()> {
             out,
             base_url,
             drafts,
+            future,
             app,
         } => {
             let options = BuildOptions {
                 content_dir: content,
                 out_dir: out,
                 base_url,
-                drafts,
+                publish: publish(drafts, future),
             };
             let app = app_bundle(app, &options)?;
             let report = build(&options, &app)?;
@@ -137,7 +145,7 @@ fn run(cli: Cli) -> Result<()> {
                 report.files,
                 options.out_dir.display(),
                 started.elapsed().as_secs_f64(),
-                drafts_note(report.drafts_skipped),
+                left_out_note(report.left_out),
             );
         }
         Command::Serve {
@@ -151,14 +159,18 @@ fn run(cli: Cli) -> Result<()> {
             let path = new_post::create(&content, &title, today)?;
             println!("created {}", path.display());
         }
-        Command::Check { content, drafts } => {
-            let report = check(&content, drafts)?;
+        Command::Check {
+            content,
+            drafts,
+            future,
+        } => {
+            let report = check(&content, publish(drafts, future))?;
             print_warnings(&report.warnings);
             println!(
                 "checked {} posts in {:.2} s: all good{}",
                 report.posts,
                 started.elapsed().as_secs_f64(),
-                drafts_note(report.drafts_skipped),
+                left_out_note(report.left_out),
             );
         }
     }
@@ -173,7 +185,7 @@ fn serve(content: PathBuf, out: PathBuf, port: u16, no_watch: bool) -> Result<()
         content_dir: content.clone(),
         out_dir: out.clone(),
         base_url: Some(format!("http://{address}/")),
-        drafts: true,
+        publish: Publish::EVERYTHING,
     };
     // The session keeps parsed posts between rebuilds: an edit re-renders only its post.
     let mut session = Session::default();
@@ -249,10 +261,34 @@ fn base_path(options: &BuildOptions) -> Result<String> {
     Ok(base.path().to_owned())
 }
 
-fn drafts_note(skipped: usize) -> String {
-    match skipped {
-        0 => String::new(),
-        1 => " (1 draft left out)".to_owned(),
-        n => format!(" ({n} drafts left out)"),
+/// What to publish: drafts when asked for; posts dated after this moment only when asked for.
+fn publish(drafts: bool, future: bool) -> Publish {
+    Publish {
+        drafts,
+        dated_by: (!future).then(chrono::Utc::now),
+    }
+}
+
+/// " (1 draft and 2 future posts left out; --future includes them)", or nothing.
+fn left_out_note(left_out: LeftOut) -> String {
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {what}")),
+        n => Some(format!("{n} {what}s")),
+    };
+    let parts: Vec<String> = [
+        count(left_out.drafts, "draft"),
+        count(left_out.scheduled, "future post"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match (parts.is_empty(), left_out.scheduled) {
+        (true, _) => String::new(),
+        (false, 0) => format!(" ({} left out)", parts.join(" and ")),
+        (false, _) => format!(
+            " ({} left out; --future includes future posts)",
+            parts.join(" and ")
+        ),
     }
 }
