@@ -17,7 +17,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 mod native {
     use progman::site::app_bundle::AppBundle;
     use progman::site::build::{rebuild, BuildOptions, Session};
-    use progman::site::load::Publish;
+    use progman::site::publish::Publish;
     use std::path::PathBuf;
     use std::time::Instant;
 

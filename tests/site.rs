@@ -5,7 +5,7 @@
 use progman::model::post::PostsIndex;
 use progman::site::app_bundle::AppBundle;
 use progman::site::build::{build, check, BuildError, BuildOptions};
-use progman::site::load::Publish;
+use progman::site::publish::Publish;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -4,12 +4,11 @@ use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
 use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, Problem};
-use super::load::{
-    load, load_cached, read_post, scan, Content, LeftOut, Listing, PostCache, Publish, POSTS_DIR,
-};
+use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
 use super::output::{remove_file_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
 use super::post::{Post, PostHead};
+use super::publish::{LeftOut, Publish};
 use super::{aliases, feed, links, parallel, robots, sitemap, tags};
 use crate::model::post::{fragment_path, page_file, ListedPost, PostsIndex, INDEX_FILE};
 use std::collections::{HashMap, HashSet};

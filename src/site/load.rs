@@ -2,17 +2,17 @@
 //!
 //! This is the only place the content is read from disk. Posts are parsed in parallel; the result
 //! is sorted newest first (ties broken by slug), drafts and scheduled posts left out unless
-//! asked for ([`Publish`]). A build that
-//! streams its posts first [`scan`]s the front matter of all, then reads each again to render
-//! it ([`read_post`]), so it never holds every post's body at once.
+//! asked for ([`Publish`]). A build that streams its posts first [`scan`]s the front matter of
+//! all, then reads each again to render it ([`read_post`]), so it never holds every post's body
+//! at once.
 
 use super::config::SiteConfig;
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::page::Icon;
 use super::parallel;
 use super::post::{post_file_name, Post, PostHead, BUNDLE_FILE};
+use super::publish::{LeftOut, Publish};
 use crate::model::post::{fragment_path, page_file};
-use chrono::{DateTime, Utc};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -20,41 +20,6 @@ use std::time::SystemTime;
 
 /// The posts folder inside the content folder.
 pub const POSTS_DIR: &str = "posts";
-
-/// Which posts are published. Every post is checked, published or not.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Publish {
-    /// Posts marked `draft` as well.
-    pub drafts: bool,
-    /// Leave out the posts dated after this moment (scheduled ones, as Hugo and Jekyll do);
-    /// `None` publishes them.
-    pub dated_by: Option<DateTime<Utc>>,
-}
-
-impl Publish {
-    /// Every post, drafts and scheduled ones too: what `progman serve` shows.
-    pub const EVERYTHING: Publish = Publish {
-        drafts: true,
-        dated_by: None,
-    };
-
-    fn is_draft_kept<P: Listed>(&self, post: &P) -> bool {
-        self.drafts || !post.draft()
-    }
-
-    fn is_date_kept<P: Listed>(&self, post: &P) -> bool {
-        self.dated_by.is_none_or(|now| !post.date().is_after(now))
-    }
-}
-
-/// How many posts a build left out, and why.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LeftOut {
-    /// Marked `draft`.
-    pub drafts: usize,
-    /// Dated after the build ([`Publish::dated_by`]).
-    pub scheduled: usize,
-}
 
 /// Everything the build needs from `content/`.
 #[derive(Clone, Debug)]
@@ -248,9 +213,9 @@ fn load_with<P: Listed + Send>(
         }
     }
     let total = posts.len();
-    posts.retain(|(_, post)| publish.is_draft_kept(post));
+    posts.retain(|(_, post)| publish.keeps_draft(post.draft()));
     let not_drafts = posts.len();
-    posts.retain(|(_, post)| publish.is_date_kept(post));
+    posts.retain(|(_, post)| publish.keeps_date(post.date()));
     let left_out = LeftOut {
         drafts: total - not_drafts,
         scheduled: not_drafts - posts.len(),
@@ -569,37 +534,28 @@ mod tests {
     }
 
     #[test]
-    fn scheduled_posts_are_left_out_until_their_date_when_asked() {
+    fn scheduled_posts_are_left_out_and_counted() {
         let dir = content(&[
             ("day.md", &post("Day", "2024-03-02")),
             ("noon.md", &post("Noon", "2024-03-01T12:00:00+02:00")),
             ("past.md", &post("Past", "2024-02-01")),
         ]);
-        let at = |moment: &str| Publish {
+        let publish = Publish {
             drafts: false,
-            dated_by: DateTime::parse_from_rfc3339(moment)
+            dated_by: chrono::DateTime::parse_from_rfc3339("2024-03-01T10:00:00Z")
                 .ok()
-                .map(|m| m.to_utc()),
+                .map(|moment| moment.to_utc()),
         };
-        let published = |publish: Publish| {
-            let loaded = load(dir.path(), publish).unwrap();
-            let slugs: Vec<String> = loaded.posts.iter().map(|p| p.slug.clone()).collect();
-            (slugs, loaded.left_out.scheduled)
-        };
-        // Noon at +02:00 is 10:00 UTC; a bare day starts at midnight UTC.
+        let loaded = load(dir.path(), publish).unwrap();
+        let slugs: Vec<&str> = loaded.posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(slugs, ["noon", "past"]);
         assert_eq!(
-            published(at("2024-03-01T09:59:59Z")),
-            (vec!["past".into()], 2)
+            loaded.left_out,
+            LeftOut {
+                drafts: 0,
+                scheduled: 1
+            }
         );
-        assert_eq!(
-            published(at("2024-03-01T10:00:00Z")),
-            (vec!["noon".into(), "past".into()], 1)
-        );
-        assert_eq!(
-            published(at("2024-03-02T00:00:00Z")),
-            (vec!["day".into(), "noon".into(), "past".into()], 0)
-        );
-        assert_eq!(published(Publish::default()).1, 0);
     }
 
     #[test]
@@ -608,7 +564,7 @@ mod tests {
         let dir = content(&[("later.md", broken)]);
         let now = Publish {
             drafts: false,
-            dated_by: Some(Utc::now()),
+            dated_by: Some(chrono::Utc::now()),
         };
         assert!(load(dir.path(), now).is_err());
     }

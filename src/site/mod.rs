@@ -31,6 +31,7 @@ pub mod output;
 pub mod page;
 pub mod parallel;
 pub mod post;
+pub mod publish;
 pub mod refs;
 pub mod robots;
 pub mod saved_look;
