@@ -809,11 +809,29 @@ fn page_bundles_are_posts_with_their_images_beside_them() {
         bundle.contains("href=\"/posts/only-images/pixel.png\""),
         "{bundle}"
     );
+    // Its picture for link previews, as `image: diagram.gif` names it, with its size.
+    for tag in [
+        "<meta property=\"og:image\" content=\"http://127.0.0.1:8080/posts/2024-06-01-a-bundle/diagram.gif\">",
+        "<meta property=\"og:image:width\" content=\"4\">",
+        "<meta property=\"og:image:height\" content=\"3\">",
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+        "\"image\":\"http://127.0.0.1:8080/posts/2024-06-01-a-bundle/diagram.gif\"",
+    ] {
+        assert!(bundle.contains(tag), "{tag} in {bundle}");
+    }
     let renamed = read(&out, "posts/renamed/index.html");
     assert!(
         renamed.contains("<img src=\"/posts/other-bundle/dot.svg\""),
         "{renamed}"
     );
+    assert!(
+        renamed
+            .contains("<meta property=\"og:image\" content=\"https://cdn.example.com/card.png\">"),
+        "Hugo's first `images` entry: {renamed}"
+    );
+    let flat_page = read(&out, "posts/flat/index.html");
+    assert!(!flat_page.contains("og:image"), "{flat_page}");
+    assert!(flat_page.contains("<meta name=\"twitter:card\" content=\"summary\">"));
     assert!(renamed.contains("href=\"/posts/a-bundle/\""), "{renamed}");
     let flat = read(&out, "posts/flat/index.html");
     assert!(flat.contains("href=\"/posts/a-bundle/\""), "{flat}");
@@ -832,22 +850,25 @@ fn page_bundles_are_posts_with_their_images_beside_them() {
 }
 
 #[test]
-fn a_broken_link_in_a_page_bundle_names_the_bundles_file_and_line() {
+fn a_broken_link_or_picture_in_a_page_bundle_names_the_bundles_file_and_line() {
     let root = tempfile::tempdir().unwrap();
     let content = root.path().join("content");
     let bundle = content.join("posts/2024-01-01-trip");
     fs::create_dir_all(&bundle).unwrap();
     fs::write(
         bundle.join("index.md"),
-        "---\ntitle: Trip\n---\nPhotos:\n\n![Lake](lake.jpg)\n",
+        "---\ntitle: Trip\nimage: cover.jpg\n---\nPhotos:\n\n![Lake](lake.jpg)\n",
     )
     .unwrap();
     let output = progman(&["check", "--content", content.to_str().unwrap()]);
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("posts/2024-01-01-trip/index.md:6:"),
+        stderr.contains("posts/2024-01-01-trip/index.md:7:") && stderr.contains("lake.jpg"),
         "{stderr}"
     );
-    assert!(stderr.contains("lake.jpg"), "{stderr}");
+    assert!(
+        stderr.contains("posts/2024-01-01-trip/index.md:3:") && stderr.contains("cover.jpg"),
+        "the link preview's picture too: {stderr}"
+    );
 }

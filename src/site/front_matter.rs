@@ -84,6 +84,10 @@ pub struct RawFrontMatter {
     pub aliases: Option<Tags>,
     /// Jekyll's name for `aliases`.
     pub redirect_from: Option<Tags>,
+    /// The post's picture for link previews ([`super::cover`]).
+    pub image: Option<String>,
+    /// Hugo's pictures for link previews; the first is the post's.
+    pub images: Option<Tags>,
 }
 
 impl RawFrontMatter {

@@ -8,6 +8,7 @@
 //! Every local URL is written under the site's base path, so a site deployed at
 //! `https://example.org/blog/` links to `/blog/static/x.svg`.
 
+use super::cover::{self, Cover};
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::escape::escape;
 use super::load::POSTS_DIR;
@@ -35,14 +36,12 @@ pub fn resolve_where(
     rewrite: &(dyn Fn(&Post) -> bool + Sync),
 ) -> Result<(), ContentErrors> {
     let site = SiteIndex::new(posts, content_dir, base_path);
-    let resolved: Vec<Result<Option<Vec<String>>, Vec<ContentError>>> =
+    let resolved: Vec<Result<Option<Resolved>, Vec<ContentError>>> =
         super::parallel::map(posts, |post| site.urls(post));
     let mut errors = Vec::new();
     for (post, result) in posts.iter_mut().zip(resolved) {
         match result {
-            Ok(Some(urls)) if !urls.is_empty() && rewrite(post) => {
-                post.content_html = substitute(&post.content_html, &urls)
-            }
+            Ok(Some(resolved)) if rewrite(post) => resolved.write_into(post),
             Ok(_) => {}
             Err(found) => errors.extend(found),
         }
@@ -61,6 +60,22 @@ pub struct SiteIndex<'a> {
     by_file: HashMap<&'a str, &'a str>,
     content_dir: &'a Path,
     base_path: &'a str,
+}
+
+/// What a post's references resolve to.
+struct Resolved {
+    /// The attribute text replacing each marker, in order.
+    urls: Vec<String>,
+    cover: Option<Cover>,
+}
+
+impl Resolved {
+    fn write_into(self, post: &mut Post) {
+        if !self.urls.is_empty() {
+            post.content_html = substitute(&post.content_html, &self.urls);
+        }
+        post.cover = self.cover;
+    }
 }
 
 /// Why a reference has no URL (yet).
@@ -118,39 +133,62 @@ impl<'a> SiteIndex<'a> {
     /// nothing written) when one of them waits for another post's headings.
     pub fn resolve_post(&self, post: &mut Post) -> Result<bool, Vec<ContentError>> {
         match self.urls(post)? {
-            Some(urls) => {
-                if !urls.is_empty() {
-                    post.content_html = substitute(&post.content_html, &urls);
-                }
+            Some(resolved) => {
+                resolved.write_into(post);
                 Ok(true)
             }
             None => Ok(false),
         }
     }
 
-    /// The attribute text replacing each of `post`'s markers; `None` when one waits.
-    fn urls(&self, post: &Post) -> Result<Option<Vec<String>>, Vec<ContentError>> {
+    /// The attribute text replacing each of `post`'s markers, and its picture; `None` when a
+    /// link waits.
+    fn urls(&self, post: &Post) -> Result<Option<Resolved>, Vec<ContentError>> {
         let mut urls = Vec::with_capacity(post.refs.len());
         let mut errors = Vec::new();
         let mut waiting = false;
+        let in_file = || self.content_dir.join(POSTS_DIR).join(&post.file_name);
         for local in &post.refs {
             match self.resolve(post, local) {
                 Ok(url) => urls.push(url),
                 Err(Unresolved::Waiting) => waiting = true,
-                Err(Unresolved::Broken(problem)) => errors.push(
-                    LineProblem::at(local.line, problem)
-                        .in_file(self.content_dir.join(POSTS_DIR).join(&post.file_name)),
-                ),
+                Err(Unresolved::Broken(problem)) => {
+                    errors.push(LineProblem::at(local.line, problem).in_file(in_file()))
+                }
             }
         }
+        let cover = self.cover(post).unwrap_or_else(|problem| {
+            let line = post.image.as_ref().and_then(|image| image.line);
+            errors.push(LineProblem { line, problem }.in_file(in_file()));
+            None
+        });
         if waiting {
             // Checked again in full (and in order) once every post is rendered.
             Ok(None)
         } else if errors.is_empty() {
-            Ok(Some(urls))
+            Ok(Some(Resolved { urls, cover }))
         } else {
             Err(errors)
         }
+    }
+
+    /// The post's picture for link previews, checked: one of the site's must be published
+    /// from the content folder, so its size is known.
+    fn cover(&self, post: &Post) -> Result<Option<Cover>, Problem> {
+        let Some(image) = &post.image else {
+            return Ok(None);
+        };
+        if cover::is_external(&image.dest) {
+            return Ok(Some(Cover::External(image.dest.clone())));
+        }
+        let missing = || Problem::MissingImage(image.dest.clone());
+        let path = site_path(post, &image.dest).ok_or_else(missing)?;
+        let (width, height) = self.image_size(&path, &image.dest)?.ok_or_else(missing)?;
+        Ok(Some(Cover::Local {
+            path,
+            width,
+            height,
+        }))
     }
 
     /// The escaped URL (plus `width`/`height` for images) for one reference.
@@ -163,13 +201,9 @@ impl<'a> SiteIndex<'a> {
             self.check_anchor(post, &post.slug, fragment, &local.dest)?;
             return Ok(escape(&local.dest));
         }
-        let site_path = match path.strip_prefix('/') {
-            Some(rooted) => rooted.to_owned(),
-            None => match normalize(&format!("{POSTS_DIR}/{}{path}", folder_of(&post.file_name))) {
-                Some(inside) => inside,
-                // Climbs out of the site: nothing to check or rewrite.
-                None => return Ok(escape(&local.dest)),
-            },
+        let Some(site_path) = site_path(post, path) else {
+            // Climbs out of the site: nothing to check or rewrite.
+            return Ok(escape(&local.dest));
         };
         let mut url = String::from(self.base_path);
         if let Some(file) = site_path.strip_suffix(".md") {
@@ -253,6 +287,15 @@ fn post_slug(site_path: &str) -> Option<&str> {
     let rest = site_path.strip_prefix(POSTS_DIR)?.strip_prefix('/')?;
     let (slug, tail) = rest.split_once('/').unwrap_or((rest, ""));
     (!slug.is_empty() && (tail.is_empty() || tail == "index.html")).then_some(slug)
+}
+
+/// The path in the site (no leading `/`) of `path` written in `post`; `None` when a relative
+/// path climbs out of the site.
+fn site_path(post: &Post, path: &str) -> Option<String> {
+    match path.strip_prefix('/') {
+        Some(rooted) => Some(rooted.to_owned()),
+        None => normalize(&format!("{POSTS_DIR}/{}{path}", folder_of(&post.file_name))),
+    }
 }
 
 /// The folder, inside the posts folder, that a post's relative links start from: its page

@@ -12,6 +12,7 @@ pub mod app_link;
 pub mod app_shrink;
 pub mod build;
 pub mod config;
+pub mod cover;
 pub mod csp;
 pub mod css_minify;
 pub mod date;

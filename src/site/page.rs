@@ -4,6 +4,7 @@
 
 use super::aliases::Alias;
 use super::config::SiteConfig;
+use super::cover::Cover;
 use super::date::PostDate;
 use super::escape::{escape, push_escaped};
 use super::post::{Post, PostHead};
@@ -537,6 +538,21 @@ fn feed_link(out: &mut String, site: Site<'_>, path: &str, title: &str) {
     element(out, "\" title=\"", title, "\">\n");
 }
 
+/// `og:image`, with its size when known (link previews then need not fetch it first).
+fn cover_image(out: &mut String, config: &SiteConfig, cover: &Cover) {
+    let url = cover.url(config.base.url());
+    element(out, "<meta property=\"og:image\" content=\"", &url, "\">\n");
+    if let Some((width, height)) = cover.size() {
+        for (key, pixels) in [("width", width), ("height", height)] {
+            out.push_str("<meta property=\"og:image:");
+            out.push_str(key);
+            out.push_str("\" content=\"");
+            out.push_str(&pixels.to_string());
+            out.push_str("\">\n");
+        }
+    }
+}
+
 /// The Open Graph tags (none on the "not found" page, which asks not to be indexed).
 fn open_graph(out: &mut String, config: &SiteConfig, head: &Head<'_>) {
     let kind = match head.kind {
@@ -573,12 +589,19 @@ fn open_graph(out: &mut String, config: &SiteConfig, head: &Head<'_>) {
         &config.title,
         "\">\n",
     );
-    element(
-        out,
-        "<meta name=\"twitter:card\" content=\"",
-        "summary",
-        "\">\n",
-    );
+    let cover = match head.kind {
+        HeadKind::Article(post) => post.cover.as_ref(),
+        _ => None,
+    };
+    if let Some(cover) = cover {
+        cover_image(out, config, cover);
+    }
+    let card = if cover.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    element(out, "<meta name=\"twitter:card\" content=\"", card, "\">\n");
     element(
         out,
         "<meta name=\"twitter:title\" content=\"",

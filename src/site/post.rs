@@ -4,6 +4,7 @@
 //! the line of the file it concerns when known.
 
 use super::aliases::Alias;
+use super::cover::{Cover, CoverRef};
 use super::date::PostDate;
 use super::error::{LineProblem, Problem};
 use super::front_matter::{self, RawFrontMatter, Split};
@@ -50,6 +51,10 @@ pub struct Post {
     pub refs: Vec<LocalRef>,
     /// Things worth telling the author that do not stop the build.
     pub warnings: Vec<LineProblem>,
+    /// The picture for link previews as the front matter gives it ([`super::cover`]).
+    pub image: Option<CoverRef>,
+    /// That picture once checked, by [`super::links`].
+    pub cover: Option<Cover>,
 }
 
 impl Post {
@@ -90,6 +95,7 @@ pub struct PostHead {
     /// for a page bundle ([`post_file_name`]).
     pub file_name: String,
     pub tags: Vec<String>,
+    pub image: Option<CoverRef>,
     summary: Option<String>,
     toc: bool,
 }
@@ -112,6 +118,7 @@ impl PostHead {
             slug_line: fields.slug_line,
             file_name: post_file_name(file_name).to_owned(),
             tags: fields.tags,
+            image: fields.image,
             summary: fields.summary,
             toc: fields.toc,
         })
@@ -132,6 +139,7 @@ impl PostHead {
             aliases: self.aliases,
             aliases_line: self.aliases_line,
             tags: self.tags,
+            image: self.image,
             summary: self.summary,
             draft: self.draft,
             toc: self.toc,
@@ -161,6 +169,7 @@ struct Fields {
     aliases: Vec<Alias>,
     aliases_line: Option<usize>,
     tags: Vec<String>,
+    image: Option<CoverRef>,
     summary: Option<String>,
     draft: bool,
     toc: bool,
@@ -199,6 +208,7 @@ impl Fields {
                 updated,
                 aliases,
                 aliases_line,
+                image: read_image(split, &front),
                 tags: read_tags(front.tags, front.taxonomies),
                 summary: front
                     .summary
@@ -257,6 +267,8 @@ impl Fields {
                 .collect(),
             refs,
             warnings,
+            image: self.image,
+            cover: None,
         }
     }
 }
@@ -311,6 +323,8 @@ impl Post {
             anchors: vec![],
             refs: vec![],
             warnings: vec![],
+            image: None,
+            cover: None,
         }
     }
 }
@@ -357,6 +371,21 @@ fn read_updated(
 }
 
 /// The line of `aliases` (or Jekyll's `redirect_from`).
+/// The post's picture for link previews: `image`, else the first of Hugo's `images`.
+fn read_image(split: &Split<'_>, front: &RawFrontMatter) -> Option<CoverRef> {
+    let (key, dest) = match (&front.image, &front.images) {
+        (Some(image), _) => ("image", image.as_str()),
+        (None, Some(front_matter::Tags::One(image))) => ("images", image.as_str()),
+        (None, Some(front_matter::Tags::Many(images))) => ("images", images.first()?.as_str()),
+        (None, None) => return None,
+    };
+    let dest = dest.trim();
+    (!dest.is_empty()).then(|| CoverRef {
+        dest: dest.to_owned(),
+        line: front_matter::key_line(split, key),
+    })
+}
+
 fn aliases_line(split: &Split<'_>, front: &RawFrontMatter) -> Option<usize> {
     let key = if front.aliases.is_some() {
         "aliases"
@@ -466,6 +495,29 @@ mod tests {
         ] {
             assert_eq!(post_file_name(path), name, "{path}");
         }
+    }
+
+    #[test]
+    fn the_picture_for_link_previews_is_image_or_the_first_of_hugos_images() {
+        let jekyll = parse(
+            "a.md",
+            "---\ntitle: A\ndate: 2024-01-02\nimage: /static/a.png\n---\n",
+        );
+        let expected = CoverRef {
+            dest: "/static/a.png".into(),
+            line: Some(4),
+        };
+        assert_eq!(jekyll.image, Some(expected));
+        let hugo = "+++\ntitle = \"H\"\ndate = 2024-01-02\nimages = [\"b.png\", \"c.png\"]\n+++\n";
+        let hugo = parse("h.md", hugo)
+            .image
+            .map(|image| (image.dest, image.line));
+        assert_eq!(hugo, Some(("b.png".into(), Some(4))));
+        let blank = parse(
+            "b.md",
+            "---\ntitle: B\ndate: 2024-01-02\nimage: \" \"\n---\n",
+        );
+        assert_eq!(blank.image, None);
     }
 
     #[test]

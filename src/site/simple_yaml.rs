@@ -29,6 +29,7 @@ pub fn parse(front: &str) -> Option<RawFrontMatter> {
             "tags" => set(&mut fields.tags, tags(value)?)?,
             "draft" => set(&mut fields.draft, boolean(value)?)?,
             "toc" => set(&mut fields.toc, boolean(value)?)?,
+            "image" => set(&mut fields.image, text(value)?)?,
             // Unknown keys (ignored, but their values must still be valid YAML), `taxonomies`.
             _ => return None,
         }
@@ -197,7 +198,7 @@ mod tests {
         (
             prop::sample::select(vec![
                 "title", "slug", "summary", "date", "updated", "lastmod", "tags", "draft", "toc",
-                "other",
+                "image", "other",
             ]),
             value(),
         )

@@ -25,6 +25,9 @@ pub fn blog_posting(config: &SiteConfig, post: &Post, url: &str) -> String {
         field(&mut out, "description", &post.summary);
     }
     field(&mut out, "headline", &post.title);
+    if let Some(cover) = &post.cover {
+        field(&mut out, "image", &cover.url(config.base.url()));
+    }
     field(&mut out, "inLanguage", &config.language);
     out.push_str(",\"isPartOf\":{\"@type\":\"Blog\",\"name\":");
     write_string(&config.title, &mut out);
