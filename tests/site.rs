@@ -39,6 +39,28 @@ fn read(out: &Path, file: &str) -> String {
     fs::read_to_string(out.join(file)).unwrap_or_else(|error| panic!("{file}: {error}"))
 }
 
+/// A fixture built with no app into a temporary folder, removed when `_root` is dropped (so
+/// bind it by name, not `..`).
+struct Built {
+    _root: tempfile::TempDir,
+    out: PathBuf,
+    report: progman::site::build::BuildReport,
+    index: PostsIndex,
+}
+
+fn build_fixture(name: &str) -> Built {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("dist");
+    let report = build(&options(name, &out), &AppBundle::default()).unwrap();
+    let index = serde_json::from_str(&read(&out, "posts.json")).unwrap();
+    Built {
+        _root: root,
+        out,
+        report,
+        index,
+    }
+}
+
 /// The (slug, name) of each tag of the post `slug` in a posts index.
 fn tags_of<'a>(index: &'a PostsIndex, slug: &str) -> Vec<(&'a str, &'a str)> {
     let post = index.find(slug).expect("the post is in the index");
@@ -582,11 +604,13 @@ fn images_beside_posts_are_copied() {
 
 #[test]
 fn hugo_zola_and_jekyll_posts_build_without_edits() {
-    let root = tempfile::tempdir().unwrap();
-    let out = root.path().join("dist");
-    let report = build(&options("imported", &out), &AppBundle::default()).unwrap();
+    let Built {
+        _root,
+        out,
+        report,
+        index,
+    } = build_fixture("imported");
     assert_eq!((report.posts, report.left_out.drafts), (5, 1));
-    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
     let hugo = read(&out, "posts/hugo-yaml/index.html");
     assert!(hugo.contains(
         "content=\"Hugo posts often use shortcodes: {{&lt; youtube dQw4w9WgXcQ &gt;}}\""
@@ -750,11 +774,13 @@ fn a_huge_post_builds() {
 
 #[test]
 fn accented_and_cyrillic_names_give_plain_ascii_addresses() {
-    let root = tempfile::tempdir().unwrap();
-    let out = root.path().join("dist");
-    let report = build(&options("accented", &out), &AppBundle::default()).unwrap();
+    let Built {
+        _root,
+        out,
+        report,
+        index,
+    } = build_fixture("accented");
     assert_eq!(report.posts, 1);
-    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
     assert!(
         index.find("grusse-aus-koln").is_some(),
         "the post's slug folds ü, ß and ö"
@@ -780,12 +806,14 @@ fn accented_and_cyrillic_names_give_plain_ascii_addresses() {
 
 #[test]
 fn page_bundles_are_posts_with_their_images_beside_them() {
-    let root = tempfile::tempdir().unwrap();
-    let out = root.path().join("dist");
-    let report = build(&options("bundles", &out), &AppBundle::default()).unwrap();
+    let Built {
+        _root,
+        out,
+        report,
+        index,
+    } = build_fixture("bundles");
     // Two bundles and a flat post; the Zola section page `_index.md` is not a post.
     assert_eq!(report.posts, 3);
-    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
     let slugs: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
     assert_eq!(slugs, ["renamed", "a-bundle", "flat"]);
 
