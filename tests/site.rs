@@ -425,9 +425,14 @@ fn progman(args: &[&str]) -> Output {
 
 /// Runs `progman build` on a fixture's content into `out`, with the fixture Trunk output.
 fn cli_build(name: &str, out: &Path) -> Output {
-    let content = fixture(name).join("content");
+    cli_build_content(&fixture(name).join("content"), out, &[])
+}
+
+/// Runs `progman build` on `content` into `out` with the fixture Trunk output and `extra`
+/// arguments.
+fn cli_build_content(content: &Path, out: &Path, extra: &[&str]) -> Output {
     let app = fixture("trunk-dist");
-    progman(&[
+    let mut args = vec![
         "build",
         "--content",
         content.to_str().unwrap(),
@@ -435,7 +440,9 @@ fn cli_build(name: &str, out: &Path) -> Output {
         out.to_str().unwrap(),
         "--app",
         app.to_str().unwrap(),
-    ])
+    ];
+    args.extend(extra);
+    progman(&args)
 }
 
 #[test]
@@ -473,20 +480,7 @@ fn cli_build_leaves_a_future_post_out_until_asked_and_says_so() {
     let post = |title: &str, date: &str| format!("---\ntitle: {title}\ndate: {date}\n---\nBody.\n");
     fs::write(content.join("posts/now.md"), post("Now", "2024-01-01")).unwrap();
     fs::write(content.join("posts/later.md"), post("Later", "2999-01-01")).unwrap();
-    let app = fixture("trunk-dist");
-    let build = |out: &Path, extra: &[&str]| {
-        let mut args = vec![
-            "build",
-            "--content",
-            content.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--app",
-            app.to_str().unwrap(),
-        ];
-        args.extend(extra);
-        progman(&args)
-    };
+    let build = |out: &Path, extra: &[&str]| cli_build_content(&content, out, extra);
     let out = root.path().join("dist");
     let stdout = String::from_utf8_lossy(&build(&out, &[]).stdout).into_owned();
     assert!(stdout.starts_with("built 1 posts"), "{stdout}");
