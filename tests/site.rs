@@ -139,7 +139,7 @@ fn post_page_holds_the_full_article_and_metadata() {
         "<a href=\"/blog/posts/toml-time/\">the TOML post</a>",
         "<a href=\"#custom-notes\">the notes</a>",
         "<img src=\"/blog/static/img/dot.svg\" width=\"24\" height=\"12\" alt=\"A dot\" />",
-        "<img src=\"/blog/posts/hello-world/diagram.gif\" width=\"4\" height=\"3\" alt=\"A diagram\" />",
+        "<img src=\"/blog/posts/hello-world/diagram.gif\" width=\"4\" height=\"3\" loading=\"lazy\" alt=\"A diagram\" />",
         "<script type=\"application/ld+json\">{",
         "\"@type\":\"BlogPosting\"",
         "<meta name=\"twitter:card\" content=\"summary\">",

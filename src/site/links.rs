@@ -3,10 +3,11 @@
 //! Links to other posts (`/posts/<slug>/`, `other.md`, `../other.md#part`) must reach a post
 //! and, with a fragment, one of its headings; `#part` must be a heading of the same post. Links
 //! to markdown files become post URLs. Images must exist (in `content/static/` or beside the
-//! posts) and get `width` and `height`. A relative link starts from the posts folder, or from a
-//! page bundle's own folder (in `hello/index.md`, `diagram.png` is `posts/hello/diagram.png`).
-//! Every local URL is written under the site's base path, so a site deployed at
-//! `https://example.org/blog/` links to `/blog/static/x.svg`.
+//! posts) and get `width` and `height`, and every one but a post's first `loading="lazy"`. A
+//! relative link starts from the posts folder, or from a page bundle's own folder (in
+//! `hello/index.md`, `diagram.png` is `posts/hello/diagram.png`). Every local URL is written
+//! under the site's base path, so a site deployed at `https://example.org/blog/` links to
+//! `/blog/static/x.svg`.
 
 use super::cover::{self, Cover};
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
@@ -148,8 +149,12 @@ impl<'a> SiteIndex<'a> {
         let mut errors = Vec::new();
         let mut waiting = false;
         let in_file = || self.content_dir.join(POSTS_DIR).join(&post.file_name);
+        let mut images = 0;
         for local in &post.refs {
-            match self.resolve(post, local) {
+            // Every image but the first (which may well be in view) loads as it scrolls near.
+            let lazy = local.image && images > 0;
+            images += usize::from(local.image);
+            match self.resolve(post, local, lazy) {
                 Ok(url) => urls.push(url),
                 Err(Unresolved::Waiting) => waiting = true,
                 Err(Unresolved::Broken(problem)) => {
@@ -191,8 +196,9 @@ impl<'a> SiteIndex<'a> {
         }))
     }
 
-    /// The escaped URL (plus `width`/`height` for images) for one reference.
-    fn resolve(&self, post: &Post, local: &LocalRef) -> Result<String, Unresolved> {
+    /// The escaped URL (plus `width`/`height` for images, and `loading="lazy"` with `lazy`) for
+    /// one reference.
+    fn resolve(&self, post: &Post, local: &LocalRef, lazy: bool) -> Result<String, Unresolved> {
         let (path, fragment) = match local.dest.split_once('#') {
             Some((path, fragment)) => (path, Some(fragment)),
             None => (local.dest.as_str(), None),
@@ -231,6 +237,10 @@ impl<'a> SiteIndex<'a> {
         if local.image {
             if let Some((width, height)) = self.image_size(&site_path, &local.dest)? {
                 out.push_str(&format!("\" width=\"{width}\" height=\"{height}"));
+                if lazy {
+                    // Only with a size: the page keeps the room for it, so nothing moves.
+                    out.push_str("\" loading=\"lazy");
+                }
             }
         }
         Ok(out)
@@ -423,9 +433,10 @@ mod tests {
             "href=\"/blog/posts/b/\"",
             "href=\"#part\"",
             "href=\"https://x.org/\"",
+            // The first image loads at once; the others as they scroll near.
             "src=\"/blog/static/x.svg\" width=\"32\" height=\"16\" alt=\"x\"",
-            "src=\"/blog/posts/a/pic.gif\" width=\"3\" height=\"2\"",
-            "src=\"/blog/static/x.svg\" width=\"32\" height=\"16\" alt=\"up\"",
+            "src=\"/blog/posts/a/pic.gif\" width=\"3\" height=\"2\" loading=\"lazy\"",
+            "src=\"/blog/static/x.svg\" width=\"32\" height=\"16\" loading=\"lazy\" alt=\"up\"",
         ] {
             assert!(html.contains(expected), "no {expected} in {html}");
         }
