@@ -806,10 +806,21 @@ fn page_bundles_are_posts_with_their_images_beside_them() {
         report,
         index,
     } = build_fixture("bundles");
-    // Two bundles and a flat post; the Zola section page `_index.md` is not a post.
-    assert_eq!(report.posts, 3);
+    // Two bundles, a flat post and one in a year's folder; the Zola section page `_index.md`
+    // and the hidden `.notes/` are not posts.
+    assert_eq!(report.posts, 4);
     let slugs: Vec<&str> = index.posts.iter().map(|p| p.slug.as_str()).collect();
-    assert_eq!(slugs, ["renamed", "a-bundle", "flat"]);
+    assert_eq!(slugs, ["renamed", "a-bundle", "flat", "in-a-year-folder"]);
+    let yearly = read(&out, "posts/in-a-year-folder/index.html");
+    assert!(
+        yearly.contains("<time datetime=\"2023-12-24\">"),
+        "{yearly}"
+    );
+    assert!(yearly.contains("href=\"/posts/flat/\""), "{yearly}");
+    assert!(
+        yearly.contains("href=\"/posts/only-images/pixel.png\""),
+        "{yearly}"
+    );
 
     let bundle = read(&out, "posts/a-bundle/index.html");
     assert!(

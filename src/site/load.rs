@@ -10,10 +10,9 @@ use super::config::SiteConfig;
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::page::Icon;
 use super::parallel;
-use super::post::{post_file_name, Post, PostHead, BUNDLE_FILE};
+use super::post::{Post, PostHead, BUNDLE_FILE};
 use super::publish::{LeftOut, Publish};
 use crate::model::post::{fragment_path, page_file};
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -125,7 +124,7 @@ pub fn scan(content_dir: &Path, publish: Publish) -> Result<Listing, ContentErro
 /// Reads the post in `file` again and renders it (`head` is the [`Listing`]'s for `file`; a
 /// problem can only come from the file having changed since the scan).
 pub fn read_post(file: &Path, head: &PostHead) -> Result<Post, Vec<ContentError>> {
-    read_with(file, |_, text| head.clone().render(text))
+    read_with(file, &head.file_name, |_, text| head.clone().render(text))
         .map_err(|problems| problems.into_iter().map(|p| p.in_file(file)).collect())
 }
 
@@ -161,7 +160,8 @@ impl Listed for PostHead {
 }
 
 /// The reader of one post file.
-type Read<P> = fn(&Path) -> Result<P, Vec<LineProblem>>;
+/// The reader of one post file, given its path and its name inside the posts folder.
+type Read<P> = fn(&Path, &str) -> Result<P, Vec<LineProblem>>;
 
 /// What [`load_with`] found.
 struct Loaded<P> {
@@ -191,16 +191,16 @@ fn load_with<P: Listed + Send>(
         errors.push(error);
         Vec::new()
     });
-    let reused: Vec<Option<P>> = files.iter().map(|file| cached(file)).collect();
-    let to_parse: Vec<&PathBuf> = files
+    let reused: Vec<Option<P>> = files.iter().map(|file| cached(&file.path)).collect();
+    let to_parse: Vec<&PostFile> = files
         .iter()
         .zip(&reused)
         .filter_map(|(file, post)| post.is_none().then_some(file))
         .collect();
-    let mut parsed = parallel::map(&to_parse, |file| read(file)).into_iter();
+    let mut parsed = parallel::map(&to_parse, |file| read(&file.path, &file.name)).into_iter();
     let mut fresh = HashSet::new();
     let mut posts = Vec::with_capacity(files.len());
-    for (file, reused) in files.into_iter().zip(reused) {
+    for (PostFile { path: file, .. }, reused) in files.into_iter().zip(reused) {
         let result = match reused {
             Some(post) => Ok(post),
             None => parsed.next().unwrap_or(Err(Vec::new())).inspect(|post| {
@@ -242,41 +242,65 @@ fn load_with<P: Listed + Send>(
     }
 }
 
-/// The posts in the posts folder, sorted by path: its `*.md` files and the `index.md` of each
-/// folder in it (a page bundle); hidden ones and `_index.md` (a Hugo or Zola section's page, not
-/// a post) are left out. None if there is no folder.
-fn post_files(content_dir: &Path) -> Result<Vec<PathBuf>, ContentError> {
+/// A post's file: where it is, and its path inside the posts folder (`/` between folders),
+/// which names it to the parsers.
+struct PostFile {
+    path: PathBuf,
+    name: String,
+}
+
+/// The posts in the posts folder, sorted by path: every `*.md` file in it or in a folder inside
+/// it, where a folder holding an `index.md` is one post (a page bundle, with its pictures).
+/// Hidden files and folders and `_index.md` (a Hugo or Zola section's page, not a post) are left
+/// out. None if there is no folder.
+fn post_files(content_dir: &Path) -> Result<Vec<PostFile>, ContentError> {
     let dir = content_dir.join(POSTS_DIR);
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(error) => return Err(read_error(&dir, &error)),
-    };
     let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|error| read_error(&dir, &error))?;
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') || name == SECTION_FILE {
+    match collect_posts(&dir, "", 0, &mut files) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound && files.is_empty() => {}
+        Err(error) => return Err(read_error(&dir, &error)),
+        Ok(()) => {}
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// How deep [`collect_posts`] looks into folders (a link to a parent folder would be endless).
+const MAX_FOLDER_DEPTH: usize = 16;
+
+/// Adds the posts in `dir`, whose path inside the posts folder is `prefix`, to `files`.
+fn collect_posts(
+    dir: &Path,
+    prefix: &str,
+    depth: usize,
+    files: &mut Vec<PostFile>,
+) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if file_name.starts_with('.') || file_name == SECTION_FILE {
             continue;
         }
+        let path = entry.path();
+        let name = format!("{prefix}{file_name}");
         // The entry's type needs no system call; a link is followed to see what it names.
         let kind = entry.file_type().ok().filter(|kind| !kind.is_symlink());
-        let is_file = kind.map_or_else(|| path.is_file(), |kind| kind.is_file());
-        if is_file {
+        if kind.map_or_else(|| path.is_file(), |kind| kind.is_file()) {
             if path.extension().is_some_and(|ext| ext == "md") {
-                files.push(path);
+                files.push(PostFile { path, name });
             }
         } else if kind.map_or_else(|| path.is_dir(), |kind| kind.is_dir()) {
             let bundle = path.join(BUNDLE_FILE);
             if bundle.is_file() {
-                files.push(bundle);
+                let name = format!("{name}/{BUNDLE_FILE}");
+                files.push(PostFile { path: bundle, name });
+            } else if depth < MAX_FOLDER_DEPTH {
+                collect_posts(&path, &format!("{name}/"), depth + 1, files)?;
             }
         }
     }
-    files.sort();
-    Ok(files)
+    Ok(())
 }
 
 /// A Hugo or Zola section's own page, which lists its posts: not a post.
@@ -286,9 +310,9 @@ fn read_error(path: &Path, error: &std::io::Error) -> ContentError {
     LineProblem::anywhere(Problem::Read(error.to_string())).in_file(path)
 }
 
-/// Reads and parses the whole post in `path`.
-fn read_post_file(path: &Path) -> Result<Post, Vec<LineProblem>> {
-    read_with(path, Post::parse)
+/// Reads and parses the whole post in `path`, named `name` inside the posts folder.
+fn read_post_file(path: &Path, name: &str) -> Result<Post, Vec<LineProblem>> {
+    read_with(path, name, Post::parse)
 }
 
 /// How much of a post [`read_head`] reads first: front matter is almost always shorter. With
@@ -301,18 +325,18 @@ const HEAD_BYTES: u64 = 4095;
 /// delimiter line is there (a build reads the body again when it renders the post). Otherwise,
 /// or on any problem, the whole file is read, so problems are reported exactly as
 /// [`read_post_file`]'s (a body that is not UTF-8 shows up when the post is rendered).
-fn read_head(path: &Path) -> Result<PostHead, Vec<LineProblem>> {
+fn read_head(path: &Path, name: &str) -> Result<PostHead, Vec<LineProblem>> {
     use std::io::Read as _;
     let mut bytes = Vec::with_capacity(HEAD_BYTES as usize + 1);
     let read = std::fs::File::open(path)
         // One byte more tells "the whole file is here" from "there is more".
         .and_then(|file| file.take(HEAD_BYTES + 1).read_to_end(&mut bytes));
     match read {
-        Ok(length) if length as u64 <= HEAD_BYTES => parse_bytes(path, bytes, PostHead::parse),
+        Ok(length) if length as u64 <= HEAD_BYTES => parse_bytes(name, bytes, PostHead::parse),
         Ok(_) => whole_lines(bytes)
-            .and_then(|head| PostHead::parse(&file_name(path), &head).ok())
-            .map_or_else(|| read_with(path, PostHead::parse), Ok),
-        Err(_) => read_with(path, PostHead::parse),
+            .and_then(|head| PostHead::parse(name, &head).ok())
+            .map_or_else(|| read_with(path, name, PostHead::parse), Ok),
+        Err(_) => read_with(path, name, PostHead::parse),
     }
 }
 
@@ -324,23 +348,15 @@ fn whole_lines(mut bytes: Vec<u8>) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// A post file's name inside the posts folder, for the parsers ([`post_file_name`]).
-fn file_name(path: &Path) -> Cow<'_, str> {
-    match path.to_string_lossy() {
-        Cow::Borrowed(path) => Cow::Borrowed(post_file_name(path)),
-        Cow::Owned(path) => Cow::Owned(post_file_name(&path).to_owned()),
-    }
-}
-
-/// Parses the contents `bytes` of the post file `path` with `parse`.
+/// Parses the contents `bytes` of the post file named `name` with `parse`.
 fn parse_bytes<P>(
-    path: &Path,
+    name: &str,
     bytes: Vec<u8>,
     parse: impl Fn(&str, &str) -> Result<P, Vec<LineProblem>>,
 ) -> Result<P, Vec<LineProblem>> {
     let text =
         String::from_utf8(bytes).map_err(|_| vec![LineProblem::anywhere(Problem::NotUtf8)])?;
-    parse(&file_name(path), &text)
+    parse(name, &text)
 }
 
 /// Reads one post file and parses it with `parse`. The bytes go into a buffer kept by the
@@ -348,6 +364,7 @@ fn parse_bytes<P>(
 /// for it (a build reads every post twice: front matter, then the whole file).
 fn read_with<P>(
     path: &Path,
+    name: &str,
     parse: impl Fn(&str, &str) -> Result<P, Vec<LineProblem>>,
 ) -> Result<P, Vec<LineProblem>> {
     thread_local! {
@@ -358,7 +375,7 @@ fn read_with<P>(
             .map_err(|error| vec![LineProblem::anywhere(Problem::Read(error.to_string()))])?;
         let text = std::str::from_utf8(&buffer[..length])
             .map_err(|_| vec![LineProblem::anywhere(Problem::NotUtf8)])?;
-        parse(&file_name(path), text)
+        parse(name, text)
     })
 }
 

@@ -37,8 +37,8 @@ pub struct Post {
     pub content_html: String,
     /// The file line where an explicit `slug` was set, for duplicate-slug errors.
     pub slug_line: Option<usize>,
-    /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`, or `hello/index.md`
-    /// for a page bundle ([`post_file_name`]).
+    /// The file's path inside the posts folder, e.g. `2024-05-01-hello.md`, `2024/hello.md`,
+    /// or `hello/index.md` for a page bundle.
     pub file_name: String,
     /// Whole minutes to read the post, at least one.
     pub reading_minutes: usize,
@@ -91,8 +91,8 @@ pub struct PostHead {
     pub draft: bool,
     /// The file line where an explicit `slug` was set, for duplicate-slug errors.
     pub slug_line: Option<usize>,
-    /// The file's name inside the posts folder, e.g. `2024-05-01-hello.md`, or `hello/index.md`
-    /// for a page bundle ([`post_file_name`]).
+    /// The file's path inside the posts folder, e.g. `2024-05-01-hello.md`, `2024/hello.md`,
+    /// or `hello/index.md` for a page bundle.
     pub file_name: String,
     pub tags: Vec<String>,
     pub image: Option<CoverRef>,
@@ -116,7 +116,7 @@ impl PostHead {
             aliases_line: fields.aliases_line,
             draft: fields.draft,
             slug_line: fields.slug_line,
-            file_name: post_file_name(file_name).to_owned(),
+            file_name: file_name.to_owned(),
             tags: fields.tags,
             image: fields.image,
             summary: fields.summary,
@@ -253,7 +253,7 @@ impl Fields {
                 .unwrap_or(rendered.first_paragraph),
             draft: self.draft,
             content_html: rendered.html,
-            file_name: post_file_name(file_name).to_owned(),
+            file_name: file_name.to_owned(),
             reading_minutes: reading_minutes(rendered.words),
             toc_html: if self.toc {
                 toc(&rendered.headings)
@@ -276,29 +276,17 @@ impl Fields {
 /// A post in a folder of its own, as Hugo and Zola keep a "page bundle" with its images.
 pub const BUNDLE_FILE: &str = "index.md";
 
-/// The name of a post's file inside the posts folder, given its path or name: the file name
-/// (`2024-05-01-hello.md`), or the folder and file of a page bundle (`hello/index.md`).
-pub fn post_file_name(path: &str) -> &str {
-    // Where the last component of `path[..end]` starts.
-    let start_of_last = |end: usize| path[..end].rfind(['/', '\\']).map_or(0, |at| at + 1);
-    let name = start_of_last(path.len());
-    if name > 0 && &path[name..] == BUNDLE_FILE {
-        return &path[start_of_last(name - 1)..];
-    }
-    &path[name..]
-}
-
 /// What a post's slug and date default to: its file name without the extension, or a page
-/// bundle's folder name.
+/// bundle's folder name (`file_name` is its path inside the posts folder).
 fn file_stem(file_name: &str) -> &str {
-    let name = post_file_name(file_name);
-    let bundle = name
-        .strip_suffix(BUNDLE_FILE)
-        .and_then(|folder| folder.strip_suffix(['/', '\\']));
-    match bundle {
-        Some(folder) => folder,
-        None => name.rsplit_once('.').map_or(name, |(stem, _)| stem),
+    let (folder, name) = match file_name.rfind(['/', '\\']) {
+        Some(at) => (&file_name[..at], &file_name[at + 1..]),
+        None => ("", file_name),
+    };
+    if name == BUNDLE_FILE && !folder.is_empty() {
+        return folder.rsplit(['/', '\\']).next().unwrap_or(folder);
     }
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 #[cfg(test)]
@@ -483,49 +471,24 @@ mod tests {
     }
 
     #[test]
-    fn a_post_file_is_named_inside_the_posts_folder_a_bundle_with_its_folder() {
-        for (path, name) in [
-            ("hello.md", "hello.md"),
-            ("content/posts/2024-05-01-hello.md", "2024-05-01-hello.md"),
-            ("content/posts/trip/index.md", "trip/index.md"),
-            ("trip/index.md", "trip/index.md"),
-            ("C:\\blog\\posts\\trip\\index.md", "trip\\index.md"),
-            ("index.md", "index.md"),
-            ("content/posts/trip/notes.md", "notes.md"),
+    fn slugs_and_dates_default_to_the_file_name_or_a_bundles_folder() {
+        for (file_name, stem) in [
+            ("hello.md", "hello"),
+            ("2024-05-01-hello.md", "2024-05-01-hello"),
+            ("2024/hello.md", "hello"),
+            ("trip/index.md", "trip"),
+            ("2024/trip/index.md", "trip"),
+            ("2024\\trip\\index.md", "trip"),
+            ("index.md", "index"),
+            ("trip/notes.md", "notes"),
         ] {
-            assert_eq!(post_file_name(path), name, "{path}");
+            assert_eq!(file_stem(file_name), stem, "{file_name}");
         }
     }
 
     #[test]
-    fn the_picture_for_link_previews_is_image_or_the_first_of_hugos_images() {
-        let jekyll = parse(
-            "a.md",
-            "---\ntitle: A\ndate: 2024-01-02\nimage: /static/a.png\n---\n",
-        );
-        let expected = CoverRef {
-            dest: "/static/a.png".into(),
-            line: Some(4),
-        };
-        assert_eq!(jekyll.image, Some(expected));
-        let hugo = "+++\ntitle = \"H\"\ndate = 2024-01-02\nimages = [\"b.png\", \"c.png\"]\n+++\n";
-        let hugo = parse("h.md", hugo)
-            .image
-            .map(|image| (image.dest, image.line));
-        assert_eq!(hugo, Some(("b.png".into(), Some(4))));
-        let blank = parse(
-            "b.md",
-            "---\ntitle: B\ndate: 2024-01-02\nimage: \" \"\n---\n",
-        );
-        assert_eq!(blank.image, None);
-    }
-
-    #[test]
     fn a_bundle_takes_its_slug_and_date_from_its_folder() {
-        let post = parse(
-            "posts/2024-05-01-lake.trip/index.md",
-            "---\ntitle: T\n---\n",
-        );
+        let post = parse("2024-05-01-lake.trip/index.md", "---\ntitle: T\n---\n");
         assert_eq!(post.slug, "lake-trip");
         assert_eq!(post.date, PostDate::parse("2024-05-01").unwrap());
         assert_eq!(post.file_name, "2024-05-01-lake.trip/index.md");
