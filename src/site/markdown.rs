@@ -1,5 +1,5 @@
-//! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough, task lists and heading
-//! attributes; unique ids and a "#" link on section headings; highlighted code blocks; local
+//! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough, task lists, heading
+//! attributes and GitHub's alerts (`> [!NOTE]`, with their caption); unique ids and a "#" link on section headings; highlighted code blocks; local
 //! links and images marked for [`super::links`] to check and rewrite; and what else the build
 //! reads from the same parse (summary, word count, headings, shortcode warnings).
 
@@ -10,7 +10,7 @@ use super::slug::slugify;
 use super::summary::{Summary, SummaryReader};
 use super::{escape::push_escaped, shortcode};
 use pulldown_cmark::{
-    html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -103,7 +103,26 @@ impl Landmarks {
             }
             _ => summary.see(events.len(), &event),
         }
+        let caption = match &event {
+            Event::Start(Tag::BlockQuote(Some(kind))) => Some(alert_caption(*kind)),
+            _ => None,
+        };
         events.push(event);
+        if let Some(caption) = caption {
+            events.push(Event::Html(CowStr::Borrowed(caption)));
+        }
+    }
+}
+
+/// The caption of a GitHub alert (`> [!NOTE]`, …), written into the page so that feed readers
+/// and screen readers get it too; the stylesheet draws the alert as a message box.
+fn alert_caption(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "<p class=\"markdown-alert-title\">Note</p>\n",
+        BlockQuoteKind::Tip => "<p class=\"markdown-alert-title\">Tip</p>\n",
+        BlockQuoteKind::Important => "<p class=\"markdown-alert-title\">Important</p>\n",
+        BlockQuoteKind::Warning => "<p class=\"markdown-alert-title\">Warning</p>\n",
+        BlockQuoteKind::Caution => "<p class=\"markdown-alert-title\">Caution</p>\n",
     }
 }
 
@@ -114,6 +133,7 @@ pub fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
 }
 
 /// Renders `markdown` to HTML.
@@ -531,6 +551,22 @@ mod tests {
             out.contains("footnote-reference") && out.contains("The note."),
             "{out}"
         );
+    }
+
+    #[test]
+    fn github_alerts_are_captioned_and_a_plain_quote_is_not() {
+        let out = html("> [!WARNING]\n> Back up first.\n\n> Just a quote.\n");
+        assert_eq!(
+            out,
+            concat!(
+                "<blockquote class=\"markdown-alert-warning\">\n",
+                "<p class=\"markdown-alert-title\">Warning</p>\n",
+                "<p>Back up first.</p>\n</blockquote>\n",
+                "<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n",
+            )
+        );
+        let summary = render("> [!TIP]\n> Read this first.\n").first_paragraph;
+        assert_eq!(summary, "Read this first.");
     }
 
     #[test]
