@@ -1,5 +1,6 @@
 //! Markdown to HTML: CommonMark plus tables, footnotes, strikethrough, task lists, heading
-//! attributes and GitHub's alerts (`> [!NOTE]`, with their caption); unique ids and a "#" link on section headings; highlighted code blocks; local
+//! attributes, definition lists (as Hugo writes them) and GitHub's alerts (`> [!NOTE]`, with
+//! their caption); unique ids and a "#" link on section headings; highlighted code blocks; local
 //! links and images marked for [`super::links`] to check and rewrite; and what else the build
 //! reads from the same parse (summary, word count, headings, shortcode warnings).
 
@@ -134,6 +135,7 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 /// Renders `markdown` to HTML.
@@ -567,6 +569,15 @@ mod tests {
         );
         let summary = render("> [!TIP]\n> Read this first.\n").first_paragraph;
         assert_eq!(summary, "Read this first.");
+    }
+
+    #[test]
+    fn renders_definition_lists_as_hugo_does() {
+        let out = html("Apple\n: A fruit.\n: A company.\n");
+        assert_eq!(
+            out,
+            "<dl>\n<dt>Apple</dt>\n<dd>A fruit.</dd>\n<dd>A company.</dd>\n</dl>\n"
+        );
     }
 
     #[test]
