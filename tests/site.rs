@@ -898,3 +898,29 @@ fn a_broken_link_or_picture_in_a_page_bundle_names_the_bundles_file_and_line() {
         "the link preview's picture too: {stderr}"
     );
 }
+
+#[test]
+fn a_file_beside_the_posts_at_a_posts_own_page_stops_the_build() {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    fs::create_dir_all(content.join("posts/trip")).unwrap();
+    let trip = "---\ntitle: Trip\ndate: 2024-01-01\n---\nBody.\n";
+    fs::write(content.join("posts/trip.md"), trip).unwrap();
+    // Kept from an old blog: it would be overwritten by the page of the post `trip`.
+    fs::write(content.join("posts/trip/index.html"), "<p>old</p>").unwrap();
+    fs::write(
+        content.join("posts/trip/photo.txt"),
+        "a file beside it is fine",
+    )
+    .unwrap();
+    let out = root.path().join("dist");
+    let output = cli_build_content(&content, &out, &[]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr
+            .contains("posts/trip/index.html: would be overwritten by the page of the post `trip`"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing is written");
+}

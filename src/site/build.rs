@@ -3,7 +3,7 @@
 use super::app_bundle::AppBundle;
 use super::config::BaseUrl;
 use super::date::PostDate;
-use super::error::{ContentError, ContentErrors, Problem};
+use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
 use super::output::{remove_file_in_place, replace_in_place, OutputError, Staging};
 use super::page::{self, Site, PAGE_ICON_LIMIT};
@@ -95,7 +95,9 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
     } = listing?;
     phases.done("scan+stage");
     override_base_url(options, &mut config)?;
-    let staging = staging?;
+    let (staging, copied_pages) = staging?;
+    let slugs = heads.iter().map(|(_, head)| head.slug.as_str());
+    refuse_copied_pages(&options.content_dir, &copied_pages, slugs)?;
     let site = Site {
         config: &config,
         app_head: &app.head_html,
@@ -172,12 +174,14 @@ fn prepare(
     Ok(())
 }
 
-/// A staging folder holding the app's files, `static/` and the files beside the posts.
+/// A staging folder holding the app's files, `static/` and the files beside the posts, and the
+/// files copied from beside the posts where a post's page or fragment could go
+/// ([`refuse_copied_pages`] checks them once the slugs are known).
 fn stage(
     options: &BuildOptions,
     app: &AppBundle,
     phases: &mut Phases,
-) -> Result<Staging, BuildError> {
+) -> Result<(Staging, Vec<PathBuf>), BuildError> {
     let staging = Staging::create(&options.out_dir)?;
     phases.done("stage");
     if let Some(dir) = &app.dir {
@@ -191,14 +195,55 @@ fn stage(
         staging.copy_tree(&static_dir, STATIC_DIR, &|_| false)?;
     }
     let posts_dir = options.content_dir.join(POSTS_DIR);
+    let pages = std::cell::RefCell::new(Vec::new());
     if posts_dir.is_dir() {
         // Images and files beside the posts; the posts themselves are rendered.
         staging.copy_tree(&posts_dir, POSTS_DIR, &|path| {
+            if page_slug(path).is_some() {
+                pages.borrow_mut().push(path.to_owned());
+            }
             path.extension().is_some_and(|ext| ext == "md")
         })?;
     }
     phases.done("copy");
-    Ok(staging)
+    Ok((staging, pages.into_inner()))
+}
+
+/// The slug whose page or fragment a file at `path` (inside the posts folder) would be.
+fn page_slug(path: &Path) -> Option<&str> {
+    let mut parts = path.iter();
+    let (folder, file, rest) = (parts.next()?, parts.next()?, parts.next());
+    let is_page = file == "index.html" || file == "fragment.html";
+    (is_page && rest.is_none())
+        .then(|| folder.to_str())
+        .flatten()
+}
+
+/// One error for each file copied from beside the posts (`copied`, inside the posts folder)
+/// that the page or fragment of one of the posts `slugs` would overwrite.
+fn refuse_copied_pages<'a>(
+    content_dir: &Path,
+    copied: &[PathBuf],
+    slugs: impl IntoIterator<Item = &'a str>,
+) -> Result<(), ContentErrors> {
+    if copied.is_empty() {
+        return Ok(());
+    }
+    let slugs: HashSet<&str> = slugs.into_iter().collect();
+    let errors: Vec<ContentError> = copied
+        .iter()
+        .filter_map(|path| {
+            let slug = page_slug(path).filter(|slug| slugs.contains(slug))?;
+            let problem = Problem::PageTaken(slug.to_owned());
+            let file = content_dir.join(POSTS_DIR).join(path);
+            Some(LineProblem::anywhere(problem).in_file(file))
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ContentErrors(errors))
+    }
 }
 
 /// What became of one post in the first round of [`stream_posts`].
@@ -298,7 +343,9 @@ fn build_loaded(
     phases: &mut Phases,
 ) -> Result<BuildReport, BuildError> {
     refuse_to_replace_content(options)?;
-    let staging = stage(options, app, phases)?;
+    let (staging, copied_pages) = stage(options, app, phases)?;
+    let slugs = content.posts.iter().map(|post| post.slug.as_str());
+    refuse_copied_pages(&options.content_dir, &copied_pages, slugs)?;
     write_site(&staging, content, &app.head_html)?;
     phases.done("write");
     let files = staging.files();
@@ -869,6 +916,21 @@ mod tests {
         assert!(!serving.out("tags/a").exists());
         assert!(serving.out("tags/b/index.html").is_file());
         assert!(serving.out("tags/index.html").is_file());
+    }
+
+    #[test]
+    fn only_a_posts_page_or_fragment_in_its_folder_can_be_taken() {
+        let slug = |path: &str| page_slug(Path::new(path)).map(str::to_owned);
+        assert_eq!(slug("trip/index.html"), Some("trip".into()));
+        assert_eq!(slug("trip/fragment.html"), Some("trip".into()));
+        for free in [
+            "trip/photo.jpg",
+            "index.html",
+            "2024/trip/index.html",
+            "trip/x/index.html",
+        ] {
+            assert_eq!(slug(free), None, "{free}");
+        }
     }
 
     /// A 1 x 1 GIF.

@@ -37,6 +37,8 @@ pub enum Problem {
     },
     #[error("old address {path:?} is {taken}")]
     AliasTaken { path: String, taken: String },
+    #[error("would be overwritten by the page of the post `{0}`; rename or move it")]
+    PageTaken(String),
     #[error("invalid slug {0:?} (use lowercase ASCII letters, digits and single hyphens)")]
     BadSlug(String),
     #[error("cannot make a slug from the file name {0:?}; set `slug` in the front matter")]
