@@ -621,7 +621,11 @@ fn hugo_zola_and_jekyll_posts_build_without_edits() {
         "shortcodes stay visible"
     );
     assert!(zola.contains("href=\"/tags/zola/\" rel=\"tag\""));
-    assert_eq!(tags_of(&index, "jekyll-post"), [("jekyll", "jekyll")]);
+    // Jekyll's categories are tags too.
+    assert_eq!(
+        tags_of(&index, "jekyll-post"),
+        [("jekyll", "jekyll"), ("notes", "notes")]
+    );
     let jekyll = read(&out, "posts/jekyll-post/index.html");
     assert!(
         jekyll.contains("<time datetime=\"2022-12-31\">"),

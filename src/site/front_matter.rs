@@ -73,6 +73,8 @@ pub struct RawFrontMatter {
     pub last_modified_at: Option<DateField>,
     pub slug: Option<String>,
     pub tags: Option<Tags>,
+    /// Jekyll's and Hugo's other labels; Progman shows them as tags.
+    pub categories: Option<Tags>,
     pub summary: Option<String>,
     pub description: Option<String>,
     pub draft: Option<bool>,
@@ -141,6 +143,7 @@ impl Tags {
 #[serde(default)]
 pub struct Taxonomies {
     pub tags: Vec<String>,
+    pub categories: Vec<String>,
 }
 
 /// Reads the fields of a split post.

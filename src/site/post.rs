@@ -209,7 +209,7 @@ impl Fields {
                 aliases,
                 aliases_line,
                 image: read_image(split, &front),
-                tags: read_tags(front.tags, front.taxonomies),
+                tags: read_tags(front.tags, front.categories, front.taxonomies),
                 summary: front
                     .summary
                     .or(front.description)
@@ -438,15 +438,22 @@ fn read_slug(stem: &str, split: &Split<'_>, front: &RawFrontMatter) -> Result<St
 }
 
 /// Tags from `tags` or `[taxonomies] tags`, trimmed, without empties or repeats.
+/// The post's tags: `tags` and then `categories` (Jekyll, Hugo), or Hugo's and Zola's
+/// `[taxonomies]`, each once and trimmed.
 fn read_tags(
     tags: Option<front_matter::Tags>,
+    categories: Option<front_matter::Tags>,
     taxonomies: Option<front_matter::Taxonomies>,
 ) -> Vec<String> {
-    let raw = match (tags, taxonomies) {
-        (Some(tags), _) => tags.into_vec(),
-        (None, Some(taxonomies)) => taxonomies.tags,
-        (None, None) => Vec::new(),
-    };
+    let mut raw: Vec<String> = [tags, categories]
+        .into_iter()
+        .flatten()
+        .flat_map(front_matter::Tags::into_vec)
+        .collect();
+    if let Some(taxonomies) = taxonomies {
+        raw.extend(taxonomies.tags);
+        raw.extend(taxonomies.categories);
+    }
     let mut tags: Vec<String> = Vec::with_capacity(raw.len());
     for tag in raw {
         let tag = tag.trim();

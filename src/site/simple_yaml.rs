@@ -27,6 +27,7 @@ pub fn parse(front: &str) -> Option<RawFrontMatter> {
             "lastmod" => set(&mut fields.lastmod, DateField::Text(date(value)?))?,
             "last_modified_at" => set(&mut fields.last_modified_at, DateField::Text(date(value)?))?,
             "tags" => set(&mut fields.tags, tags(value)?)?,
+            "categories" => set(&mut fields.categories, tags(value)?)?,
             "draft" => set(&mut fields.draft, boolean(value)?)?,
             "toc" => set(&mut fields.toc, boolean(value)?)?,
             "image" => set(&mut fields.image, text(value)?)?,
@@ -197,8 +198,18 @@ mod tests {
     fn line() -> impl Strategy<Value = String> {
         (
             prop::sample::select(vec![
-                "title", "slug", "summary", "date", "updated", "lastmod", "tags", "draft", "toc",
-                "image", "other",
+                "title",
+                "slug",
+                "summary",
+                "date",
+                "updated",
+                "lastmod",
+                "tags",
+                "draft",
+                "toc",
+                "image",
+                "categories",
+                "other",
             ]),
             value(),
         )
