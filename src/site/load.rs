@@ -1,6 +1,8 @@
 //! Reading `content/`: the site config and every post, with every problem collected.
 //!
-//! This is the only place the content is read from disk. Posts are parsed in parallel; the result
+//! This is the only place the content is read from disk. The posts are every `*.md` under
+//! `content/posts/`, a folder with an `index.md` counting as one post (a page bundle); each is
+//! named to the parsers by its path inside that folder. Posts are parsed in parallel; the result
 //! is sorted newest first (ties broken by slug), drafts and scheduled posts left out unless
 //! asked for ([`Publish`]). A build that streams its posts first [`scan`]s the front matter of
 //! all, then reads each again to render it ([`read_post`]), so it never holds every post's body

@@ -1,8 +1,10 @@
 //! The content pipeline behind `progman build` (native only).
 //!
 //! Reading: [`load`] reads `content/` (the site [`config`] and every post), using the pure
-//! [`post::Post::parse`] ([`front_matter`], [`date`], [`slug`], [`markdown`]). Rendering: [`page`],
-//! [`feed`], [`sitemap`] and [`robots`] are pure functions from data to text. Writing: [`output`]
+//! [`post::Post::parse`] ([`front_matter`], [`date`], [`slug`], [`markdown`]) and keeping the
+//! posts [`publish`] picks. Checking: [`links`] checks every post's links, images and
+//! [`cover`] picture against the whole site. Rendering: [`page`], [`feed`], [`sitemap`] and
+//! [`robots`] are pure functions from data to text. Writing: [`output`]
 //! is the only module that writes files. [`build`] ties them together.
 
 pub mod aliases;
