@@ -28,7 +28,7 @@ pub fn base_path() -> String {
 }
 
 fn normalise_base(raw: &str) -> String {
-    let trimmed = raw.trim().trim_matches('/');
+    let trimmed = raw.trim_ascii().trim_matches('/');
     if trimmed.is_empty() {
         "/".to_owned()
     } else {

@@ -91,7 +91,7 @@ impl Appearance {
 /// The index of the entry a saved value names: its name or its label, ignoring ASCII case and
 /// surrounding spaces.
 fn find(list: &[Choice], saved: Option<&str>) -> Option<usize> {
-    let saved = saved?.trim();
+    let saved = saved?.trim_ascii();
     list.iter()
         .position(|c| c.name.eq_ignore_ascii_case(saved) || c.label.eq_ignore_ascii_case(saved))
 }

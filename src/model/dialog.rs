@@ -10,6 +10,7 @@
 use std::fmt::Write;
 
 use super::appearance::{Appearance, Choice, PATTERNS, SCHEMES};
+use super::escape::escape;
 
 /// A dialog that can be open over the desktop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,11 +189,6 @@ impl Dialog {
     }
 }
 
-/// Text made safe to put between HTML tags (never used in attributes).
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,7 +234,7 @@ mod tests {
     #[test]
     fn the_about_box_names_the_site_its_author_and_generator_escaped() {
         let html = Dialog::About.html(0, &credits());
-        assert!(html.contains("Fish &amp; &lt;Chips>"));
+        assert!(html.contains("Fish &amp; &lt;Chips&gt;"), "{html}");
         assert!(html.contains("by Ann"));
         assert!(html.contains("Progman 0.1.0"));
         assert!(!html.contains("Cancel") && !html.contains("list-box"));

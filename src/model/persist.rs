@@ -401,7 +401,7 @@ fn saved_name(object: &Json, field: &'static str, problems: &mut Vec<Problem>) -
 
 /// Whether a saved name is plausible: short, non-empty, no control characters.
 fn is_plausible_name(name: &str) -> bool {
-    !name.trim().is_empty()
+    !name.trim_ascii().is_empty()
         && name.chars().count() <= MAX_NAME_LENGTH
         && !name.chars().any(char::is_control)
 }
