@@ -212,11 +212,13 @@ fn stage(
 /// The slug whose page or fragment a file at `path` (inside the posts folder) would be.
 fn page_slug(path: &Path) -> Option<&str> {
     let mut parts = path.iter();
-    let (folder, file, rest) = (parts.next()?, parts.next()?, parts.next());
-    let is_page = file == "index.html" || file == "fragment.html";
-    (is_page && rest.is_none())
-        .then(|| folder.to_str())
-        .flatten()
+    let (folder, _file, rest) = (parts.next()?, parts.next()?, parts.next());
+    let slug = folder.to_str().filter(|_| rest.is_none())?;
+    let published = Path::new(POSTS_DIR).join(path);
+    let is_page = [page_file(slug), fragment_path(slug)]
+        .iter()
+        .any(|file| published == Path::new(file));
+    is_page.then_some(slug)
 }
 
 /// One error for each file copied from beside the posts (`copied`, inside the posts folder)

@@ -5,7 +5,7 @@ use super::date::PostDate;
 use super::escape::push_escaped;
 use super::page::{last_changed, Icon, Site};
 use super::post::Post;
-use super::tags::{tag_feed_path, tag_page_path, TagGroup};
+use super::tags::{tag_feed_path, tag_folder, TagGroup};
 
 /// `updated` of a feed with no posts, so output stays the same from build to build.
 const EPOCH: &str = "1970-01-01T00:00:00Z";
@@ -32,7 +32,7 @@ pub fn tag_feed(site: Site<'_>, group: &TagGroup<'_, Post>) -> (String, String) 
         title: &format!("Posts tagged “{}” — {}", group.name, site.config.title),
         subtitle: "",
         path: &tag_feed_path(&group.slug),
-        page: tag_page_path(group.name),
+        page: tag_folder(&group.slug),
         content: false,
     };
     let entries: Vec<&Post> = group

@@ -131,6 +131,14 @@ pub enum Tags {
 }
 
 impl Tags {
+    /// The values given, in order.
+    pub fn as_slice(&self) -> &[String] {
+        match self {
+            Tags::One(tag) => std::slice::from_ref(tag),
+            Tags::Many(tags) => tags,
+        }
+    }
+
     pub fn into_vec(self) -> Vec<String> {
         match self {
             Tags::One(tag) => vec![tag],

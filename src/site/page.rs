@@ -543,13 +543,20 @@ fn cover_image(out: &mut String, config: &SiteConfig, cover: &Cover) {
     let url = cover.url(config.base.url());
     element(out, "<meta property=\"og:image\" content=\"", &url, "\">\n");
     if let Some((width, height)) = cover.size() {
-        for (key, pixels) in [("width", width), ("height", height)] {
-            out.push_str("<meta property=\"og:image:");
-            out.push_str(key);
-            out.push_str("\" content=\"");
-            out.push_str(&pixels.to_string());
-            out.push_str("\">\n");
-        }
+        let width = width.to_string();
+        element(
+            out,
+            "<meta property=\"og:image:width\" content=\"",
+            &width,
+            "\">\n",
+        );
+        let height = height.to_string();
+        element(
+            out,
+            "<meta property=\"og:image:height\" content=\"",
+            &height,
+            "\">\n",
+        );
     }
 }
 

@@ -363,8 +363,7 @@ fn read_updated(
 fn read_image(split: &Split<'_>, front: &RawFrontMatter) -> Option<CoverRef> {
     let (key, dest) = match (&front.image, &front.images) {
         (Some(image), _) => ("image", image.as_str()),
-        (None, Some(front_matter::Tags::One(image))) => ("images", image.as_str()),
-        (None, Some(front_matter::Tags::Many(images))) => ("images", images.first()?.as_str()),
+        (None, Some(images)) => ("images", images.as_slice().first()?.as_str()),
         (None, None) => return None,
     };
     let dest = dest.trim();
@@ -391,10 +390,7 @@ fn read_aliases(
     let paths = [&front.aliases, &front.redirect_from]
         .into_iter()
         .flatten()
-        .flat_map(|paths| match paths {
-            front_matter::Tags::One(path) => std::slice::from_ref(path),
-            front_matter::Tags::Many(paths) => paths.as_slice(),
-        });
+        .flat_map(front_matter::Tags::as_slice);
     let mut aliases: Vec<Alias> = Vec::new();
     let mut problems = Vec::new();
     for path in paths {

@@ -20,10 +20,15 @@ pub struct TagGroup<'a, P = Post> {
     pub posts: Vec<&'a P>,
 }
 
-/// `tags/<slug>/`, relative to the base path.
+/// `tags/<slug>/` for the tag named `tag`, relative to the base path.
 pub fn tag_page_path(tag: &str) -> String {
+    tag_folder(&tag_slug(tag))
+}
+
+/// `tags/<slug>/` for the tag whose slug is `slug`, relative to the base path.
+pub fn tag_folder(slug: &str) -> String {
     // `concat`, not `format!`: every post page links its tags.
-    [TAGS_DIR, "/", &tag_slug(tag), "/"].concat()
+    [TAGS_DIR, "/", slug, "/"].concat()
 }
 
 /// `tags/<slug>/feed.xml`, relative to the base path: the feed of one tag's posts.
