@@ -18,8 +18,9 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use progman::model::icon_list::ICONS_PER_PAGE;
     use progman::site::config::SiteConfig;
-    use progman::site::page::{self, Site, PAGE_ICON_LIMIT};
+    use progman::site::page::{self, Site};
     use progman::site::post::{Post, PostHead};
     use progman::site::{markdown, summary};
     use std::hint::black_box;
@@ -131,7 +132,8 @@ mod native {
             config: &config,
             app_head: "",
         };
-        let icons = page::program_manager_icons(site, heads.iter(), PAGE_ICON_LIMIT);
+        let groups = page::tag_groups(&heads);
+        let icons = page::program_manager_icons(site, &heads, &groups, 1, ICONS_PER_PAGE);
         time("post page and fragment", || {
             for post in &posts {
                 black_box(page::post_page(site, &icons, post));

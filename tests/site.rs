@@ -2,6 +2,7 @@
 //! folders under `tests/fixtures/`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use progman::model::icon_list::{page_fingerprint, ICONS_PER_PAGE};
 use progman::model::post::PostsIndex;
 use progman::site::app_bundle::AppBundle;
 use progman::site::build::{build, check, BuildError, BuildOptions};
@@ -197,22 +198,87 @@ fn posts_index_lists_published_posts_newest_first() {
     assert!(read(&out, "posts/older/index.html").contains("An explicit summary."));
 }
 
+/// The `<ul>` of post icons a static page's Program Manager shows on `page` of `index`, as the
+/// app would name it.
+fn fingerprinted_list(index: &PostsIndex, base: &str, page: usize) -> String {
+    let fingerprint = page_fingerprint(base, &index.posts, &index.tag_groups(), page);
+    format!("<ul class=\"icons\" data-fingerprint=\"{fingerprint}\">")
+}
+
 #[test]
 fn the_desktop_page_names_its_icons_as_the_app_would_from_the_index() {
-    use progman::model::icon_list::fingerprint;
     let (_root, out) = build_basic();
     let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
-    let groups = index.tag_groups();
-    let expected = fingerprint(
-        "/blog/",
-        index
-            .posts
-            .iter()
-            .map(|p| (p.slug.as_str(), p.title.as_str())),
-        groups.iter().map(|g| (g.slug.as_str(), g.name)),
+    assert!(read(&out, "index.html").contains(&fingerprinted_list(&index, "/blog/", 1)));
+    assert!(!out.join("page").exists(), "three posts fill one page");
+}
+
+/// A content folder with `count` (at most 1,440) posts, a minute apart (post 0 the newest), each tagged
+/// `odd` or `even`.
+fn many_posts(count: usize) -> tempfile::TempDir {
+    let root = tempfile::tempdir().unwrap();
+    let posts = root.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    for i in 0..count {
+        let date = format!("2020-01-01T{:02}:{:02}:00Z", 23 - i / 60, 59 - i % 60);
+        let tag = ["even", "odd"][i % 2];
+        let text = format!("---\ntitle: Post {i}\ndate: {date}\ntags: [{tag}]\n---\nText.\n");
+        fs::write(posts.join(format!("post-{i}.md")), text).unwrap();
+    }
+    root
+}
+
+#[test]
+fn a_big_blog_has_a_desktop_page_per_page_of_icons_each_linking_the_pages_beside() {
+    let count = 2 * ICONS_PER_PAGE + 1;
+    let root = many_posts(count);
+    let out = root.path().join("dist");
+    let content = root.path().join("content");
+    let output = cli_build_content(&content, &out, &["--base-url", "https://example.org/blog/"]);
+    assert!(output.status.success(), "{output:?}");
+    let index: PostsIndex = serde_json::from_str(&read(&out, "posts.json")).unwrap();
+    assert_eq!(index.posts.len(), count, "the app still gets every post");
+    let pages =
+        ["index.html", "page/2/index.html", "page/3/index.html"].map(|file| read(&out, file));
+    assert!(!out.join("page/4").exists() && !out.join("page/1").exists());
+    let icons = |html: &str| html.matches("data-slug=").count();
+    assert_eq!(
+        pages.each_ref().map(|html| icons(html)),
+        [ICONS_PER_PAGE, ICONS_PER_PAGE, 1]
     );
-    let attribute = format!("<ul class=\"icons\" data-fingerprint=\"{expected}\">");
-    assert!(read(&out, "index.html").contains(&attribute));
+    assert!(
+        pages[0].contains(r#"data-slug="post-0""#) && pages[2].contains(r#"data-slug="post-100""#)
+    );
+    for (number, html) in (1..).zip(&pages) {
+        assert!(
+            html.contains(&fingerprinted_list(&index, "/blog/", number)),
+            "page {number}"
+        );
+        assert_eq!(
+            html.matches("class=\"icon group\"").count(),
+            2,
+            "every tag on page {number}"
+        );
+    }
+    assert!(pages[0].contains(r#"<a class="icon pager" href="/blog/page/2/" data-page="2">"#));
+    assert!(!pages[0].contains("Newer posts"));
+    assert!(pages[1].contains(r#"<a class="icon pager" href="/blog/" data-page="1">"#));
+    assert!(pages[1].contains(r#"<a class="icon pager" href="/blog/page/3/" data-page="3">"#));
+    assert!(pages[2].contains(r#"href="/blog/page/2/" data-page="2"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">Newer posts"#));
+    assert!(!pages[2].contains("Older posts"));
+    assert!(pages[1].contains("<link rel=\"canonical\" href=\"https://example.org/blog/page/2/\">"));
+    // A post page's Program Manager is the first page: the app keeps it as it is.
+    let post = read(&out, "posts/post-100/index.html");
+    assert!(post.contains(&fingerprinted_list(&index, "/blog/", 1)));
+
+    // Fewer posts: the pages past the last are gone.
+    for i in ICONS_PER_PAGE..count {
+        fs::remove_file(content.join(format!("posts/post-{i}.md"))).unwrap();
+    }
+    let output = cli_build_content(&content, &out, &["--base-url", "https://example.org/blog/"]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(!out.join("page").exists());
+    assert!(!read(&out, "index.html").contains("pager"));
 }
 
 #[test]

@@ -13,6 +13,7 @@ use super::program_manager;
 use super::state::{AppState, Body};
 use super::storage;
 use crate::model::desktop::{Desktop, WindowId};
+use crate::model::icon_list::page_count;
 use crate::model::post::{PostsIndex, INDEX_FILE};
 use crate::model::route::{self, Route};
 use crate::model::single_window;
@@ -46,12 +47,21 @@ fn start(index: PostsIndex, route: Route, base: String) {
             return keep_static_page(&format!("no post is tagged `{tag}`"));
         }
     }
+    let page = match route {
+        Route::Page(page) if page > page_count(index.posts.len()) => {
+            // As for an unknown tag: the "not found" page.
+            return keep_static_page("no such page of posts");
+        }
+        Route::Page(page) => page,
+        _ => 1,
+    };
     let Some(root) = dom::document().get_element_by_id("desktop") else {
         web_sys::console::warn_1(&"Progman: the page has no #desktop element".into());
         return;
     };
     let single = dom::single_window();
     let state = AppState::new(initial_desktop(&route, &index, single), index, base, single);
+    state.icon_page.set(page);
     let scrolled = adopt_static_body(&state, &route);
     program_manager::keep_static_window(&state, &root);
     for slug in open_post_slugs(&state) {

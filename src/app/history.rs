@@ -1,21 +1,29 @@
 //! The address bar follows the active window: a post's or a tag group's URL while its window is
-//! active, the base URL otherwise. The browser's back and forward buttons bring the named window
-//! back.
+//! active, otherwise the desktop page of the post icons Program Manager shows (the base URL for
+//! the first). The browser's back and forward buttons bring the named window or page back.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::dom;
+use super::program_manager;
 use super::state::AppState;
 use crate::model::desktop::WindowId;
+use crate::model::icon_list::page_route;
 use crate::model::route::{self, Route};
+
+/// The route the address bar shows for the active window (tracked).
+fn active_route(state: AppState) -> Route {
+    match state.desktop.with(|d| d.active().map(Route::of_window)) {
+        Some(Route::Desktop) | None => page_route(state.icon_page.get()),
+        Some(route) => route,
+    }
+}
 
 pub fn install(state: AppState) {
     let mut last = None;
     dom::effect(move || {
-        let route = state
-            .desktop
-            .with(|d| d.active().map_or(Route::Desktop, Route::of_window));
+        let route = active_route(state);
         if last.as_ref() != Some(&route) {
             follow(state, &route);
             last = Some(route);
@@ -26,7 +34,13 @@ pub fn install(state: AppState) {
 /// Back or forward: brings the window the address names to the front.
 pub fn on_popstate(state: AppState) {
     match route::parse(&dom::location_path(), &state.base()) {
-        Route::Desktop => {
+        route @ (Route::Desktop | Route::Page(_)) => {
+            let page = if let Route::Page(page) = route {
+                page
+            } else {
+                1
+            };
+            program_manager::turn_to(state, page);
             let left = state
                 .desktop
                 .with_untracked(|d| d.active().map(Route::of_window))
@@ -48,6 +62,17 @@ pub fn on_popstate(state: AppState) {
     }
 }
 
+/// After Program Manager turned a page: the address bar shows it, unless a window other than
+/// Program Manager is active (in single-window mode, say).
+pub fn show_desktop_page(state: AppState) {
+    let route = state
+        .desktop
+        .with_untracked(|d| d.active().map(Route::of_window));
+    if matches!(route, Some(Route::Desktop) | None) {
+        follow(state, &page_route(state.icon_page.get()));
+    }
+}
+
 /// Points the address bar and the document title at `route` (the titles the static pages have).
 fn follow(state: AppState, route: &Route) {
     let path = route::path(route, &state.base());
@@ -62,7 +87,14 @@ fn follow(state: AppState, route: &Route) {
             format!("Posts tagged “{}” — {site}", state.window_title(&id))
         }
         Some(id) => format!("{} — {site}", state.window_title(&id)),
-        None => site,
+        None => match route {
+            Route::Page(page) => {
+                let mut title = site + " — page ";
+                crate::model::decimal::push_digits(&mut title, *page as u64, 1);
+                title
+            }
+            _ => site,
+        },
     };
     dom::set_title(&title);
 }

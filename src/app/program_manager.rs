@@ -4,6 +4,10 @@
 //! link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it; a
 //! double-click or Enter opens its window. In single-window mode (phones) a tap opens.
 //!
+//! The posts show a page at a time ([`crate::model::icon_list`]); the "Newer posts" and "Older
+//! posts" icons link to the static desktop pages beside, and here turn the page in place
+//! ([`turn_to`]), with the address bar following ([`super::history`]).
+//!
 //! The body is one string of markup ([`program_manager_html`], the static pages' own) with one
 //! listener per kind of event, which keeps the wasm small however many posts and tags there are.
 //! When the static page already shows every icon the app would draw (its list's
@@ -15,11 +19,15 @@ use std::cell::RefCell;
 
 use super::control_panel;
 use super::dom;
+use super::history;
 use super::menu_bar::{menu_bar, serve_menu_bar};
 use super::menu_nav::event_element;
 use super::state::AppState;
 use super::tag_window::{self, Gesture};
-use crate::model::icon_list::{fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE};
+use crate::model::icon_list::{
+    page_count, page_fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE,
+};
+use crate::model::route;
 
 thread_local! {
     /// The static page's Program Manager window, kept from [`keep_static_window`] until the
@@ -35,16 +43,9 @@ pub fn keep_static_window(state: &AppState, root: &web_sys::Element) {
     let Some(list) = dom::document().query_selector(&selector).ok().flatten() else {
         return;
     };
+    let page = state.icon_page.get();
     let expected = state.with_index(|index| {
-        let groups = index.tag_groups();
-        fingerprint(
-            &state.base(),
-            index
-                .posts
-                .iter()
-                .map(|p| (p.slug.as_str(), p.title.as_str())),
-            groups.iter().map(|g| (g.slug.as_str(), g.name)),
-        )
+        page_fingerprint(&state.base(), &index.posts, &index.tag_groups(), page)
     });
     if list.get_attribute(FINGERPRINT_ATTRIBUTE).as_deref() == Some(expected.as_str()) {
         // Only a window of the desktop itself can stay while the rest of it goes.
@@ -118,40 +119,90 @@ fn show_selected(selected: Option<&str>) {
     }
 }
 
+/// The markup of Program Manager's body on the page it is turned to.
+fn body_html(state: AppState) -> String {
+    let page = state.icon_page.get();
+    state.with_index(|index| {
+        let item = control_panel::PROGRAM_MANAGER_ITEM;
+        program_manager_html(&state.base(), &index.posts, page, &index.tag_groups(), item)
+    })
+}
+
 /// Appends Program Manager's contents to its frame: the menu bar and the body of icons, with
 /// one listener for the body's events.
 pub fn body(section: &web_sys::Element) {
     let state = AppState::current();
-    let html = state.with_index(|index| {
-        let item = control_panel::PROGRAM_MANAGER_ITEM;
-        program_manager_html(&state.base(), &index.posts, &index.tag_groups(), item)
-    });
     menu_bar(section);
     let Ok(body) = dom::document().create_element("div") else {
         return;
     };
     body.set_class_name("window-body");
-    body.set_inner_html(&html);
+    body.set_inner_html(&body_html(state));
     let _ = section.append_child(&body);
     serve_body(&body);
+}
+
+/// Turns Program Manager to page `page` of post icons: redraws its body, focuses its first
+/// icon and points the address bar at the page (unless it already does: back and forward).
+pub fn turn_to(state: AppState, page: usize) {
+    let pages = state.with_index(|index| page_count(index.posts.len()));
+    let page = page.clamp(1, pages);
+    if page == state.icon_page.replace(page) {
+        return;
+    }
+    let document = dom::document();
+    if let Ok(Some(body)) = document.query_selector("#win-progman > .window-body") {
+        body.set_inner_html(&body_html(state));
+        body.set_scroll_top(0);
+        if let Ok(Some(first)) = body.query_selector(".icon") {
+            if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
+                let _ = first.focus();
+            }
+        }
+    }
+    history::show_desktop_page(state);
+}
+
+/// Serves an event on a pager icon, if it happened on one (and says whether it did): a
+/// double-click or Enter turns to its page, as a tap does in single-window mode; a click only
+/// selects it.
+fn serve_pager(state: AppState, event: &web_sys::Event, gesture: Gesture) -> bool {
+    let Some(pager) =
+        event_element(event).and_then(|t| t.closest(".icon[data-page]").ok().flatten())
+    else {
+        return false;
+    };
+    let page = pager
+        .get_attribute("data-page")
+        .as_deref()
+        .and_then(route::page_number);
+    if tag_window::plain_gesture(event).is_some() {
+        event.prevent_default();
+        if gesture != Gesture::Click || state.single() {
+            turn_to(state, page.unwrap_or(1));
+        }
+    }
+    true
 }
 
 /// Serves the events of Program Manager's body (live or adopted) with one listener.
 fn serve_body(body: &web_sys::Element) {
     let state = AppState::current();
-    let handler = move |event: web_sys::Event| match event.type_().as_str() {
-        // Focusing a post icon selects it; any other item unselects the posts (File > Open
-        // opens posts only).
-        "focusin" => show_selected(event_slug(&event).as_deref()),
-        "click" => tag_window::activate(state, &event, Gesture::Click),
+    let handler = move |event: web_sys::Event| {
+        let gesture = match event.type_().as_str() {
+            // Focusing a post icon selects it; any other item unselects the posts (File > Open
+            // opens posts only).
+            "focusin" => return show_selected(event_slug(&event).as_deref()),
+            "click" => Gesture::Click,
+            "dblclick" => Gesture::DoubleClick,
+            _ => Gesture::Key,
+        };
+        if serve_pager(state, &event, gesture) {
+            return;
+        }
         // Post and group icons open their window; the Control Panel item opens on Enter or Space.
-        kind => {
-            let gesture = if kind == "dblclick" {
-                Gesture::DoubleClick
-            } else {
-                Gesture::Key
-            };
-            tag_window::activate(state, &event, gesture);
+        tag_window::activate(state, &event, gesture);
+        if gesture != Gesture::Click {
             control_panel::open_item(state, &event);
         }
     };

@@ -74,6 +74,10 @@ pub struct Shared {
     /// own (each type of signal is its own code in the wasm): changing it notifies `desktop`,
     /// which every effect that reads it reads too.
     single: Cell<bool>,
+    /// Which page of post icons Program Manager shows (from 1; see
+    /// [`crate::model::icon_list::ICONS_PER_PAGE`]). Not a signal: turning a page redraws
+    /// Program Manager's body directly ([`super::program_manager::turn_to`]).
+    pub icon_page: Cell<usize>,
     /// The posts index and the base path never change while the page lives.
     index: PostsIndex,
     base: String,
@@ -111,6 +115,7 @@ impl AppState {
             bodies: RefCell::default(),
             popups: ArcRwSignal::new(Popups::default()),
             single: Cell::new(single),
+            icon_page: Cell::new(1),
             index,
             base,
         })))

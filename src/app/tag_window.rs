@@ -46,15 +46,8 @@ fn body_html(base: &str, index: &PostsIndex, id: &WindowId) -> String {
 /// link (not Program Manager's other items, which have a `data-open`). Ctrl, Shift and Cmd
 /// clicks are left to the browser (a new tab, say).
 pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
-    if let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-        if key.key() != "Enter" {
-            return;
-        }
-    }
-    if let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() {
-        if mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() || mouse.button() != 0 {
-            return;
-        }
+    if plain_gesture(event).is_none() {
+        return;
     }
     let Some(link) = event_element(event).and_then(|t| t.closest("a").ok().flatten()) else {
         return;
@@ -72,6 +65,22 @@ pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
     if gesture != Gesture::Click || id == WindowId::Tags || state.single() {
         state.open_window(id);
     }
+}
+
+/// `Some` for Enter, a plain press of the main button or any other event; `None` for other
+/// keys and for Ctrl, Shift and Cmd clicks (left to the browser: a new tab, say).
+pub fn plain_gesture(event: &web_sys::Event) -> Option<()> {
+    if let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+        if key.key() != "Enter" {
+            return None;
+        }
+    }
+    if let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() {
+        if mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() || mouse.button() != 0 {
+            return None;
+        }
+    }
+    Some(())
 }
 
 /// Fills a group window's body (a tag's or the Tags window's).

@@ -4,10 +4,72 @@
 //! Program Manager list, so that the app can tell whether a static page already shows exactly
 //! the icons it would draw, and keep them instead of drawing (and the browser laying out) them
 //! again.
+//!
+//! Program Manager shows the posts [`ICONS_PER_PAGE`] at a time, newest first, with a "Newer
+//! posts" and an "Older posts" icon ([`pager_icon_html`]) turning to the pages beside: the
+//! static site has a desktop page for each (`/`, `/page/2/`, …), and the app turns in place.
+//! However many posts a blog has, a page holds at most that many post icons for the browser to
+//! parse and lay out.
 
 use super::escape::escape;
 use super::post::{page_path, PostMeta};
+use super::route::{self, Route};
 use super::tag::TagGroup;
+
+/// How many post icons one page of Program Manager shows: a screenful on a big monitor,
+/// and few enough that the desktop page of a blog with 10,000 posts loads like a small one's.
+pub const ICONS_PER_PAGE: usize = 50;
+
+/// The label of the icon turning to the page of newer posts.
+pub const NEWER_POSTS: &str = "Newer posts";
+/// The label of the icon turning to the page of older posts.
+pub const OLDER_POSTS: &str = "Older posts";
+
+/// How many pages `posts` post icons fill: at least one, the desktop's own.
+pub fn page_count(posts: usize) -> usize {
+    posts.div_ceil(ICONS_PER_PAGE).max(1)
+}
+
+/// The posts page `page` (from 1) shows; none past the last page.
+pub fn page_of<T>(posts: &[T], page: usize) -> &[T] {
+    let start = page
+        .saturating_sub(1)
+        .saturating_mul(ICONS_PER_PAGE)
+        .min(posts.len());
+    let end = start.saturating_add(ICONS_PER_PAGE).min(posts.len());
+    &posts[start..end]
+}
+
+/// The route of page `page` of Program Manager: the desktop for the first.
+pub fn page_route(page: usize) -> Route {
+    if page <= 1 {
+        Route::Desktop
+    } else {
+        Route::Page(page)
+    }
+}
+
+/// A pager icon: the page it turns to and its label.
+pub type Pager = (usize, &'static str);
+
+/// The pager icons of page `page` of `pages`: the newer page's before the posts and the
+/// older page's after them, where there is one.
+pub fn pagers(page: usize, pages: usize) -> (Option<Pager>, Option<Pager>) {
+    let newer = (page > 1).then(|| (page - 1, NEWER_POSTS));
+    let older = (page < pages).then(|| (page + 1, OLDER_POSTS));
+    (newer, older)
+}
+
+/// The icon turning Program Manager to `page`: a link to that desktop page under `base`
+/// (`base` as given, unescaped), with the page's number in `data-page`.
+pub fn pager_icon_html(base: &str, page: usize, label: &str) -> String {
+    let href = escape(&route::path(&page_route(page), base));
+    let mut number = String::new();
+    super::decimal::push_digits(&mut number, page as u64, 1);
+    let mut html = String::new();
+    push_icon(&mut html, "icon pager", &href, ("page", &number), label);
+    html
+}
 
 /// One item: `<li><a class="CLASS" href="HREF" data-KEY="VALUE">…LABEL…</a></li>`, `href`
 /// already escaped.
@@ -59,16 +121,22 @@ pub fn group_icons_html(base: &str, groups: &[TagGroup<'_>]) -> String {
     html
 }
 
-/// Program Manager's body: the post icons followed by `item` (markup of one more `<li>`), then
-/// the tag groups' list when there are tags.
+/// Program Manager's body on page `page`: that page's post icons between its pager icons,
+/// followed by `item` (markup of one more `<li>`), then the tag groups' list when there are
+/// tags.
 pub fn program_manager_html(
     base: &str,
     posts: &[PostMeta],
+    page: usize,
     groups: &[TagGroup<'_>],
     item: &str,
 ) -> String {
+    let (newer, older) = pagers(page, page_count(posts.len()));
+    let pager = |(page, label)| pager_icon_html(base, page, label);
     let mut html = String::from(r#"<ul class="icons">"#);
-    html.push_str(&icons_html(base, posts));
+    html.push_str(&newer.map(pager).unwrap_or_default());
+    html.push_str(&icons_html(base, page_of(posts, page)));
+    html.push_str(&older.map(pager).unwrap_or_default());
     html.push_str(item);
     html.push_str("</ul>");
     if !groups.is_empty() {
@@ -83,16 +151,25 @@ pub fn program_manager_html(
 /// [`fingerprint`] of what the page shows.
 pub const FINGERPRINT_ATTRIBUTE: &str = "data-fingerprint";
 
-/// A short name (16 hex digits, FNV-1a) for Program Manager's icons under `base`: each post's
-/// (slug, title) and each tag group's (slug, name), in order. Two lists with the same
-/// fingerprint draw the same markup (barring a 64-bit collision).
+/// A short name (16 hex digits, FNV-1a) for Program Manager's icons under `base` on page
+/// `page` of `pages`: each shown post's (slug, title) and each tag group's (slug, name), in
+/// order. Two lists with the same fingerprint draw the same markup (barring a 64-bit
+/// collision).
 pub fn fingerprint<'a>(
     base: &str,
+    (page, pages): (usize, usize),
     posts: impl IntoIterator<Item = (&'a str, &'a str)>,
     groups: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> String {
     let mut hash = Fnv::default();
     hash.field(base);
+    for byte in (page as u64)
+        .to_le_bytes()
+        .into_iter()
+        .chain((pages as u64).to_le_bytes())
+    {
+        hash.byte(byte);
+    }
     for (slug, title) in posts {
         hash.field(slug);
         hash.field(title);
@@ -107,6 +184,24 @@ pub fn fingerprint<'a>(
         .rev()
         .map(|digit| char::from(b"0123456789abcdef"[(hash.0 >> (digit * 4)) as usize & 15]))
         .collect()
+}
+
+/// The [`fingerprint`] of Program Manager's page `page` as [`program_manager_html`] draws it
+/// from `posts` and every tag's group.
+pub fn page_fingerprint(
+    base: &str,
+    posts: &[PostMeta],
+    groups: &[TagGroup<'_>],
+    page: usize,
+) -> String {
+    fingerprint(
+        base,
+        (page, page_count(posts.len())),
+        page_of(posts, page)
+            .iter()
+            .map(|post| (post.slug.as_str(), post.title.as_str())),
+        groups.iter().map(|group| (group.slug.as_str(), group.name)),
+    )
 }
 
 /// FNV-1a, 64 bits: tiny, the same on every target, good enough to tell lists apart.
@@ -171,7 +266,7 @@ mod tests {
         let posts = [post("a", "A"), post("b", "B")];
         let tags = [vec!["Web & WASM".into(), "rust".into()], Vec::new()];
         let groups = crate::model::tag::groups(tags.iter().map(Vec::as_slice));
-        let html = program_manager_html("/blog/", &posts, &groups, "<li>more</li>");
+        let html = program_manager_html("/blog/", &posts, 1, &groups, "<li>more</li>");
         assert_eq!(
             html,
             concat!(
@@ -187,7 +282,7 @@ mod tests {
             )
         );
         let untagged = [post("b", "B")];
-        let html = program_manager_html("/", &untagged, &[], "");
+        let html = program_manager_html("/", &untagged, 1, &[], "");
         assert!(!html.contains("groups"), "{html}");
     }
 
@@ -195,20 +290,105 @@ mod tests {
     fn fingerprints_change_with_any_slug_title_tag_order_or_base() {
         let posts = [("a", "A"), ("b", "B")];
         let groups = [("rust", "Rust")];
-        let base = fingerprint("/", posts, groups);
+        let one = (1, 1);
+        let base = fingerprint("/", one, posts, groups);
         assert_eq!(base.len(), 16);
-        assert_eq!(base, fingerprint("/", posts, groups));
+        assert_eq!(base, fingerprint("/", one, posts, groups));
         for other in [
-            fingerprint("/blog/", posts, groups),
-            fingerprint("/", [("a", "A"), ("b", "b")], groups),
-            fingerprint("/", [("b", "B"), ("a", "A")], groups),
-            fingerprint("/", [("a", "A")], groups),
-            fingerprint("/", [("a", "AB"), ("", "")], groups),
-            fingerprint("/", posts, []),
-            fingerprint("/", posts.into_iter().chain(groups), []),
+            fingerprint("/blog/", one, posts, groups),
+            fingerprint("/", one, [("a", "A"), ("b", "b")], groups),
+            fingerprint("/", one, [("b", "B"), ("a", "A")], groups),
+            fingerprint("/", one, [("a", "A")], groups),
+            fingerprint("/", one, [("a", "AB"), ("", "")], groups),
+            fingerprint("/", one, posts, []),
+            fingerprint("/", one, posts.into_iter().chain(groups), []),
+            // The same posts with a pager icon (a later post was added) or on another page.
+            fingerprint("/", (1, 2), posts, groups),
+            fingerprint("/", (2, 2), posts, groups),
         ] {
             assert_ne!(base, other);
         }
+    }
+
+    fn posts(count: usize) -> Vec<PostMeta> {
+        (0..count)
+            .map(|i| post(&format!("p{i}"), &format!("Post {i}")))
+            .collect()
+    }
+
+    /// The slugs and pager labels of a Program Manager body, in order.
+    fn shown(html: &str) -> Vec<String> {
+        html.split("<li>")
+            .skip(1)
+            .map(|item| {
+                let attribute = |name: &str| {
+                    let start = item.find(&format!("{name}=\""))? + name.len() + 2;
+                    Some(item[start..].split('"').next()?.to_owned())
+                };
+                match (attribute("data-slug"), attribute("data-page")) {
+                    (Some(slug), _) => slug,
+                    (_, Some(page)) => format!("page {page}"),
+                    _ => item.to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_shows_at_most_its_share_of_posts_between_pagers_to_the_pages_beside() {
+        let all = posts(2 * ICONS_PER_PAGE + 1);
+        assert_eq!(page_count(all.len()), 3);
+        let first = shown(&program_manager_html("/", &all, 1, &[], ""));
+        assert_eq!(first.len(), ICONS_PER_PAGE + 1);
+        assert_eq!(first[0], "p0");
+        assert_eq!(first[ICONS_PER_PAGE], "page 2");
+        let second = shown(&program_manager_html("/", &all, 2, &[], ""));
+        assert_eq!(second.len(), ICONS_PER_PAGE + 2);
+        assert_eq!(second[0], "page 1");
+        assert_eq!(second[1], format!("p{ICONS_PER_PAGE}"));
+        assert_eq!(second[ICONS_PER_PAGE + 1], "page 3");
+        let last = shown(&program_manager_html("/", &all, 3, &[], ""));
+        assert_eq!(
+            last,
+            ["page 2".to_owned(), format!("p{}", 2 * ICONS_PER_PAGE)]
+        );
+    }
+
+    #[test]
+    fn every_post_is_on_exactly_one_page_in_order() {
+        for count in [
+            0,
+            1,
+            ICONS_PER_PAGE - 1,
+            ICONS_PER_PAGE,
+            ICONS_PER_PAGE + 1,
+            7 * ICONS_PER_PAGE + 3,
+        ] {
+            let all = posts(count);
+            let paged: Vec<&PostMeta> = (1..=page_count(count))
+                .flat_map(|page| page_of(&all, page))
+                .collect();
+            assert_eq!(paged, all.iter().collect::<Vec<_>>(), "{count} posts");
+            assert!(page_of(&all, page_count(count) + 1).is_empty());
+        }
+        assert_eq!(page_count(0), 1);
+        assert_eq!(page_count(ICONS_PER_PAGE), 1);
+        assert_eq!(page_count(ICONS_PER_PAGE + 1), 2);
+    }
+
+    #[test]
+    fn pager_icons_link_to_their_desktop_page_and_name_it() {
+        assert_eq!(
+            pager_icon_html("/blog/", 2, OLDER_POSTS),
+            concat!(
+                r#"<li><a class="icon pager" href="/blog/page/2/" data-page="2">"#,
+                r#"<span class="icon-image" aria-hidden="true"></span>"#,
+                r#"<span class="icon-label">Older posts</span></a></li>"#
+            )
+        );
+        assert!(pager_icon_html("/", 1, NEWER_POSTS).contains(r#"href="/" data-page="1""#));
+        let small = shown(&program_manager_html("/", &posts(3), 1, &[], ""));
+        assert_eq!(small, ["p0", "p1", "p2"], "one page needs no pager");
     }
 
     #[test]

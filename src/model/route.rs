@@ -1,6 +1,7 @@
 //! URL paths and which window they name, under a base path such as `/` or `/blog/`: a post's
-//! (`posts/<slug>/`), a tag group's (`tags/<tag>/`) or the Tags group's (`tags/`); and the shape
-//! of the slugs in them.
+//! (`posts/<slug>/`), a tag group's (`tags/<tag>/`) or the Tags group's (`tags/`), and the
+//! desktop with Program Manager turned to a later page of post icons (`page/<n>/`); and the
+//! shape of the slugs in them.
 
 use super::ascii_fold;
 use super::desktop::WindowId;
@@ -10,6 +11,9 @@ use super::desktop::WindowId;
 pub enum Route {
     /// The desktop with Program Manager in front.
     Desktop,
+    /// The desktop with Program Manager in front, turned to this page of post icons (2 or
+    /// more: the first page is [`Route::Desktop`]; see [`super::icon_list::ICONS_PER_PAGE`]).
+    Page(usize),
     /// The desktop with this post's window open and active.
     Post(String),
     /// The desktop with this tag's group window (by the tag's slug) open and active.
@@ -38,7 +42,7 @@ impl Route {
             Self::Post(slug) => Some(WindowId::Post(slug.clone())),
             Self::Tag(slug) => Some(WindowId::Tag(slug.clone())),
             Self::Tags => Some(WindowId::Tags),
-            Self::Desktop | Self::NotFound => None,
+            Self::Desktop | Self::Page(_) | Self::NotFound => None,
         }
     }
 }
@@ -58,6 +62,11 @@ pub fn parse(path: &str, base: &str) -> Route {
     }
     if rest.trim_end_matches('/') == "tags" {
         return Route::Tags;
+    }
+    if let Some(number) = rest.strip_prefix("page/") {
+        // Page 1 is the desktop's own path.
+        let later = page_number(number.trim_end_matches('/')).filter(|&page| page >= 2);
+        return later.map_or(Route::NotFound, Route::Page);
     }
     let (make, slug): (fn(String) -> Route, &str) = if let Some(slug) = rest.strip_prefix("posts/")
     {
@@ -79,10 +88,27 @@ pub fn parse(path: &str, base: &str) -> Route {
 pub fn path(route: &Route, base: &str) -> String {
     match route {
         Route::Desktop | Route::NotFound => base.to_owned(),
+        Route::Page(number) => {
+            let mut path = format!("{base}page/");
+            super::decimal::push_digits(&mut path, *number as u64, 1);
+            path.push('/');
+            path
+        }
         Route::Post(slug) => format!("{base}posts/{slug}/"),
         Route::Tag(slug) => format!("{base}tags/{slug}/"),
         Route::Tags => format!("{base}tags/"),
     }
+}
+
+/// A page's number as a path or a pager icon writes it: decimal digits without a leading zero.
+pub fn page_number(digits: &str) -> Option<usize> {
+    if digits.starts_with('0') || digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0usize, |number, byte| {
+        let digit = byte.is_ascii_digit().then(|| usize::from(byte - b'0'))?;
+        number.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// Slugifies `text`: ASCII letters are lowercased, digits kept, other letters folded to ASCII
@@ -173,6 +199,14 @@ mod tests {
     }
 
     #[test]
+    fn later_pages_of_icons_are_the_desktop_turned_to_them() {
+        assert_eq!(parse("/page/2/", "/"), Route::Page(2));
+        assert_eq!(parse("/blog/page/10/index.html", "/blog/"), Route::Page(10));
+        assert_eq!(parse("/page/31", "/"), Route::Page(31));
+        assert_eq!(Route::Page(2).window(), None);
+    }
+
+    #[test]
     fn routes_and_windows_correspond() {
         for route in [Route::post("a"), Route::Tag("rust".into()), Route::Tags] {
             let window = route.window();
@@ -193,6 +227,14 @@ mod tests {
             "/tagsx/",
             "/other",
             "/elsewhere/posts/a/",
+            "/page/",
+            "/page/1/",
+            "/page/0/",
+            "/page/02/",
+            "/page/2x/",
+            "/page/-2/",
+            "/page/2/3/",
+            "/page/99999999999999999999999/",
         ] {
             assert_eq!(parse(path, "/"), Route::NotFound, "{path}");
         }
@@ -204,6 +246,8 @@ mod tests {
         for base in ["/", "/blog/"] {
             for route in [
                 Route::Desktop,
+                Route::Page(2),
+                Route::Page(120),
                 Route::post("hello-world"),
                 Route::Tag("x6e65".into()),
                 Route::Tags,

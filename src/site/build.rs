@@ -6,11 +6,13 @@ use super::date::PostDate;
 use super::error::{ContentError, ContentErrors, LineProblem, Problem};
 use super::load::{load, load_cached, read_post, scan, Content, Listing, PostCache, POSTS_DIR};
 use super::output::{remove_file_in_place, replace_in_place, OutputError, Staging};
-use super::page::{self, Site, PAGE_ICON_LIMIT};
+use super::page::{self, Site};
 use super::post::{Post, PostHead};
 use super::publish::{LeftOut, Publish};
 use super::{aliases, feed, links, parallel, robots, sitemap, tags};
+use crate::model::icon_list::{self, ICONS_PER_PAGE};
 use crate::model::post::{fragment_path, page_file, ListedPost, PostsIndex, INDEX_FILE};
+use crate::model::route;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -102,14 +104,13 @@ pub fn build(options: &BuildOptions, app: &AppBundle) -> Result<BuildReport, Bui
         config: &config,
         app_head: &app.head_html,
     };
-    let page_icons =
-        page::program_manager_icons(site, heads.iter().map(|(_, h)| h), PAGE_ICON_LIMIT);
+    let head_list: Vec<&PostHead> = heads.iter().map(|(_, head)| head).collect();
+    let page_icons = page_icons(site, &head_list);
     // The site-wide files that show only front matter are written on their own thread while
     // the posts are rendered (so no core waits for them afterwards); the feed shows bodies.
     let (posts, listed) = std::thread::scope(|scope| {
         let listed = scope.spawn(|| {
-            let heads: Vec<&PostHead> = heads.iter().map(|(_, head)| head).collect();
-            listing_files(site, &heads, &page_icons)?
+            listing_files(site, &head_list, &page_icons)?
                 .into_iter()
                 .try_for_each(|(path, bytes)| staging.write(&path, &bytes))
                 .map_err(BuildError::from)
@@ -416,9 +417,24 @@ fn refuse_to_replace_content(options: &BuildOptions) -> Result<(), BuildError> {
     Ok(())
 }
 
-/// The icons Program Manager shows on post pages and the "not found" page.
-fn page_icons(site: Site<'_>, posts: &[Post]) -> String {
-    page::program_manager_icons(site, posts.iter(), PAGE_ICON_LIMIT)
+/// The icons Program Manager shows on post pages and the "not found" page: the first page's,
+/// with at most as many tags as posts.
+fn page_icons<P: page::Icon>(site: Site<'_>, posts: &[P]) -> String {
+    let groups = page::tag_groups(posts);
+    page::program_manager_icons(site, posts, &groups, 1, ICONS_PER_PAGE)
+}
+
+/// The desktop pages, one per page of Program Manager's post icons ([`ICONS_PER_PAGE`] each,
+/// newest first, every tag below them): (path, bytes).
+fn desktop_pages<P: page::Icon>(site: Site<'_>, posts: &[P]) -> Vec<(String, Vec<u8>)> {
+    let groups = page::tag_groups(posts);
+    (1..=icon_list::page_count(posts.len()))
+        .map(|number| {
+            let icons = page::program_manager_icons(site, posts, &groups, number, usize::MAX);
+            let path = route::path(&icon_list::page_route(number), "") + "index.html";
+            (path, page::desktop_page(site, number, &icons).into_bytes())
+        })
+        .collect()
 }
 
 /// Every file that is not a post's: (path, bytes).
@@ -459,12 +475,8 @@ fn listing_files<P: page::Icon>(
         })
         .collect();
     let index = PostsIndex::new(&site.config.title, &site.config.author, &listed);
-    let all_icons = page::program_manager_icons(site, posts.iter(), usize::MAX);
-    let mut files = vec![
-        (
-            "index.html".into(),
-            page::desktop_page(site, &all_icons).into(),
-        ),
+    let mut files = desktop_pages(site, posts);
+    files.extend([
         (
             NOT_FOUND_FILE.into(),
             page::not_found_page(site, page_icons).into(),
@@ -475,7 +487,7 @@ fn listing_files<P: page::Icon>(
             "robots.txt".into(),
             robots::robots(&site.config.base).into(),
         ),
-    ];
+    ]);
     files.extend(
         tags::pages(site, posts, page_icons)
             .into_iter()
@@ -961,7 +973,7 @@ mod tests {
         let posts = serving.root.path().join("content/posts");
         // Newer posts fill the pages' Program Manager, so renaming `hi` changes no page's icons
         // and the rebuild stays incremental.
-        for day in 1..=PAGE_ICON_LIMIT {
+        for day in 1..=ICONS_PER_PAGE {
             let text = format!("---\ntitle: N{day}\ndate: 2024-02-01T00:{day:02}:00Z\n---\nN.\n");
             fs::write(posts.join(format!("n{day}.md")), text).unwrap();
         }

@@ -14,14 +14,11 @@ use crate::model::frame::title_bar_html;
 use crate::model::icon_list;
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
+use crate::model::route;
+use crate::model::tag::TagGroup;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// How many post icons Program Manager shows on post pages and the "not found" page (newest
-/// first). The desktop page lists every post; repeating thousands of icons on every post page
-/// would make the site's size grow with the square of the number of posts.
-pub const PAGE_ICON_LIMIT: usize = 50;
 
 /// What every page of one build shares.
 #[derive(Clone, Copy, Debug)]
@@ -136,20 +133,23 @@ pub fn icon_list<'p, P: Icon + 'p>(
     site: Site<'_>,
     posts: impl IntoIterator<Item = &'p P>,
 ) -> String {
-    icon_list_with(site, posts, "")
+    icon_list_with(site, posts, "", ["", ""])
 }
 
-/// [`icon_list`], with `attributes` (markup, from a leading space) on the `<ul>`.
+/// [`icon_list`], with `attributes` (markup, from a leading space) on the `<ul>` and the
+/// markup of `[first, last]` items before and after the posts'.
 fn icon_list_with<'p, P: Icon + 'p>(
     site: Site<'_>,
     posts: impl IntoIterator<Item = &'p P>,
     attributes: &str,
+    [first, last]: [&str; 2],
 ) -> String {
     let posts = posts.into_iter();
     let mut out = String::with_capacity(64 + posts.size_hint().0 * 200);
     out.push_str("      <ul class=\"icons\"");
     out.push_str(attributes);
     out.push_str(">\n");
+    out.push_str(first);
     for post in posts {
         out.push_str("        <li><a class=\"icon\" href=\"");
         push_escaped(&mut out, site.base_path());
@@ -164,41 +164,56 @@ fn icon_list_with<'p, P: Icon + 'p>(
         push_escaped(&mut out, post.title());
         out.push_str("</span></a></li>\n");
     }
+    out.push_str(last);
     out.push_str("      </ul>\n");
     out
 }
 
-/// Program Manager's contents: an icon per post (newest first) and, below them, a group icon
-/// per tag, each list cut at `limit` (the app shows them all, in the same order). The posts'
-/// list carries the [`icon_list::fingerprint`] of what is shown: when it matches the posts
-/// index, the app keeps these icons rather than drawing them again.
-pub fn program_manager_icons<'p, P: Icon + 'p>(
+/// Program Manager's contents on page `page` (from 1) of `posts` (newest first,
+/// [`icon_list::ICONS_PER_PAGE`] a page): that page's post icons between the icons turning to the pages
+/// beside and, below them, a group icon per tag of `groups` (the posts' [`tag_groups`]), cut at
+/// `group_limit` (the app shows the same page, with every tag). The posts' list carries the
+/// [`icon_list::fingerprint`] of what is shown: when it matches what the app would draw, the
+/// app keeps these icons rather than drawing them again.
+pub fn program_manager_icons<P: Icon>(
     site: Site<'_>,
-    posts: impl Iterator<Item = &'p P> + Clone,
-    limit: usize,
+    posts: &[P],
+    groups: &[TagGroup<'_>],
+    page: usize,
+    group_limit: usize,
 ) -> String {
-    let groups = crate::model::tag::groups(posts.clone().map(|post| post.tags()));
+    let pages = icon_list::page_count(posts.len());
+    let shown = icon_list::page_of(posts, page).iter();
     let fingerprint = icon_list::fingerprint(
         site.base_path(),
-        posts
-            .clone()
-            .take(limit)
-            .map(|post| (post.slug(), post.title())),
+        (page, pages),
+        shown.clone().map(|post| (post.slug(), post.title())),
         groups
             .iter()
-            .take(limit)
+            .take(group_limit)
             .map(|group| (group.slug.as_str(), group.name)),
     );
     let attribute = format!(" {}=\"{fingerprint}\"", icon_list::FINGERPRINT_ATTRIBUTE);
-    let mut icons = icon_list_with(site, posts.take(limit), &attribute);
+    let pager = |(page, label)| {
+        let icon = icon_list::pager_icon_html(site.base_path(), page, label);
+        ["        ", &icon, "\n"].concat()
+    };
+    let (newer, older) = icon_list::pagers(page, pages);
+    let [newer, older] = [newer.map(pager), older.map(pager)].map(Option::unwrap_or_default);
+    let mut icons = icon_list_with(site, shown, &attribute, [&newer, &older]);
     if !groups.is_empty() {
-        let shown = groups.iter().take(limit);
+        let shown = groups.iter().take(group_limit);
         icons.push_str(&tags::group_icon_list(
             site,
             shown.map(|group| (group.name, group.slug.as_str())),
         ));
     }
     icons
+}
+
+/// The tag groups of `posts`, for [`program_manager_icons`].
+pub fn tag_groups<P: Icon>(posts: &[P]) -> Vec<TagGroup<'_>> {
+    crate::model::tag::groups(posts.iter().map(Icon::tags))
 }
 
 /// The post's `<article class="post">` element, as in the page and `fragment.html`: title,
@@ -258,18 +273,30 @@ fn push_article(out: &mut String, site: Site<'_>, post: &Post) {
     out.push_str("</div>\n</article>");
 }
 
-/// `index.html`: the desktop with Program Manager active, listing every post.
-pub fn desktop_page(site: Site<'_>, icons: &str) -> String {
+/// `index.html` (page 1) or `page/<n>/index.html`: the desktop with Program Manager active,
+/// turned to page `page` of the posts' icons (`icons`, from [`program_manager_icons`]).
+pub fn desktop_page(site: Site<'_>, page: usize, icons: &str) -> String {
     let config = site.config;
     let description = or_else(&config.description, &config.title);
     let mut out = String::with_capacity(icons.len() + 4096);
+    let (title, canonical) = if page <= 1 {
+        (
+            Cow::Borrowed(config.title.as_str()),
+            config.base.url().to_owned(),
+        )
+    } else {
+        let mut title = config.title.clone() + " — page ";
+        crate::model::decimal::push_digits(&mut title, page as u64, 1);
+        let path = route::path(&icon_list::page_route(page), "");
+        (Cow::Owned(title), [config.base.url(), &path].concat())
+    };
     head(
         &mut out,
         site,
         &Head {
-            title: &config.title,
+            title: &title,
             description,
-            canonical: Some(config.base.url()),
+            canonical: Some(&canonical),
             kind: HeadKind::Website,
             feed: None,
         },
@@ -781,29 +808,54 @@ mod tests {
     }
 
     #[test]
-    fn program_manager_shows_group_icons_after_the_posts_both_cut_at_the_limit() {
+    fn program_manager_shows_a_page_of_posts_between_pagers_then_the_groups_cut_at_the_limit() {
         let config = config();
-        let posts = [
-            post(),
-            Post {
-                tags: vec!["zed".into()],
-                ..Post::example("older", "Older", "2024-04-01")
-            },
-        ];
-        let icons = program_manager_icons(site(&config), posts.iter(), 1);
-        let groups = icons.find("<ul class=\"icons groups\" aria-label=\"Tags\">");
-        assert!(groups > icons.find("data-slug=\"hello\""), "{icons}");
-        assert!(!icons.contains("data-slug=\"older\""), "{icons}");
-        assert!(icons.contains(r#"<li><a class="icon group" href="/blog/tags/a-b/" data-tag="a-b"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">a&amp;b</span></a></li>"#), "{icons}");
-        assert!(!icons.contains("data-tag=\"rust\""), "{icons}");
-        let all = program_manager_icons(site(&config), posts.iter(), usize::MAX);
-        assert_eq!(all.matches("class=\"icon group\"").count(), 3, "{all}");
-        let untagged = Post {
+        let posts: Vec<Post> = (0..=icon_list::ICONS_PER_PAGE)
+            .map(|i| Post {
+                tags: vec![format!("t{}", i % 3)],
+                ..Post::example(&format!("p{i}"), &format!("P{i}"), "2024-04-01")
+            })
+            .collect();
+        let groups = tag_groups(&posts);
+        let at = |html: &str, needle: &str| {
+            html.find(needle)
+                .unwrap_or_else(|| panic!("{needle} in {html}"))
+        };
+        let first = program_manager_icons(site(&config), &posts, &groups, 1, 1);
+        assert!(!first.contains("data-slug=\"p50\""), "{first}");
+        let older = at(
+            &first,
+            r#"<a class="icon pager" href="/blog/page/2/" data-page="2">"#,
+        );
+        assert!(at(&first, "data-slug=\"p49\"") < older);
+        assert!(older < at(&first, "<ul class=\"icons groups\" aria-label=\"Tags\">"));
+        assert_eq!(first.matches("class=\"icon group\"").count(), 1, "{first}");
+        assert!(!first.contains("Newer posts"), "{first}");
+        let second = program_manager_icons(site(&config), &posts, &groups, 2, usize::MAX);
+        let newer = at(
+            &second,
+            r#"<a class="icon pager" href="/blog/" data-page="1">"#,
+        );
+        assert!(newer < at(&second, "data-slug=\"p50\""));
+        assert_eq!(second.matches("data-slug=").count(), 1, "{second}");
+        assert!(!second.contains("Older posts"), "{second}");
+        assert_eq!(
+            second.matches("class=\"icon group\"").count(),
+            3,
+            "{second}"
+        );
+        assert_ne!(
+            first.split('"').nth(3),
+            second.split('"').nth(3),
+            "each page has its own fingerprint"
+        );
+        let untagged = [Post {
             tags: vec![],
             ..post()
-        };
-        let plain = program_manager_icons(site(&config), [untagged].iter(), 50);
+        }];
+        let plain = program_manager_icons(site(&config), &untagged, &[], 1, 50);
         assert!(!plain.contains("groups"), "{plain}");
+        assert!(!plain.contains("pager"), "{plain}");
     }
 
     #[test]
@@ -928,7 +980,7 @@ mod tests {
     #[test]
     fn desktop_page_makes_program_manager_active() {
         let config = config();
-        let html = desktop_page(site(&config), "ICONS");
+        let html = desktop_page(site(&config), 1, "ICONS");
         assert!(
             html.contains(r#"<section class="window program-manager active" id="win-progman""#),
             "{html}"
@@ -941,6 +993,11 @@ mod tests {
         assert!(html.contains(r#"<link rel="canonical" href="https://example.org/blog/">"#));
         assert!(html.contains("<title>Tom &amp; Jerry&#39;s</title>"));
         assert!(!html.contains("post-window"));
+        let later = desktop_page(site(&config), 12, "ICONS");
+        assert!(later.contains("<title>Tom &amp; Jerry&#39;s — page 12</title>"));
+        assert!(
+            later.contains(r#"<link rel="canonical" href="https://example.org/blog/page/12/">"#)
+        );
     }
 
     #[test]
