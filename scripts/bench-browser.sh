@@ -5,12 +5,14 @@
 #   lighthouse  Lighthouse 12, default mobile config (simulated throttling), desktop page and a
 #               post page of the demo site, first visit and return visit with a saved desktop
 #               (median of LH_RUNS=3)                       tests/browser/bench/lighthouse.mjs
+#   lighthouse-big  the same on the 10,000-post corpus's desktop and newest post (LH_RUNS=1
+#               unless set): what a big blog's visitors get   tests/browser/bench/lighthouse.mjs
 #   drag        DOM mutations per pointer move, frame intervals and long tasks while dragging and
 #               resizing one of 20 windows of ~1,400-word posts (1,000-post corpus)
 #                                                           tests/browser/bench/drag.mjs
 #   icons       Program Manager with 10,000 icons: posts.json and page sizes, take-over time and
 #               long tasks, opening a post by double-click, dragging   tests/browser/bench/icons.mjs
-# Usage: bash scripts/bench-browser.sh [lighthouse] [drag] [icons]   (default: all three;
+# Usage: bash scripts/bench-browser.sh [lighthouse] [lighthouse-big] [drag] [icons]   (default: all;
 #        BENCH_DIR=/dev/shm/progman-bench-browser)
 # Timing figures depend on the machine's load: each section prints the load average.
 set -euo pipefail
@@ -18,7 +20,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 bench="${BENCH_DIR:-/dev/shm/progman-bench-browser}"
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(lighthouse drag icons)
+[ ${#parts[@]} -gt 0 ] || parts=(lighthouse lighthouse-big drag icons)
 cargo build -q --release --bin progman --example corpus
 progman="$PWD/target/release/progman"
 [ -d tests/browser/node_modules ] || (cd tests/browser && npm ci --silent)
@@ -43,6 +45,11 @@ for part in "${parts[@]}"; do
       "$progman" build --out "$bench/demo" >/dev/null
       node tests/browser/bench/lighthouse.mjs "$bench/demo" | sed 's/^/  /'
       ;;
+    lighthouse-big)
+      echo "== Lighthouse performance, 10,000-post corpus (same targets)"
+      load
+      LH_RUNS="${LH_RUNS:-1}" node tests/browser/bench/lighthouse.mjs "$(corpus_site 10000)" | sed 's/^/  /'
+      ;;
     drag)
       echo "== Dragging and resizing with 20 windows of long posts open (targets: 1 mutation per move, p95 frame <= 17 ms, no long task)"
       load
@@ -54,7 +61,7 @@ for part in "${parts[@]}"; do
       node tests/browser/bench/icons.mjs "$(corpus_site 10000)" | sed 's/^/  /'
       ;;
     *)
-      echo "unknown part: $part (lighthouse, drag or icons)" >&2
+      echo "unknown part: $part (lighthouse, lighthouse-big, drag or icons)" >&2
       exit 2
       ;;
   esac

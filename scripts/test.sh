@@ -22,15 +22,20 @@ step "native tests"
 cargo test --quiet
 
 step "build the demo site with the real app"
-cargo build --release --quiet --bin progman
+cargo build --release --quiet --bin progman --example corpus
 site="$PROGMAN_ROOT/target/test-site"
 ./target/release/progman build --out "$site"
 # The same site deployed under a sub-path, as on a GitHub Pages project site.
 subpath_site="$PROGMAN_ROOT/target/test-site-blog"
 ./target/release/progman build --out "$subpath_site" --base-url https://example.org/blog/
+# A blog with three pages of post icons (the generated benchmark corpus).
+big_site="$PROGMAN_ROOT/target/test-site-big"
+rm -rf "$PROGMAN_ROOT/target/big-content"
+./target/release/examples/corpus 120 "$PROGMAN_ROOT/target/big-content" >/dev/null
+./target/release/progman build --content "$PROGMAN_ROOT/target/big-content" --out "$big_site"
 
 step "bundle budget"
 bash "$here/bundle-size.sh" "$site" 90
 
 step "browser tests (headless Chromium)"
-PROGMAN_SITE="$site" PROGMAN_SUBPATH_SITE="$subpath_site" node --test --test-concurrency=1 tests/browser/
+PROGMAN_SITE="$site" PROGMAN_SUBPATH_SITE="$subpath_site" PROGMAN_BIG_SITE="$big_site" node --test --test-concurrency=1 tests/browser/

@@ -1,0 +1,103 @@
+// A big blog's Program Manager shows the posts 50 at a time: without JavaScript every page of
+// icons is a desktop page (/, /page/2/, ...) linked by "Newer posts" and "Older posts" icons;
+// the app takes such a page over as it is and turns pages in place, with the address bar, the
+// title and the back button following. scripts/test.sh builds a 120-post corpus for it and
+// names the site in PROGMAN_BIG_SITE.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { useSite, appReady, pageErrors, screenshots } from './harness.mjs';
+
+const PER_PAGE = 50;
+const siteDir = process.env.PROGMAN_BIG_SITE;
+const skip = siteDir ? false : 'PROGMAN_BIG_SITE is not set (scripts/test.sh sets it)';
+let site;
+let browser;
+let posts;
+
+const started = useSite({ dir: siteDir, skip: Boolean(skip) });
+before(async () => {
+  ({ site, browser, posts } = await started);
+  assert.ok(posts.length > 2 * PER_PAGE && posts.length < 3 * PER_PAGE, 'three pages of posts');
+});
+
+/** Program Manager's items on the page: post slugs, and "<" / ">" for the pager icons. */
+const shown = (page) =>
+  page.locator('#win-progman .icons:not(.groups) .icon:not([data-open])').evaluateAll((icons) =>
+    icons.map((icon) => icon.dataset.slug ?? (icon.textContent === 'Newer posts' ? '<' : '>')));
+
+const slugs = (from, to) => posts.slice(from, to).map((post) => post.slug);
+const path = (page) => new URL(page.url()).pathname;
+
+async function open(url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  await page.goto(site.url + url);
+  return { page, errors, context };
+}
+
+test('without JavaScript, the pager icons lead through every page of posts', { skip }, async () => {
+  const { page, context } = await open('', { javaScriptEnabled: false });
+  assert.deepEqual(await shown(page), [...slugs(0, PER_PAGE), '>']);
+  await page.locator('#win-progman .icon', { hasText: 'Older posts' }).click();
+  assert.equal(path(page), '/page/2/');
+  assert.deepEqual(await shown(page), ['<', ...slugs(PER_PAGE, 2 * PER_PAGE), '>']);
+  assert.match(await page.title(), / — page 2$/);
+  await page.locator('#win-progman .icon', { hasText: 'Older posts' }).click();
+  assert.deepEqual(await shown(page), ['<', ...slugs(2 * PER_PAGE)]);
+  await page.locator('#win-progman .icon', { hasText: 'Newer posts' }).click();
+  await page.locator('#win-progman .icon', { hasText: 'Newer posts' }).click();
+  assert.equal(path(page), '/');
+  await context.close();
+});
+
+test('the app takes a later page over as it is, and its icons open their posts', { skip }, async () => {
+  const { page, errors, context } = await open('page/2/');
+  const before = await shown(page);
+  await appReady(page);
+  assert.deepEqual(await shown(page), before);
+  assert.deepEqual(before, ['<', ...slugs(PER_PAGE, 2 * PER_PAGE), '>']);
+  assert.equal(path(page), '/page/2/', 'the address stays');
+  const post = posts[PER_PAGE + 1];
+  await page.locator(`#win-progman .icon[data-slug="${post.slug}"]`).dblclick();
+  assert.equal(path(page), `/posts/${post.slug}/`);
+  await page.goBack();
+  assert.equal(path(page), '/page/2/', 'back to the page the post was opened from');
+  assert.deepEqual(await shown(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the app turns pages in place by double-click and Enter, and back turns them back', { skip }, async () => {
+  const { page, errors, context } = await open('');
+  await appReady(page);
+  const documentBefore = await page.evaluate(() => (window.__same = 'yes'));
+  await page.locator('#win-progman .icon', { hasText: 'Older posts' }).click();
+  assert.deepEqual((await shown(page)).length, PER_PAGE + 1, 'a click only selects');
+  await page.locator('#win-progman .icon', { hasText: 'Older posts' }).dblclick();
+  assert.equal(path(page), '/page/2/');
+  assert.match(await page.title(), / — page 2$/);
+  assert.deepEqual(await shown(page), ['<', ...slugs(PER_PAGE, 2 * PER_PAGE), '>']);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Newer posts', 'the first icon has the focus');
+  await page.screenshot({ path: join(screenshots, 'program-manager-page-2.png') });
+  await page.keyboard.press('Enter');
+  assert.equal(path(page), '/');
+  assert.deepEqual(await shown(page), [...slugs(0, PER_PAGE), '>']);
+  await page.goBack();
+  assert.equal(path(page), '/page/2/');
+  assert.deepEqual(await shown(page), ['<', ...slugs(PER_PAGE, 2 * PER_PAGE), '>']);
+  assert.equal(await page.evaluate(() => window.__same), documentBefore, 'no page load');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a phone a tap on a pager icon turns the page', { skip }, async () => {
+  const { page, errors, context } = await open('', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await appReady(page);
+  await page.locator('#win-progman .icon', { hasText: 'Older posts' }).tap();
+  assert.equal(path(page), '/page/2/');
+  assert.deepEqual((await shown(page))[1], posts[PER_PAGE].slug);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
