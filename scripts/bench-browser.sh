@@ -10,7 +10,7 @@
 #   drag        DOM mutations per pointer move, frame intervals and long tasks while dragging and
 #               resizing one of 20 windows of ~1,400-word posts (1,000-post corpus)
 #                                                           tests/browser/bench/drag.mjs
-#   icons       Program Manager with 10,000 icons: posts.json and page sizes, take-over time and
+#   icons       the desktop of a 10,000-post blog: posts.json and page sizes, take-over time and
 #               long tasks, opening a post by double-click, dragging   tests/browser/bench/icons.mjs
 # Usage: bash scripts/bench-browser.sh [lighthouse] [lighthouse-big] [drag] [icons]   (default: all;
 #        BENCH_DIR=/dev/shm/progman-bench-browser)
@@ -56,7 +56,7 @@ for part in "${parts[@]}"; do
       node tests/browser/bench/drag.mjs "$(corpus_site 1000)" | sed 's/^/  /'
       ;;
     icons)
-      echo "== Program Manager with 10,000 icons"
+      echo "== The desktop of a 10,000-post blog"
       load
       node tests/browser/bench/icons.mjs "$(corpus_site 10000)" | sed 's/^/  /'
       ;;
