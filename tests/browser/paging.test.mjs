@@ -101,3 +101,19 @@ test('on a phone a tap on a pager icon turns the page', { skip }, async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a page past the last is the "not found" page, and the app leaves it alone', { skip }, async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const kept = new Promise((resolve) => {
+    page.on('console', (message) => {
+      if (message.text().includes('keeps the static page')) resolve(message.text());
+    });
+  });
+  const response = await page.goto(`${site.url}page/9/`);
+  assert.equal(response.status(), 404);
+  assert.match(await kept, /no such page of posts/);
+  assert.equal(await page.locator('html[data-progman-app]').count(), 0);
+  assert.equal(await page.locator('a', { hasText: 'Back to the desktop' }).count(), 1);
+  await context.close();
+});
