@@ -77,7 +77,7 @@ fn start(index: PostsIndex, route: Route, base: String) {
 }
 
 fn parse_index(text: &str) -> Result<PostsIndex, String> {
-    super::json::parse(text)
+    crate::model::json::parse(text)
         .and_then(|value| PostsIndex::from_json(&value).map_err(|error| error.to_string()))
         .map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
 }

@@ -15,7 +15,6 @@ mod desktop;
 mod dialogs;
 mod dom;
 mod history;
-mod json;
 mod keep;
 mod keyboard;
 mod live_reload;

@@ -1,14 +1,16 @@
 //! A small JSON value, so the pure model can read and write the app's JSON without a JSON
 //! library in the WebAssembly build.
 //!
-//! The app parses text with the browser's own `JSON.parse` and converts the result into a
-//! [`Json`] (`src/app/json.rs`); the native build converts a `serde_json::Value`
-//! ([`Json::from`]). Readers ([`super::persist`], [`super::post`]) then walk the same value on
-//! both targets. [`Json::write`] writes compact JSON text; it is meant for the saved desktop,
+//! Both targets read JSON text with [`parse`] (`json/read.rs`); the native build can also
+//! convert a `serde_json::Value` ([`Json::from`]). Readers ([`super::persist`],
+//! [`super::post`]) then walk the same value on both targets. [`Json::write`] writes compact JSON text; it is meant for the saved desktop,
 //! whose numbers are all whole: whole numbers are written exactly, others approximately (six
 //! decimals at most), which keeps float formatting out of the wasm.
 
 use super::decimal::push_digits;
+
+mod read;
+pub use read::parse;
 
 /// A parsed JSON value. Object members keep their order; a key appears once.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,8 +23,9 @@ pub enum Json {
     Object(Vec<(String, Json)>),
 }
 
-/// How deep converters nest before treating a value as `null`: deeper than any saved desktop
-/// or posts index, shallow enough that a hostile value cannot exhaust the stack.
+/// How deep values may nest: deeper than any saved desktop or posts index, shallow enough that
+/// hostile text cannot exhaust the stack. [`parse`] refuses deeper text; converting a
+/// `serde_json::Value` turns deeper values into `null`.
 pub const MAX_DEPTH: usize = 64;
 
 impl Json {
@@ -239,14 +242,6 @@ fn from_serde(value: serde_json::Value, depth: usize) -> Json {
     }
 }
 
-/// Parses JSON text natively (with serde_json); the app uses the browser's parser instead.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn parse(text: &str) -> Result<Json, String> {
-    serde_json::from_str::<serde_json::Value>(text)
-        .map(Json::from)
-        .map_err(|error| error.to_string())
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -311,9 +306,10 @@ mod tests {
     }
 
     #[test]
-    fn values_nested_too_deep_become_null() {
+    fn serde_values_nested_too_deep_become_null() {
         let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
-        let mut value = parse(&deep).unwrap_or(Json::Bool(false));
+        let serde_value = serde_json::from_str::<serde_json::Value>(&deep);
+        let mut value = serde_value.map_or(Json::Bool(false), Json::from);
         let mut depth = 0;
         while let Json::Array(mut items) = value {
             value = items.pop().unwrap_or(Json::Bool(false));

@@ -6,7 +6,7 @@
 //!
 //! [`restore`] reads whatever localStorage holds, which may be from an older version of the
 //! site, edited by hand, or truncated. It never fails: it walks the parsed value ([`Json`], which
-//! the app gets from the browser's `JSON.parse`, see [`restore_parsed`]) field by field,
+//! read by [`super::json::parse`], see [`restore_parsed`]) field by field,
 //! so one bad window does not lose the others, repairs or drops what it cannot use, and lists
 //! each repair in [`Restored::problems`] for the app to log. If nothing is usable it returns the
 //! default desktop.

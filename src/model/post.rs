@@ -2,8 +2,8 @@
 //!
 //! The build writes `posts.json` (a [`PostsIndex`]) and one HTML fragment per post at
 //! [`fragment_path`]. The app fetches the index on start and a fragment only when its window opens.
-//! The build writes it with serde; the app reads it from the browser's `JSON.parse`
-//! ([`PostsIndex::from_json`], the same rules as serde's: tested against it below).
+//! The build writes it with serde; the app reads it with [`super::json::parse`] and
+//! [`PostsIndex::from_json`] (the same rules as serde's: tested against it below).
 //!
 //! The index holds only what the app uses, since every visit downloads it whole: per post its
 //! slug, title and the numbers of its tags; per tag its slug and name, once. Tags arrive grouped
