@@ -2,10 +2,10 @@
 # The browser-side benchmarks (issue #7): they print figures next to their targets and assert
 # nothing. Each serves a built site on 127.0.0.1 (gzip, ETags, as a static host would) to
 # Debian's Chromium.
-#   lighthouse  Lighthouse 12, default mobile config (simulated throttling), desktop page and a
-#               post page of the demo site, first visit and return visit with a saved desktop
+#   lighthouse  Lighthouse 12, default mobile config (simulated throttling), desktop page, a
+#               post page and a tag's page of the demo site, first visit and return visit with a saved desktop
 #               (median of LH_RUNS=3)                       tests/browser/bench/lighthouse.mjs
-#   lighthouse-big  the same on the 10,000-post corpus's desktop and newest post (LH_RUNS=1
+#   lighthouse-big  the same on the 10,000-post corpus's pages (LH_RUNS=1
 #               unless set): what a big blog's visitors get   tests/browser/bench/lighthouse.mjs
 #   drag        DOM mutations per pointer move, frame intervals and long tasks while dragging and
 #               resizing one of 20 windows of ~1,400-word posts (1,000-post corpus)

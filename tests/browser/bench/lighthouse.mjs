@@ -1,6 +1,6 @@
 // Benchmark (prints figures, asserts nothing): Lighthouse 12 performance of a built site with
 // the default mobile configuration (Moto G Power emulation, simulated slow 4G and 4x CPU
-// slowdown), for the desktop page and a post page, on a first visit (empty profile) and on a
+// slowdown), for the desktop page, a post page and a tag's page, on a first visit (empty profile) and on a
 // return visit (a profile where the app itself saved a desktop with post windows open, a colour
 // scheme and a pattern; Lighthouse keeps storage and cache). Median of LH_RUNS runs (default 3).
 // The site is served gzipped with a 10-minute cache lifetime, as a typical static host does.
@@ -119,9 +119,13 @@ async function saveDesktop(port, url, slugs) {
 }
 
 const site = await serveCompressed(siteDir);
-const posts = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8')).posts;
+const index = JSON.parse(await readFile(join(siteDir, 'posts.json'), 'utf8'));
+const posts = index.posts;
 const post = `posts/${posts[0].slug}/`;
 const pages = [['desktop /', ''], [`post /${post}`, post]];
+// And the page of the newest post's first tag (the index numbers each post's tags).
+const tag = index.tags?.[posts[0].tags?.[0]]?.slug;
+if (tag) pages.push([`tag /tags/${tag}/`, `tags/${tag}/`]);
 console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile emulation, simulated throttling; median of ${runs}; ${posts.length} posts`);
 
 try {
