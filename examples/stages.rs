@@ -18,7 +18,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use progman::model::icon_list::ICONS_PER_PAGE;
+    use progman::model::icon_pages::ICONS_PER_PAGE;
     use progman::site::config::SiteConfig;
     use progman::site::page::{self, Site};
     use progman::site::post::{Post, PostHead};

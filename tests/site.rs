@@ -2,7 +2,8 @@
 //! folders under `tests/fixtures/`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use progman::model::icon_list::{page_fingerprint, ICONS_PER_PAGE};
+use progman::model::icon_list::page_fingerprint;
+use progman::model::icon_pages::ICONS_PER_PAGE;
 use progman::model::post::PostsIndex;
 use progman::site::app_bundle::AppBundle;
 use progman::site::build::{build, check, BuildError, BuildOptions};

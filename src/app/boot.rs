@@ -13,7 +13,7 @@ use super::program_manager;
 use super::state::{AppState, Body};
 use super::storage;
 use crate::model::desktop::{Desktop, WindowId};
-use crate::model::icon_list::page_count;
+use crate::model::icon_pages::page_count;
 use crate::model::post::{PostsIndex, INDEX_FILE};
 use crate::model::route::{self, Route};
 use crate::model::single_window;

@@ -9,7 +9,7 @@ use super::dom;
 use super::program_manager;
 use super::state::AppState;
 use crate::model::desktop::WindowId;
-use crate::model::icon_list::page_route;
+use crate::model::icon_pages::page_route;
 use crate::model::route::{self, Route};
 
 /// The route the address bar shows for the active window (tracked).

@@ -4,7 +4,7 @@
 //! link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it; a
 //! double-click or Enter opens its window. In single-window mode (phones) a tap opens.
 //!
-//! The posts show a page at a time ([`crate::model::icon_list`]); the "Newer posts" and "Older
+//! The posts show a page at a time ([`crate::model::icon_pages`]); the "Newer posts" and "Older
 //! posts" icons link to the static desktop pages beside, and here turn the page in place
 //! ([`turn_to`]), with the address bar following ([`super::history`]).
 //!
@@ -24,9 +24,8 @@ use super::menu_bar::{menu_bar, serve_menu_bar};
 use super::menu_nav::event_element;
 use super::state::AppState;
 use super::tag_window::{self, Gesture};
-use crate::model::icon_list::{
-    page_count, page_fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE,
-};
+use crate::model::icon_list::{page_fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE};
+use crate::model::icon_pages::page_count;
 use crate::model::route;
 
 thread_local! {

@@ -75,7 +75,7 @@ pub struct Shared {
     /// which every effect that reads it reads too.
     single: Cell<bool>,
     /// Which page of post icons Program Manager shows (from 1; see
-    /// [`crate::model::icon_list::ICONS_PER_PAGE`]). Not a signal: turning a page redraws
+    /// [`crate::model::icon_pages::ICONS_PER_PAGE`]). Not a signal: turning a page redraws
     /// Program Manager's body directly ([`super::program_manager::turn_to`]).
     pub icon_page: Cell<usize>,
     /// The posts index and the base path never change while the page lives.

@@ -5,60 +5,14 @@
 //! the icons it would draw, and keep them instead of drawing (and the browser laying out) them
 //! again.
 //!
-//! Program Manager shows the posts [`ICONS_PER_PAGE`] at a time, newest first, with a "Newer
-//! posts" and an "Older posts" icon ([`pager_icon_html`]) turning to the pages beside: the
-//! static site has a desktop page for each (`/`, `/page/2/`, …), and the app turns in place.
-//! However many posts a blog has, a page holds at most that many post icons for the browser to
-//! parse and lay out.
+//! Program Manager shows one page of the posts at a time ([`super::icon_pages`]), with a
+//! "Newer posts" and an "Older posts" icon ([`pager_icon_html`]) turning to the pages beside.
 
 use super::escape::escape;
+use super::icon_pages::{page_count, page_of, page_route, pagers};
 use super::post::{page_path, PostMeta};
-use super::route::{self, Route};
+use super::route;
 use super::tag::TagGroup;
-
-/// How many post icons one page of Program Manager shows: a screenful on a big monitor,
-/// and few enough that the desktop page of a blog with 10,000 posts loads like a small one's.
-pub const ICONS_PER_PAGE: usize = 50;
-
-/// The label of the icon turning to the page of newer posts.
-pub const NEWER_POSTS: &str = "Newer posts";
-/// The label of the icon turning to the page of older posts.
-pub const OLDER_POSTS: &str = "Older posts";
-
-/// How many pages `posts` post icons fill: at least one, the desktop's own.
-pub fn page_count(posts: usize) -> usize {
-    posts.div_ceil(ICONS_PER_PAGE).max(1)
-}
-
-/// The posts page `page` (from 1) shows; none past the last page.
-pub fn page_of<T>(posts: &[T], page: usize) -> &[T] {
-    let start = page
-        .saturating_sub(1)
-        .saturating_mul(ICONS_PER_PAGE)
-        .min(posts.len());
-    let end = start.saturating_add(ICONS_PER_PAGE).min(posts.len());
-    &posts[start..end]
-}
-
-/// The route of page `page` of Program Manager: the desktop for the first.
-pub fn page_route(page: usize) -> Route {
-    if page <= 1 {
-        Route::Desktop
-    } else {
-        Route::Page(page)
-    }
-}
-
-/// A pager icon: the page it turns to and its label.
-pub type Pager = (usize, &'static str);
-
-/// The pager icons of page `page` of `pages`: the newer page's before the posts and the
-/// older page's after them, where there is one.
-pub fn pagers(page: usize, pages: usize) -> (Option<Pager>, Option<Pager>) {
-    let newer = (page > 1).then(|| (page - 1, NEWER_POSTS));
-    let older = (page < pages).then(|| (page + 1, OLDER_POSTS));
-    (newer, older)
-}
 
 /// The icon turning Program Manager to `page`: a link to that desktop page under `base`
 /// (`base` as given, unescaped), with the page's number in `data-page`.
@@ -230,6 +184,7 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::icon_pages::{ICONS_PER_PAGE, NEWER_POSTS, OLDER_POSTS};
 
     fn post(slug: &str, title: &str) -> PostMeta {
         PostMeta {
@@ -352,28 +307,6 @@ mod tests {
             last,
             ["page 2".to_owned(), format!("p{}", 2 * ICONS_PER_PAGE)]
         );
-    }
-
-    #[test]
-    fn every_post_is_on_exactly_one_page_in_order() {
-        for count in [
-            0,
-            1,
-            ICONS_PER_PAGE - 1,
-            ICONS_PER_PAGE,
-            ICONS_PER_PAGE + 1,
-            7 * ICONS_PER_PAGE + 3,
-        ] {
-            let all = posts(count);
-            let paged: Vec<&PostMeta> = (1..=page_count(count))
-                .flat_map(|page| page_of(&all, page))
-                .collect();
-            assert_eq!(paged, all.iter().collect::<Vec<_>>(), "{count} posts");
-            assert!(page_of(&all, page_count(count) + 1).is_empty());
-        }
-        assert_eq!(page_count(0), 1);
-        assert_eq!(page_count(ICONS_PER_PAGE), 1);
-        assert_eq!(page_count(ICONS_PER_PAGE + 1), 2);
     }
 
     #[test]

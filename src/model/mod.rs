@@ -12,6 +12,7 @@ pub mod escape;
 pub mod frame;
 pub mod geometry;
 pub mod icon_list;
+pub mod icon_pages;
 pub mod json;
 pub mod keyboard_mode;
 pub mod layout;

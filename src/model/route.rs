@@ -12,7 +12,7 @@ pub enum Route {
     /// The desktop with Program Manager in front.
     Desktop,
     /// The desktop with Program Manager in front, turned to this page of post icons (2 or
-    /// more: the first page is [`Route::Desktop`]; see [`super::icon_list::ICONS_PER_PAGE`]).
+    /// more: the first page is [`Route::Desktop`]; see [`super::icon_pages::ICONS_PER_PAGE`]).
     Page(usize),
     /// The desktop with this post's window open and active.
     Post(String),

@@ -10,7 +10,7 @@ use super::page::{self, Site};
 use super::post::{Post, PostHead};
 use super::publish::{LeftOut, Publish};
 use super::{aliases, feed, links, parallel, robots, sitemap, tags};
-use crate::model::icon_list::{self, ICONS_PER_PAGE};
+use crate::model::icon_pages::{self, ICONS_PER_PAGE};
 use crate::model::post::{fragment_path, page_file, ListedPost, PostsIndex, INDEX_FILE};
 use crate::model::route;
 use std::collections::{HashMap, HashSet};
@@ -428,10 +428,10 @@ fn page_icons<P: page::Icon>(site: Site<'_>, posts: &[P]) -> String {
 /// newest first, every tag below them): (path, bytes).
 fn desktop_pages<P: page::Icon>(site: Site<'_>, posts: &[P]) -> Vec<(String, Vec<u8>)> {
     let groups = page::tag_groups(posts);
-    (1..=icon_list::page_count(posts.len()))
+    (1..=icon_pages::page_count(posts.len()))
         .map(|number| {
             let icons = page::program_manager_icons(site, posts, &groups, number, usize::MAX);
-            let path = route::path(&icon_list::page_route(number), "") + "index.html";
+            let path = route::path(&icon_pages::page_route(number), "") + "index.html";
             (path, page::desktop_page(site, number, &icons).into_bytes())
         })
         .collect()

@@ -11,11 +11,11 @@ use super::post::{Post, PostHead};
 use super::tags::{self, tag_page_path};
 use super::{csp, saved_look, structured_data};
 use crate::model::frame::title_bar_html;
-use crate::model::icon_list;
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
 use crate::model::route;
 use crate::model::tag::TagGroup;
+use crate::model::{icon_list, icon_pages};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -170,7 +170,7 @@ fn icon_list_with<'p, P: Icon + 'p>(
 }
 
 /// Program Manager's contents on page `page` (from 1) of `posts` (newest first,
-/// [`icon_list::ICONS_PER_PAGE`] a page): that page's post icons between the icons turning to the pages
+/// [`icon_pages::ICONS_PER_PAGE`] a page): that page's post icons between the icons turning to the pages
 /// beside and, below them, a group icon per tag of `groups` (the posts' [`tag_groups`]), cut at
 /// `group_limit` (the app shows the same page, with every tag). The posts' list carries the
 /// [`icon_list::fingerprint`] of what is shown: when it matches what the app would draw, the
@@ -182,8 +182,8 @@ pub fn program_manager_icons<P: Icon>(
     page: usize,
     group_limit: usize,
 ) -> String {
-    let pages = icon_list::page_count(posts.len());
-    let shown = icon_list::page_of(posts, page).iter();
+    let pages = icon_pages::page_count(posts.len());
+    let shown = icon_pages::page_of(posts, page).iter();
     let fingerprint = icon_list::fingerprint(
         site.base_path(),
         (page, pages),
@@ -198,7 +198,7 @@ pub fn program_manager_icons<P: Icon>(
         let icon = icon_list::pager_icon_html(site.base_path(), page, label);
         ["        ", &icon, "\n"].concat()
     };
-    let (newer, older) = icon_list::pagers(page, pages);
+    let (newer, older) = icon_pages::pagers(page, pages);
     let [newer, older] = [newer.map(pager), older.map(pager)].map(Option::unwrap_or_default);
     let mut icons = icon_list_with(site, shown, &attribute, [&newer, &older]);
     if !groups.is_empty() {
@@ -287,7 +287,7 @@ pub fn desktop_page(site: Site<'_>, page: usize, icons: &str) -> String {
     } else {
         let mut title = config.title.clone() + " — page ";
         crate::model::decimal::push_digits(&mut title, page as u64, 1);
-        let path = route::path(&icon_list::page_route(page), "");
+        let path = route::path(&icon_pages::page_route(page), "");
         (Cow::Owned(title), [config.base.url(), &path].concat())
     };
     head(
@@ -810,7 +810,7 @@ mod tests {
     #[test]
     fn program_manager_shows_a_page_of_posts_between_pagers_then_the_groups_cut_at_the_limit() {
         let config = config();
-        let posts: Vec<Post> = (0..=icon_list::ICONS_PER_PAGE)
+        let posts: Vec<Post> = (0..=icon_pages::ICONS_PER_PAGE)
             .map(|i| Post {
                 tags: vec![format!("t{}", i % 3)],
                 ..Post::example(&format!("p{i}"), &format!("P{i}"), "2024-04-01")
