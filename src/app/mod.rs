@@ -15,6 +15,7 @@ mod desktop;
 mod dialogs;
 mod dom;
 mod history;
+mod icon_keys;
 mod keep;
 mod keyboard;
 mod live_reload;

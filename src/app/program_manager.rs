@@ -2,7 +2,8 @@
 //! first, the Control Panel item, and below them a group icon per tag ([`super::tag_window`]).
 //! The last post icon focused is the selected one (File > Open opens it). An icon is a real
 //! link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it; a
-//! double-click or Enter opens its window. In single-window mode (phones) a tap opens.
+//! double-click or Enter opens its window. In single-window mode (phones) a tap opens. The
+//! arrow keys, Home and End move between the icons ([`super::icon_keys`]).
 //!
 //! The posts show a page at a time ([`crate::model::icon_pages`]); the "Newer posts" and "Older
 //! posts" icons link to the static desktop pages beside, and here turn the page in place
@@ -20,6 +21,7 @@ use std::cell::RefCell;
 use super::control_panel;
 use super::dom;
 use super::history;
+use super::icon_keys;
 use super::menu_bar::{menu_bar, serve_menu_bar};
 use super::menu_nav::event_element;
 use super::state::AppState;
@@ -196,6 +198,9 @@ fn serve_body(body: &web_sys::Element) {
             "dblclick" => Gesture::DoubleClick,
             _ => Gesture::Key,
         };
+        if gesture == Gesture::Key && icon_keys::move_focus(state, &event) {
+            return;
+        }
         if serve_pager(state, &event, gesture) {
             return;
         }

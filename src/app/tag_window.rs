@@ -5,7 +5,8 @@
 //! Each list is one string of markup, the static pages' own ([`crate::model::icon_list`]), with
 //! one set of delegated listeners, so a site with many tags costs no closures per icon. As
 //! everywhere in Program Manager, a click selects an icon and a double-click or Enter opens it
-//! (a tap, in single-window mode); the "All tags" note under a tag's icons opens the Tags window.
+//! (a tap, in single-window mode), and the arrow keys move between icons
+//! ([`super::icon_keys`]); the "All tags" note under a tag's icons opens the Tags window.
 
 use wasm_bindgen::JsCast;
 
@@ -92,6 +93,7 @@ pub fn group_body(body: web_sys::Element, id: WindowId) {
         let gesture = match event.type_().as_str() {
             "click" => Gesture::Click,
             "dblclick" => Gesture::DoubleClick,
+            _ if super::icon_keys::move_focus(state, &event) => return,
             _ => Gesture::Key,
         };
         activate(state, &event, gesture);

@@ -11,6 +11,7 @@ pub mod dialog;
 pub mod escape;
 pub mod frame;
 pub mod geometry;
+pub mod icon_grid;
 pub mod icon_list;
 pub mod icon_pages;
 pub mod json;

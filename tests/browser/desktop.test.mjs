@@ -70,6 +70,37 @@ test('Enter on a focused icon opens the post', async () => {
   await page.close();
 });
 
+test('the arrow keys, Home and End move between the icons, by rows for up and down', async () => {
+  const { page, errors } = await openDesktop();
+  const focused = () =>
+    page.evaluate(() => {
+      const icon = document.activeElement;
+      const all = [...icon.closest('.window-body').querySelectorAll('.icon')];
+      return { index: all.indexOf(icon), count: all.length, left: icon.offsetLeft, top: icon.offsetTop };
+    });
+  await page.locator(`#win-progman .icon[data-slug="${posts[0].slug}"]`).focus();
+  const first = await focused();
+  assert.equal(first.index, 0);
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await focused()).index, 1);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await focused()).index, 0);
+  await page.keyboard.press('ArrowDown');
+  const below = await focused();
+  assert.ok(below.top > first.top, 'a row lower');
+  assert.equal(below.left, first.left, 'in the same column');
+  await page.keyboard.press('ArrowUp');
+  assert.equal((await focused()).index, 0);
+  await page.keyboard.press('End');
+  assert.equal((await focused()).index, first.count - 1, 'the last icon (the last tag group)');
+  await page.keyboard.press('Home');
+  assert.equal((await focused()).index, 0);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await focused()).index, 0, 'nothing left of the first icon');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('dragging the title bar moves the window by the dragged distance', async () => {
   const { page } = await openDesktop();
   const win = await openPost(page, posts[0]);
