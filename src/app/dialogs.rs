@@ -28,13 +28,7 @@ const FOCUSABLE: &str = "button:not([tabindex='-1']), [tabindex='0']";
 
 /// Tab inside a dialog: the next (or previous) control, wrapping round.
 fn cycle_focus(dialog: &web_sys::Element, forward: bool) {
-    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
-        return;
-    };
-    let items: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|node| node.dyn_into().ok())
-        .collect();
+    let items = dom::html_elements(dialog, FOCUSABLE);
     if items.is_empty() {
         return;
     }

@@ -195,6 +195,17 @@ pub fn event_closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::
         .and_then(|element| element.closest(selector).ok().flatten())
 }
 
+/// The HTML elements under `root` matching `selector`, in document order.
+pub fn html_elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::HtmlElement> {
+    let Ok(found) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i))
+        .filter_map(|node| node.dyn_into().ok())
+        .collect()
+}
+
 /// Removes the element with this id, if there is one.
 pub fn remove_element(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {

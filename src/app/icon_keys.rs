@@ -43,14 +43,8 @@ pub fn move_focus(state: AppState, event: &web_sys::Event) -> bool {
 
 /// Every icon in the body of the window holding `icon`, in reading order.
 fn window_icons(icon: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
-    let Some(body) = icon.closest(".window-body").ok().flatten() else {
-        return Vec::new();
-    };
-    let Ok(icons) = body.query_selector_all(".icon") else {
-        return Vec::new();
-    };
-    (0..icons.length())
-        .filter_map(|i| icons.item(i))
-        .filter_map(|node| node.dyn_into().ok())
-        .collect()
+    match icon.closest(".window-body").ok().flatten() {
+        Some(body) => super::dom::html_elements(&body, ".icon"),
+        None => Vec::new(),
+    }
 }

@@ -5,16 +5,10 @@
 use wasm_bindgen::JsCast;
 
 fn enabled_items(from: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
-    let Some(menu) = from.closest(".menu").ok().flatten() else {
-        return Vec::new();
-    };
-    let Ok(items) = menu.query_selector_all(".menu-item:not([disabled])") else {
-        return Vec::new();
-    };
-    (0..items.length())
-        .filter_map(|i| items.item(i))
-        .filter_map(|node| node.dyn_into().ok())
-        .collect()
+    match from.closest(".menu").ok().flatten() {
+        Some(menu) => super::dom::html_elements(&menu, ".menu-item:not([disabled])"),
+        None => Vec::new(),
+    }
 }
 
 /// Moves focus to the next or previous enabled entry of the menu holding `from`.
