@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up whatever is missing (build tools, Chromium, npm packages), then runs every check and
-# test: formatting, clippy (native and wasm32), native unit and integration tests, a full site
-# build with the real app, its bundle-size budget, and the browser tests in headless Chromium.
+# test: formatting, clippy (native and wasm32), the developer docs' links, native unit and
+# integration tests, full site builds with the real app, its bundle-size budget, and the browser
+# tests in headless Chromium.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bash "$here/setup.sh" --browser
@@ -17,6 +18,10 @@ cargo fmt --all -- --check
 step "clippy (native, then wasm32)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
+step "docs build without warnings (native, then wasm32; private items too)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --document-private-items
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --document-private-items --target wasm32-unknown-unknown
 
 step "native tests"
 cargo test --quiet

@@ -10,6 +10,11 @@
 //!   posts index and one HTML fragment per post, swapping the output folder in at the end.
 //! - `app` (WebAssembly only) is the Leptos desktop. Its components hold a [`model::desktop::Desktop`]
 //!   in a signal and translate pointer and keyboard events into its methods.
+//!
+//! The documentation is for the people working on Progman, so it is built with private items
+//! (`cargo doc --document-private-items`), and module docs may link to their private parts.
+
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod model;
 

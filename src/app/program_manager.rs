@@ -11,10 +11,10 @@
 //!
 //! The body is one string of markup ([`program_manager_html`], the static pages' own) with one
 //! listener per kind of event, which keeps the wasm small however many posts and tags there are.
-//! When the static page already shows every icon the app would draw (its list's
-//! [`fingerprint`] matches the posts index), take-over keeps the static window on the page
+//! When the static page already shows the icons the app would draw (its list's
+//! [`page_fingerprint`] matches the posts index), take-over keeps the static window on the page
 //! ([`keep_static_window`]) and the live desktop adopts it ([`adopt_body`]): the browser neither
-//! parses 10,000 icons' markup again nor lays them out a second time.
+//! parses the icons' markup again nor lays them out a second time.
 
 use std::cell::RefCell;
 

@@ -36,7 +36,7 @@ pub fn load(viewport: Size, known: &dyn Fn(&WindowId) -> bool) -> Option<Desktop
         return None;
     }
     let json = LocalStorage::raw().get_item(KEY).ok().flatten()?;
-    let restored = persist::restore_parsed(crate::model::json::parse(&json), known, viewport);
+    let restored = persist::restore(&json, known, viewport);
     let appearance =
         Appearance::from_saved(restored.scheme.as_deref(), restored.pattern.as_deref());
     super::control_panel::apply(appearance);

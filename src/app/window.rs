@@ -8,7 +8,7 @@
 //! ([`FrameLook`]: classes, place, the maximize button's label, the icon) on the page and writes
 //! only what changed, so a drag writes one style attribute. One listener serves every kind of
 //! event on the frame and on its icon, telling the parts apart by where the event happened
-//! ([`part`]).
+//! ([`super::part`]).
 
 use std::cell::Cell;
 

@@ -6,7 +6,7 @@
 //!
 //! [`restore`] reads whatever localStorage holds, which may be from an older version of the
 //! site, edited by hand, or truncated. It never fails: it walks the parsed value ([`Json`], which
-//! read by [`super::json::parse`], see [`restore_parsed`]) field by field,
+//! read by [`super::json::parse`]) field by field,
 //! so one bad window does not lose the others, repairs or drops what it cannot use, and lists
 //! each repair in [`Restored::problems`] for the app to log. If nothing is usable it returns the
 //! default desktop.
@@ -167,20 +167,10 @@ pub struct Restored {
 
 /// Rebuilds the desktop saved in `json` for a viewport of `viewport`, keeping only the post and
 /// tag windows for which `known` is true (it is asked about nothing else). Never fails; see the
-/// module documentation. (Native: the app parses with the browser and calls [`restore_parsed`].)
-#[cfg(not(target_arch = "wasm32"))]
+/// module documentation.
 pub fn restore(json: &str, known: &dyn Fn(&WindowId) -> bool, viewport: Size) -> Restored {
-    restore_parsed(super::json::parse(json), known, viewport)
-}
-
-/// [`restore`] for text already parsed: the value, or the parser's message when the text was
-/// not JSON.
-pub fn restore_parsed(
-    parsed: Result<Json, String>,
-    known: &dyn Fn(&WindowId) -> bool,
-    viewport: Size,
-) -> Restored {
     let mut problems = Vec::new();
+    let parsed = super::json::parse(json);
     let (desktop, scheme, pattern) = match parsed.map_err(Problem::NotJson).and_then(read_object) {
         Ok(object) => {
             let scheme = saved_name(&object, "scheme", &mut problems);

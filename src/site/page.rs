@@ -136,7 +136,7 @@ pub fn icon_list<'p, P: Icon + 'p>(
     icon_list_with(site, posts, "", ["", ""])
 }
 
-/// [`icon_list`], with `attributes` (markup, from a leading space) on the `<ul>` and the
+/// [`icon_list()`], with `attributes` (markup, from a leading space) on the `<ul>` and the
 /// markup of `[first, last]` items before and after the posts'.
 fn icon_list_with<'p, P: Icon + 'p>(
     site: Site<'_>,
