@@ -261,10 +261,10 @@ fn a_big_blog_has_a_desktop_page_per_page_of_icons_each_linking_the_pages_beside
             "every tag on page {number}"
         );
     }
-    assert!(pages[0].contains(r#"<a class="icon pager" href="/blog/page/2/" data-page="2">"#));
+    assert!(pages[0].contains(r#"<a class="icon pager older" href="/blog/page/2/" data-page="2">"#));
     assert!(!pages[0].contains("Newer posts"));
-    assert!(pages[1].contains(r#"<a class="icon pager" href="/blog/" data-page="1">"#));
-    assert!(pages[1].contains(r#"<a class="icon pager" href="/blog/page/3/" data-page="3">"#));
+    assert!(pages[1].contains(r#"<a class="icon pager newer" href="/blog/" data-page="1">"#));
+    assert!(pages[1].contains(r#"<a class="icon pager older" href="/blog/page/3/" data-page="3">"#));
     assert!(pages[2].contains(r#"href="/blog/page/2/" data-page="2"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">Newer posts"#));
     assert!(!pages[2].contains("Older posts"));
     assert!(pages[1].contains("<link rel=\"canonical\" href=\"https://example.org/blog/page/2/\">"));

@@ -9,19 +9,25 @@
 //! "Newer posts" and an "Older posts" icon ([`pager_icon_html`]) turning to the pages beside.
 
 use super::escape::escape;
-use super::icon_pages::{page_count, page_of, page_route, pagers};
+use super::icon_pages::{page_count, page_of, page_route, pagers, Turn};
 use super::post::{page_path, PostMeta};
 use super::route;
 use super::tag::TagGroup;
 
 /// The icon turning Program Manager to `page`: a link to that desktop page under `base`
 /// (`base` as given, unescaped), with the page's number in `data-page`.
-pub fn pager_icon_html(base: &str, page: usize, label: &str) -> String {
+pub fn pager_icon_html(base: &str, page: usize, turn: Turn) -> String {
     let href = escape(&route::path(&page_route(page), base));
     let mut number = String::new();
     super::decimal::push_digits(&mut number, page as u64, 1);
     let mut html = String::new();
-    push_icon(&mut html, "icon pager", &href, ("page", &number), label);
+    push_icon(
+        &mut html,
+        turn.class(),
+        &href,
+        ("page", &number),
+        turn.label(),
+    );
     html
 }
 
@@ -86,7 +92,7 @@ pub fn program_manager_html(
     item: &str,
 ) -> String {
     let (newer, older) = pagers(page, page_count(posts.len()));
-    let pager = |(page, label)| pager_icon_html(base, page, label);
+    let pager = |(page, turn)| pager_icon_html(base, page, turn);
     let mut html = String::from(r#"<ul class="icons">"#);
     html.push_str(&newer.map(pager).unwrap_or_default());
     html.push_str(&icons_html(base, page_of(posts, page)));
@@ -184,7 +190,7 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::icon_pages::{ICONS_PER_PAGE, NEWER_POSTS, OLDER_POSTS};
+    use crate::model::icon_pages::ICONS_PER_PAGE;
 
     fn post(slug: &str, title: &str) -> PostMeta {
         PostMeta {
@@ -312,14 +318,14 @@ mod tests {
     #[test]
     fn pager_icons_link_to_their_desktop_page_and_name_it() {
         assert_eq!(
-            pager_icon_html("/blog/", 2, OLDER_POSTS),
+            pager_icon_html("/blog/", 2, Turn::Older),
             concat!(
-                r#"<li><a class="icon pager" href="/blog/page/2/" data-page="2">"#,
+                r#"<li><a class="icon pager older" href="/blog/page/2/" data-page="2">"#,
                 r#"<span class="icon-image" aria-hidden="true"></span>"#,
                 r#"<span class="icon-label">Older posts</span></a></li>"#
             )
         );
-        assert!(pager_icon_html("/", 1, NEWER_POSTS).contains(r#"href="/" data-page="1""#));
+        assert!(pager_icon_html("/", 1, Turn::Newer).contains(r#"href="/" data-page="1""#));
         let small = shown(&program_manager_html("/", &posts(3), 1, &[], ""));
         assert_eq!(small, ["p0", "p1", "p2"], "one page needs no pager");
     }

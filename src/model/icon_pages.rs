@@ -10,10 +10,32 @@ use super::route::Route;
 /// and few enough that the desktop page of a blog with 10,000 posts loads like a small one's.
 pub const ICONS_PER_PAGE: usize = 50;
 
-/// The label of the icon turning to the page of newer posts.
-pub const NEWER_POSTS: &str = "Newer posts";
-/// The label of the icon turning to the page of older posts.
-pub const OLDER_POSTS: &str = "Older posts";
+/// Which way a pager icon turns Program Manager.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Turn {
+    /// To the page before: newer posts.
+    Newer,
+    /// To the page after: older posts.
+    Older,
+}
+
+impl Turn {
+    /// The icon's caption.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Newer => "Newer posts",
+            Self::Older => "Older posts",
+        }
+    }
+
+    /// The icon's classes, which pick its picture (an arrow back or on over a stack of pages).
+    pub fn class(self) -> &'static str {
+        match self {
+            Self::Newer => "icon pager newer",
+            Self::Older => "icon pager older",
+        }
+    }
+}
 
 /// How many pages `posts` post icons fill: at least one, the desktop's own.
 pub fn page_count(posts: usize) -> usize {
@@ -39,14 +61,14 @@ pub fn page_route(page: usize) -> Route {
     }
 }
 
-/// A pager icon: the page it turns to and its label.
-pub type Pager = (usize, &'static str);
+/// A pager icon: the page it turns to and which way that is.
+pub type Pager = (usize, Turn);
 
 /// The pager icons of page `page` of `pages`: the newer page's before the posts and the
 /// older page's after them, where there is one.
 pub fn pagers(page: usize, pages: usize) -> (Option<Pager>, Option<Pager>) {
-    let newer = (page > 1).then(|| (page - 1, NEWER_POSTS));
-    let older = (page < pages).then(|| (page + 1, OLDER_POSTS));
+    let newer = (page > 1).then(|| (page - 1, Turn::Newer));
+    let older = (page < pages).then(|| (page + 1, Turn::Older));
     (newer, older)
 }
 
@@ -81,11 +103,11 @@ mod tests {
         assert_eq!(page_route(1), Route::Desktop);
         assert_eq!(page_route(3), Route::Page(3));
         assert_eq!(pagers(1, 1), (None, None));
-        assert_eq!(pagers(1, 3), (None, Some((2, OLDER_POSTS))));
+        assert_eq!(pagers(1, 3), (None, Some((2, Turn::Older))));
         assert_eq!(
             pagers(2, 3),
-            (Some((1, NEWER_POSTS)), Some((3, OLDER_POSTS)))
+            (Some((1, Turn::Newer)), Some((3, Turn::Older)))
         );
-        assert_eq!(pagers(3, 3), (Some((2, NEWER_POSTS)), None));
+        assert_eq!(pagers(3, 3), (Some((2, Turn::Newer)), None));
     }
 }

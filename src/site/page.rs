@@ -194,8 +194,8 @@ pub fn program_manager_icons<P: Icon>(
             .map(|group| (group.slug.as_str(), group.name)),
     );
     let attribute = format!(" {}=\"{fingerprint}\"", icon_list::FINGERPRINT_ATTRIBUTE);
-    let pager = |(page, label)| {
-        let icon = icon_list::pager_icon_html(site.base_path(), page, label);
+    let pager = |(page, turn)| {
+        let icon = icon_list::pager_icon_html(site.base_path(), page, turn);
         ["        ", &icon, "\n"].concat()
     };
     let (newer, older) = icon_pages::pagers(page, pages);
@@ -825,7 +825,7 @@ mod tests {
         assert!(!first.contains("data-slug=\"p50\""), "{first}");
         let older = at(
             &first,
-            r#"<a class="icon pager" href="/blog/page/2/" data-page="2">"#,
+            r#"<a class="icon pager older" href="/blog/page/2/" data-page="2">"#,
         );
         assert!(at(&first, "data-slug=\"p49\"") < older);
         assert!(older < at(&first, "<ul class=\"icons groups\" aria-label=\"Tags\">"));
@@ -834,7 +834,7 @@ mod tests {
         let second = program_manager_icons(site(&config), &posts, &groups, 2, usize::MAX);
         let newer = at(
             &second,
-            r#"<a class="icon pager" href="/blog/" data-page="1">"#,
+            r#"<a class="icon pager newer" href="/blog/" data-page="1">"#,
         );
         assert!(newer < at(&second, "data-slug=\"p50\""));
         assert_eq!(second.matches("data-slug=").count(), 1, "{second}");
