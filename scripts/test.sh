@@ -33,10 +33,12 @@ site="$PROGMAN_ROOT/target/test-site"
 # The same site deployed under a sub-path, as on a GitHub Pages project site.
 subpath_site="$PROGMAN_ROOT/target/test-site-blog"
 ./target/release/progman build --out "$subpath_site" --base-url https://example.org/blog/
-# A blog with three pages of post icons (the generated benchmark corpus).
+# A blog with three pages of post icons (the generated benchmark corpus)...
 big_site="$PROGMAN_ROOT/target/test-site-big"
 rm -rf "$PROGMAN_ROOT/target/big-content"
 ./target/release/examples/corpus 120 "$PROGMAN_ROOT/target/big-content" >/dev/null
+# ...every post also tagged "corpus", a tag whose group window has three pages too.
+sed -i 's/^tags: \[/tags: [corpus, /' "$PROGMAN_ROOT"/target/big-content/posts/*.md
 ./target/release/progman build --content "$PROGMAN_ROOT/target/big-content" --out "$big_site"
 
 step "bundle budget"

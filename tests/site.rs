@@ -268,6 +268,23 @@ fn a_big_blog_has_a_desktop_page_per_page_of_icons_each_linking_the_pages_beside
     assert!(pages[2].contains(r#"href="/blog/page/2/" data-page="2"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">Newer posts"#));
     assert!(!pages[2].contains("Older posts"));
     assert!(pages[1].contains("<link rel=\"canonical\" href=\"https://example.org/blog/page/2/\">"));
+    // A tag's page is paged the same way: `even` has 51 posts, `odd` 50.
+    let even = read(&out, "tags/even/index.html");
+    let group_window = |html: &str| html[html.find("id=\"win-tag-").unwrap_or(0)..].to_owned();
+    assert_eq!(icons(&group_window(&even)), ICONS_PER_PAGE);
+    assert!(even
+        .contains(r#"<a class="icon pager older" href="/blog/tags/even/page/2/" data-page="2">"#));
+    let even_2 = read(&out, "tags/even/page/2/index.html");
+    assert_eq!(icons(&group_window(&even_2)), 1);
+    assert!(
+        even_2.contains(r#"<a class="icon pager newer" href="/blog/tags/even/" data-page="1">"#)
+    );
+    assert!(even_2
+        .contains("<link rel=\"canonical\" href=\"https://example.org/blog/tags/even/page/2/\">"));
+    assert!(
+        !out.join("tags/odd/page").exists(),
+        "50 posts fill one page"
+    );
     // A post page's Program Manager is the first page: the app keeps it as it is.
     let post = read(&out, "posts/post-100/index.html");
     assert!(post.contains(&fingerprinted_list(&index, "/blog/", 1)));

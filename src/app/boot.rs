@@ -41,18 +41,20 @@ fn keep_static_page(why: &str) {
 
 /// Builds the app's state from the posts index and takes the page over.
 fn start(index: PostsIndex, route: Route, base: String) {
-    if let Route::Tag(tag) = &route {
-        if index.tag_group(tag).is_none() {
-            // The host served its "not found" page, which says so; leave it alone.
-            return keep_static_page(&format!("no post is tagged `{tag}`"));
-        }
-    }
+    // For an unknown tag or a page past the last, the host served its "not found" page, which
+    // says so: leave it alone.
+    let pages = match &route {
+        Route::Tag(tag) | Route::TagPage(tag, _) => match index.tag_group(tag) {
+            Some(group) => page_count(group.posts.len()),
+            None => return keep_static_page(&format!("no post is tagged `{tag}`")),
+        },
+        _ => page_count(index.posts.len()),
+    };
     let page = match route {
-        Route::Page(page) if page > page_count(index.posts.len()) => {
-            // As for an unknown tag: the "not found" page.
+        Route::Page(page) | Route::TagPage(_, page) if page > pages => {
             return keep_static_page("no such page of posts");
         }
-        Route::Page(page) => page,
+        Route::Page(page) | Route::TagPage(_, page) => page,
         _ => 1,
     };
     let Some(root) = dom::document().get_element_by_id("desktop") else {
@@ -61,7 +63,12 @@ fn start(index: PostsIndex, route: Route, base: String) {
     };
     let single = dom::single_window();
     let state = AppState::new(initial_desktop(&route, &index, single), index, base, single);
-    state.icon_page.set(page);
+    match &route {
+        Route::TagPage(tag, _) => {
+            state.set_tag_page(tag, page);
+        }
+        _ => state.icon_page.set(page),
+    }
     let scrolled = adopt_static_body(&state, &route);
     program_manager::keep_static_window(&state, &root);
     for slug in open_post_slugs(&state) {

@@ -8,16 +8,30 @@ use wasm_bindgen::JsValue;
 use super::dom;
 use super::program_manager;
 use super::state::AppState;
+use super::tag_window;
 use crate::model::desktop::WindowId;
-use crate::model::icon_pages::page_route;
+use crate::model::icon_pages::{page_route, tag_page_route};
 use crate::model::route::{self, Route};
 
-/// The route the address bar shows for the active window (tracked).
-fn active_route(state: AppState) -> Route {
-    match state.desktop.with(|d| d.active().map(Route::of_window)) {
+/// The route the address bar shows for the active window, `None` meaning none is: the page
+/// Program Manager or the tag's group window is turned to, or the window's own.
+fn shown_route(state: AppState, active: Option<Route>) -> Route {
+    match active {
         Some(Route::Desktop) | None => page_route(state.icon_page.get()),
+        Some(Route::Tag(slug)) => {
+            let page = state.tag_page(&slug);
+            tag_page_route(&slug, page)
+        }
         Some(route) => route,
     }
+}
+
+/// [`shown_route`] of the active window, tracked by the effect that calls it.
+fn active_route(state: AppState) -> Route {
+    shown_route(
+        state,
+        state.desktop.with(|d| d.active().map(Route::of_window)),
+    )
 }
 
 pub fn install(state: AppState) {
@@ -56,21 +70,26 @@ pub fn on_popstate(state: AppState) {
                 .window()
                 .filter(|id| state.with_index(|i| i.has_window(id)));
             if let Some(id) = known {
+                if let Some(slug) = id.tag() {
+                    let page = if let Route::TagPage(_, page) = route {
+                        page
+                    } else {
+                        1
+                    };
+                    tag_window::turn_to(state, slug, page);
+                }
                 state.open_window(id);
             }
         }
     }
 }
 
-/// After Program Manager turned a page: the address bar shows it, unless a window other than
-/// Program Manager is active (in single-window mode, say).
-pub fn show_desktop_page(state: AppState) {
-    let route = state
+/// After a window turned a page: the address bar shows the active window's page.
+pub fn show_active(state: AppState) {
+    let active = state
         .desktop
         .with_untracked(|d| d.active().map(Route::of_window));
-    if matches!(route, Some(Route::Desktop) | None) {
-        follow(state, &page_route(state.icon_page.get()));
-    }
+    follow(state, &shown_route(state, active));
 }
 
 /// Points the address bar and the document title at `route` (the titles the static pages have).
@@ -84,7 +103,11 @@ fn follow(state: AppState, route: &Route) {
     let site = state.site_title();
     let title = match route.window() {
         Some(id @ WindowId::Tag(_)) => {
-            format!("Posts tagged “{}” — {site}", state.window_title(&id))
+            let name = state.window_title(&id);
+            match route {
+                Route::TagPage(_, page) => format!("Posts tagged “{name}” — page {page} — {site}"),
+                _ => format!("Posts tagged “{name}” — {site}"),
+            }
         }
         Some(id) => format!("{} — {site}", state.window_title(&id)),
         None => match route {

@@ -21,6 +21,7 @@ mod keyboard;
 mod live_reload;
 mod menu_bar;
 mod menu_nav;
+mod pager;
 mod part;
 mod post_buttons;
 mod post_window;

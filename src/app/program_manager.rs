@@ -24,11 +24,11 @@ use super::history;
 use super::icon_keys;
 use super::menu_bar::{menu_bar, serve_menu_bar};
 use super::menu_nav::event_element;
+use super::pager;
 use super::state::AppState;
 use super::tag_window::{self, Gesture};
 use crate::model::icon_list::{page_fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE};
 use crate::model::icon_pages::page_count;
-use crate::model::route;
 
 thread_local! {
     /// The static page's Program Manager window, kept from [`keep_static_window`] until the
@@ -151,39 +151,10 @@ pub fn turn_to(state: AppState, page: usize) {
     if page == state.icon_page.replace(page) {
         return;
     }
-    let document = dom::document();
-    if let Ok(Some(body)) = document.query_selector("#win-progman > .window-body") {
-        body.set_inner_html(&body_html(state));
-        body.set_scroll_top(0);
-        if let Ok(Some(first)) = body.query_selector(".icon") {
-            if let Ok(first) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
-                let _ = first.focus();
-            }
-        }
+    if let Ok(Some(body)) = dom::document().query_selector("#win-progman > .window-body") {
+        pager::redraw(&body, &body_html(state));
     }
-    history::show_desktop_page(state);
-}
-
-/// Serves an event on a pager icon, if it happened on one (and says whether it did): a
-/// double-click or Enter turns to its page, as a tap does in single-window mode; a click only
-/// selects it.
-fn serve_pager(state: AppState, event: &web_sys::Event, gesture: Gesture) -> bool {
-    let Some(pager) =
-        event_element(event).and_then(|t| t.closest(".icon[data-page]").ok().flatten())
-    else {
-        return false;
-    };
-    let page = pager
-        .get_attribute("data-page")
-        .as_deref()
-        .and_then(route::page_number);
-    if tag_window::plain_gesture(event).is_some() {
-        event.prevent_default();
-        if gesture != Gesture::Click || state.single() {
-            turn_to(state, page.unwrap_or(1));
-        }
-    }
-    true
+    history::show_active(state);
 }
 
 /// Serves the events of Program Manager's body (live or adopted) with one listener.
@@ -201,7 +172,7 @@ fn serve_body(body: &web_sys::Element) {
         if gesture == Gesture::Key && icon_keys::move_focus(state, &event) {
             return;
         }
-        if serve_pager(state, &event, gesture) {
+        if pager::serve(state, &event, gesture, |page| turn_to(state, page)) {
             return;
         }
         // Post and group icons open their window; the Control Panel item opens on Enter or Space.

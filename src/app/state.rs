@@ -78,6 +78,8 @@ pub struct Shared {
     /// [`crate::model::icon_pages::ICONS_PER_PAGE`]). Not a signal: turning a page redraws
     /// Program Manager's body directly ([`super::program_manager::turn_to`]).
     pub icon_page: Cell<usize>,
+    /// Which page of its posts each tag's group window shows, for those turned at all.
+    tag_pages: RefCell<Vec<(String, usize)>>,
     /// The posts index and the base path never change while the page lives.
     index: PostsIndex,
     base: String,
@@ -116,6 +118,7 @@ impl AppState {
             popups: ArcRwSignal::new(Popups::default()),
             single: Cell::new(single),
             icon_page: Cell::new(1),
+            tag_pages: RefCell::default(),
             index,
             base,
         })))
@@ -123,6 +126,27 @@ impl AppState {
 
     pub fn base(&self) -> String {
         self.base.to_owned()
+    }
+
+    /// The page of its posts the tag `slug`'s group window shows (from 1).
+    pub fn tag_page(&self, slug: &str) -> usize {
+        let pages = self.tag_pages.borrow();
+        pages
+            .iter()
+            .find(|(s, _)| s == slug)
+            .map_or(1, |&(_, page)| page)
+    }
+
+    /// Turns the tag `slug`'s group window to `page`; returns the page it was on.
+    pub fn set_tag_page(&self, slug: &str, page: usize) -> usize {
+        let mut pages = self.tag_pages.borrow_mut();
+        match pages.iter_mut().find(|(s, _)| s == slug) {
+            Some((_, old)) => std::mem::replace(old, page),
+            None => {
+                pages.push((slug.to_owned(), page));
+                1
+            }
+        }
     }
 
     pub fn site_title(&self) -> String {

@@ -13,9 +13,9 @@ use wasm_bindgen::JsCast;
 use super::menu_nav::event_element;
 use super::state::AppState;
 use crate::model::desktop::WindowId;
-use crate::model::escape::escape;
-use crate::model::icon_list::{group_icons_html, icons_html};
-use crate::model::post::PostsIndex;
+use crate::model::icon_list::{group_icons_html, tag_window_html};
+use crate::model::icon_pages::page_count;
+use crate::model::post::{PostMeta, PostsIndex};
 
 /// What the pointer or keyboard did on an icon.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -25,22 +25,44 @@ pub enum Gesture {
     Key,
 }
 
-/// A group window's contents: the posts carrying its tag and the way to every tag, or a group
-/// icon per tag for the Tags window.
-fn body_html(base: &str, index: &PostsIndex, id: &WindowId) -> String {
+/// A group window's contents: the page it is turned to of the posts carrying its tag and the
+/// way to every tag, or a group icon per tag for the Tags window.
+fn body_html(state: AppState, index: &PostsIndex, id: &WindowId) -> String {
+    let base = state.base();
     let Some(slug) = id.tag() else {
-        let groups = group_icons_html(base, &index.tag_groups());
+        let groups = group_icons_html(&base, &index.tag_groups());
         return format!(r#"<ul class="icons groups" aria-label="Tags">{groups}</ul>"#);
     };
     let Some(group) = index.tag_group(slug) else {
         return r#"<p class="message" role="alert">No post carries this tag.</p>"#.to_owned();
     };
-    let posts = group.posts.iter().filter_map(|&i| index.posts.get(i));
-    format!(
-        r#"<ul class="icons">{}</ul><p class="window-note"><a href="{}tags/">All tags</a></p>"#,
-        icons_html(base, posts),
-        escape(base)
-    )
+    let posts: Vec<&PostMeta> = group
+        .posts
+        .iter()
+        .filter_map(|&i| index.posts.get(i))
+        .collect();
+    tag_window_html(&base, slug, &posts, state.tag_page(slug))
+}
+
+/// Turns the tag `slug`'s group window to page `page` of its posts (redrawing it if it is
+/// open), and points the address bar at the page if the window is active.
+pub fn turn_to(state: AppState, slug: &str, page: usize) {
+    let id = WindowId::Tag(slug.to_owned());
+    let pages = state.with_index(|index| {
+        index
+            .tag_group(slug)
+            .map_or(1, |g| page_count(g.posts.len()))
+    });
+    let page = page.clamp(1, pages);
+    if page == state.set_tag_page(slug, page) {
+        return;
+    }
+    let selector = ["#", &id.dom_id(), " > .window-body"].concat();
+    if let Ok(Some(body)) = super::dom::document().query_selector(&selector) {
+        let html = state.with_index(|index| body_html(state, index, &id));
+        super::pager::redraw(&body, &html);
+    }
+    super::history::show_active(state);
 }
 
 /// Selects or opens what an event happened on: a post icon, a group icon or the "All tags"
@@ -87,8 +109,7 @@ pub fn plain_gesture(event: &web_sys::Event) -> Option<()> {
 /// Fills a group window's body (a tag's or the Tags window's).
 pub fn group_body(body: web_sys::Element, id: WindowId) {
     let state = AppState::current();
-    let base = state.base();
-    body.set_inner_html(&state.with_index(|index| body_html(&base, index, &id)));
+    body.set_inner_html(&state.with_index(|index| body_html(state, index, &id)));
     let handler = move |event: web_sys::Event| {
         let gesture = match event.type_().as_str() {
             "click" => Gesture::Click,
@@ -96,6 +117,11 @@ pub fn group_body(body: web_sys::Element, id: WindowId) {
             _ if super::icon_keys::move_focus(state, &event) => return,
             _ => Gesture::Key,
         };
+        if let Some(slug) = id.tag() {
+            if super::pager::serve(state, &event, gesture, |page| turn_to(state, slug, page)) {
+                return;
+            }
+        }
         activate(state, &event, gesture);
     };
     super::dom::listen(&body, &["click", "dblclick", "keydown"], Box::new(handler));

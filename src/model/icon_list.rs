@@ -9,15 +9,15 @@
 //! "Newer posts" and an "Older posts" icon ([`pager_icon_html`]) turning to the pages beside.
 
 use super::escape::escape;
-use super::icon_pages::{page_count, page_of, page_route, pagers, Turn};
+use super::icon_pages::{page_count, page_of, page_route, pagers, tag_page_route, Turn};
 use super::post::{page_path, PostMeta};
-use super::route;
+use super::route::{self, Route};
 use super::tag::TagGroup;
 
-/// The icon turning Program Manager to `page`: a link to that desktop page under `base`
-/// (`base` as given, unescaped), with the page's number in `data-page`.
-pub fn pager_icon_html(base: &str, page: usize, turn: Turn) -> String {
-    let href = escape(&route::path(&page_route(page), base));
+/// The icon turning a window to page `page`, whose static page is at `to` (a route under
+/// `base`, given unescaped): a link to it, with the page's number in `data-page`.
+pub fn pager_icon_html(base: &str, to: &Route, page: usize, turn: Turn) -> String {
+    let href = escape(&route::path(to, base));
     let mut number = String::new();
     super::decimal::push_digits(&mut number, page as u64, 1);
     let mut html = String::new();
@@ -92,7 +92,7 @@ pub fn program_manager_html(
     item: &str,
 ) -> String {
     let (newer, older) = pagers(page, page_count(posts.len()));
-    let pager = |(page, turn)| pager_icon_html(base, page, turn);
+    let pager = |(page, turn)| pager_icon_html(base, &page_route(page), page, turn);
     let mut html = String::from(r#"<ul class="icons">"#);
     html.push_str(&newer.map(pager).unwrap_or_default());
     html.push_str(&icons_html(base, page_of(posts, page)));
@@ -104,6 +104,21 @@ pub fn program_manager_html(
         html.push_str(&group_icons_html(base, groups));
         html.push_str("</ul>");
     }
+    html
+}
+
+/// A tag's group window on page `page` of `posts` (the tag's, newest first): that page's post
+/// icons between its pager icons, then the way to every tag.
+pub fn tag_window_html(base: &str, slug: &str, posts: &[&PostMeta], page: usize) -> String {
+    let (newer, older) = pagers(page, page_count(posts.len()));
+    let pager = |(page, turn)| pager_icon_html(base, &tag_page_route(slug, page), page, turn);
+    let mut html = String::from(r#"<ul class="icons">"#);
+    html.push_str(&newer.map(pager).unwrap_or_default());
+    html.push_str(&icons_html(base, page_of(posts, page).iter().copied()));
+    html.push_str(&older.map(pager).unwrap_or_default());
+    html.push_str(r#"</ul><p class="window-note"><a href=""#);
+    html.push_str(&escape(base));
+    html.push_str(r#"tags/">All tags</a></p>"#);
     html
 }
 
@@ -318,16 +333,39 @@ mod tests {
     #[test]
     fn pager_icons_link_to_their_desktop_page_and_name_it() {
         assert_eq!(
-            pager_icon_html("/blog/", 2, Turn::Older),
+            pager_icon_html("/blog/", &Route::Page(2), 2, Turn::Older),
             concat!(
                 r#"<li><a class="icon pager older" href="/blog/page/2/" data-page="2">"#,
                 r#"<span class="icon-image" aria-hidden="true"></span>"#,
                 r#"<span class="icon-label">Older posts</span></a></li>"#
             )
         );
-        assert!(pager_icon_html("/", 1, Turn::Newer).contains(r#"href="/" data-page="1""#));
+        assert!(pager_icon_html("/", &Route::Desktop, 1, Turn::Newer)
+            .contains(r#"href="/" data-page="1""#));
         let small = shown(&program_manager_html("/", &posts(3), 1, &[], ""));
         assert_eq!(small, ["p0", "p1", "p2"], "one page needs no pager");
+    }
+
+    #[test]
+    fn a_tag_window_pages_its_posts_with_pagers_to_its_own_pages() {
+        let all = posts(ICONS_PER_PAGE + 1);
+        let tagged: Vec<&PostMeta> = all.iter().collect();
+        let first = tag_window_html("/blog/", "rust", &tagged, 1);
+        assert_eq!(shown(&first).len(), ICONS_PER_PAGE + 1);
+        assert!(
+            first.contains(r#"href="/blog/tags/rust/page/2/" data-page="2""#),
+            "{first}"
+        );
+        assert!(first.ends_with(r#"<p class="window-note"><a href="/blog/tags/">All tags</a></p>"#));
+        let second = tag_window_html("/blog/", "rust", &tagged, 2);
+        assert_eq!(
+            shown(&second)[..2],
+            ["page 1".to_owned(), format!("p{ICONS_PER_PAGE}")]
+        );
+        assert!(
+            second.contains(r#"href="/blog/tags/rust/" data-page="1""#),
+            "{second}"
+        );
     }
 
     #[test]

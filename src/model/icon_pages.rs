@@ -2,7 +2,8 @@
 //! Manager holds at most [`ICONS_PER_PAGE`] post icons, newest first, so that the browser
 //! parses and lays out a 10,000-post blog's desktop like a small one's; "Newer posts" and
 //! "Older posts" icons turn to the pages beside ([`pagers`]). The static site has a desktop page
-//! for each (`/`, `/page/2/`, …: [`page_route`]), and the app turns pages in place.
+//! for each (`/`, `/page/2/`, …: [`page_route`]), and the app turns pages in place. A tag's group
+//! window is paged the same way (`/tags/<tag>/`, `/tags/<tag>/page/2/`, …: [`tag_page_route`]).
 
 use super::route::Route;
 
@@ -61,6 +62,15 @@ pub fn page_route(page: usize) -> Route {
     }
 }
 
+/// The route of page `page` of the tag `slug`'s group window: the tag's own for the first.
+pub fn tag_page_route(slug: &str, page: usize) -> Route {
+    if page <= 1 {
+        Route::Tag(slug.to_owned())
+    } else {
+        Route::TagPage(slug.to_owned(), page)
+    }
+}
+
 /// A pager icon: the page it turns to and which way that is.
 pub type Pager = (usize, Turn);
 
@@ -102,6 +112,8 @@ mod tests {
     fn the_first_page_is_the_desktop_and_pagers_lead_to_the_pages_beside() {
         assert_eq!(page_route(1), Route::Desktop);
         assert_eq!(page_route(3), Route::Page(3));
+        assert_eq!(tag_page_route("rust", 1), Route::Tag("rust".into()));
+        assert_eq!(tag_page_route("rust", 2), Route::TagPage("rust".into(), 2));
         assert_eq!(pagers(1, 1), (None, None));
         assert_eq!(pagers(1, 3), (None, Some((2, Turn::Older))));
         assert_eq!(

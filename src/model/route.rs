@@ -18,6 +18,8 @@ pub enum Route {
     Post(String),
     /// The desktop with this tag's group window (by the tag's slug) open and active.
     Tag(String),
+    /// The same, the group window turned to this page of its posts (2 or more).
+    TagPage(String, usize),
     /// The desktop with the Tags group window (every tag) open and active.
     Tags,
     /// A path that names nothing on this site.
@@ -40,7 +42,7 @@ impl Route {
     pub fn window(&self) -> Option<WindowId> {
         match self {
             Self::Post(slug) => Some(WindowId::Post(slug.clone())),
-            Self::Tag(slug) => Some(WindowId::Tag(slug.clone())),
+            Self::Tag(slug) | Self::TagPage(slug, _) => Some(WindowId::Tag(slug.clone())),
             Self::Tags => Some(WindowId::Tags),
             Self::Desktop | Self::Page(_) | Self::NotFound => None,
         }
@@ -64,9 +66,13 @@ pub fn parse(path: &str, base: &str) -> Route {
         return Route::Tags;
     }
     if let Some(number) = rest.strip_prefix("page/") {
-        // Page 1 is the desktop's own path.
-        let later = page_number(number.trim_end_matches('/')).filter(|&page| page >= 2);
-        return later.map_or(Route::NotFound, Route::Page);
+        return later_page(number).map_or(Route::NotFound, Route::Page);
+    }
+    if let Some((slug, number)) = rest.strip_prefix("tags/").and_then(tag_and_page) {
+        return match later_page(number) {
+            Some(page) if is_valid_slug(slug) => Route::TagPage(slug.to_owned(), page),
+            _ => Route::NotFound,
+        };
     }
     let (make, slug): (fn(String) -> Route, &str) = if let Some(slug) = rest.strip_prefix("posts/")
     {
@@ -88,16 +94,32 @@ pub fn parse(path: &str, base: &str) -> Route {
 pub fn path(route: &Route, base: &str) -> String {
     match route {
         Route::Desktop | Route::NotFound => base.to_owned(),
-        Route::Page(number) => {
-            let mut path = format!("{base}page/");
-            super::decimal::push_digits(&mut path, *number as u64, 1);
-            path.push('/');
-            path
-        }
+        Route::Page(number) => with_page(base.to_owned(), *number),
+        Route::TagPage(slug, number) => with_page(format!("{base}tags/{slug}/"), *number),
         Route::Post(slug) => format!("{base}posts/{slug}/"),
         Route::Tag(slug) => format!("{base}tags/{slug}/"),
         Route::Tags => format!("{base}tags/"),
     }
+}
+
+/// `page/<n>/` after `path`.
+fn with_page(mut path: String, number: usize) -> String {
+    path.push_str("page/");
+    super::decimal::push_digits(&mut path, number as u64, 1);
+    path.push('/');
+    path
+}
+
+/// `<slug>/page/<n>/` split into the slug and `<n>/`, if `rest` has that shape.
+fn tag_and_page(rest: &str) -> Option<(&str, &str)> {
+    let slash = rest.bytes().position(|byte| byte == b'/')?;
+    let number = rest.get(slash + 1..)?.strip_prefix("page/")?;
+    Some((rest.get(..slash)?, number))
+}
+
+/// The number of a later page (2 or more: page 1 has the path without `page/`) from `<n>/`.
+fn later_page(number: &str) -> Option<usize> {
+    page_number(number.trim_end_matches('/')).filter(|&page| page >= 2)
 }
 
 /// A page's number as a path or a pager icon writes it: decimal digits without a leading zero.
@@ -207,6 +229,31 @@ mod tests {
     }
 
     #[test]
+    fn later_pages_of_a_tag_open_its_window_turned_to_them() {
+        assert_eq!(
+            parse("/tags/rust/page/2/", "/"),
+            Route::TagPage("rust".into(), 2)
+        );
+        assert_eq!(
+            parse("/blog/tags/web-wasm/page/12/index.html", "/blog/"),
+            Route::TagPage("web-wasm".into(), 12)
+        );
+        assert_eq!(
+            Route::TagPage("rust".into(), 3).window(),
+            Some(WindowId::Tag("rust".into()))
+        );
+        for path in [
+            "/tags/rust/page/1/",
+            "/tags/rust/page/",
+            "/tags/Rust/page/2/",
+            "/tags/rust/pages/2/",
+            "/tags//page/2/",
+        ] {
+            assert_eq!(parse(path, "/"), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
     fn routes_and_windows_correspond() {
         for route in [Route::post("a"), Route::Tag("rust".into()), Route::Tags] {
             let window = route.window();
@@ -248,6 +295,7 @@ mod tests {
                 Route::Desktop,
                 Route::Page(2),
                 Route::Page(120),
+                Route::TagPage("rust".into(), 2),
                 Route::post("hello-world"),
                 Route::Tag("x6e65".into()),
                 Route::Tags,

@@ -13,7 +13,7 @@ use super::{csp, saved_look, structured_data};
 use crate::model::frame::title_bar_html;
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
-use crate::model::route;
+use crate::model::route::{self, Route};
 use crate::model::tag::TagGroup;
 use crate::model::{icon_list, icon_pages};
 use std::borrow::Cow;
@@ -194,12 +194,7 @@ pub fn program_manager_icons<P: Icon>(
             .map(|group| (group.slug.as_str(), group.name)),
     );
     let attribute = format!(" {}=\"{fingerprint}\"", icon_list::FINGERPRINT_ATTRIBUTE);
-    let pager = |(page, turn)| {
-        let icon = icon_list::pager_icon_html(site.base_path(), page, turn);
-        ["        ", &icon, "\n"].concat()
-    };
-    let (newer, older) = icon_pages::pagers(page, pages);
-    let [newer, older] = [newer.map(pager), older.map(pager)].map(Option::unwrap_or_default);
+    let [newer, older] = pager_items(site, page, pages, icon_pages::page_route);
     let mut icons = icon_list_with(site, shown, &attribute, [&newer, &older]);
     if !groups.is_empty() {
         let shown = groups.iter().take(group_limit);
@@ -209,6 +204,37 @@ pub fn program_manager_icons<P: Icon>(
         ));
     }
     icons
+}
+
+/// The `<ul class="icons">` of page `page` (of [`icon_pages::ICONS_PER_PAGE`] posts each) of
+/// `posts`, between icons turning to the pages beside, whose static pages are at `route_of`
+/// (a page's number to its route).
+pub fn paged_icon_list<P: Icon>(
+    site: Site<'_>,
+    posts: &[P],
+    page: usize,
+    route_of: impl Fn(usize) -> Route,
+) -> String {
+    let pages = icon_pages::page_count(posts.len());
+    let [newer, older] = pager_items(site, page, pages, route_of);
+    let shown = icon_pages::page_of(posts, page);
+    icon_list_with(site, shown, "", [&newer, &older])
+}
+
+/// The `<li>`s of the pager icons of page `page` of `pages` (empty where there is none): the
+/// newer page's and the older page's.
+fn pager_items(
+    site: Site<'_>,
+    page: usize,
+    pages: usize,
+    route_of: impl Fn(usize) -> Route,
+) -> [String; 2] {
+    let pager = |(page, turn)| {
+        let icon = icon_list::pager_icon_html(site.base_path(), &route_of(page), page, turn);
+        ["        ", &icon, "\n"].concat()
+    };
+    let (newer, older) = icon_pages::pagers(page, pages);
+    [newer.map(pager), older.map(pager)].map(Option::unwrap_or_default)
 }
 
 /// The tag groups of `posts`, for [`program_manager_icons`].

@@ -1,4 +1,5 @@
-//! Tag pages: `/tags/<tag>/` lists a tag's posts as icons in a group window, `/tags/` lists
+//! Tag pages: `/tags/<tag>/` lists a tag's posts as icons in a group window (50 at a time, as
+//! Program Manager does: `/tags/<tag>/page/2/` and on for more), `/tags/` lists
 //! every tag as a group icon in the Tags window. Both are Windows 3.1 desktops like the other
 //! pages (Program Manager, with its group icons, behind the active group window), and the app
 //! renders the same windows from the same grouping ([`crate::model::tag`]).
@@ -6,6 +7,8 @@
 use super::escape::push_escaped;
 use super::page::{self, Icon, Listing, Site};
 use super::post::Post;
+use crate::model::icon_pages::{page_count, tag_page_route};
+use crate::model::route;
 pub use crate::model::tag::tag_slug;
 
 /// The tags folder in the output.
@@ -83,10 +86,10 @@ pub fn pages<P: Icon>(site: Site<'_>, posts: &[P], icons: &str) -> Vec<(String, 
         index_page(site, &groups, icons),
     ));
     for group in &groups {
-        pages.push((
-            format!("{TAGS_DIR}/{}/index.html", group.slug),
-            tag_page(site, group, icons),
-        ));
+        for page in 1..=page_count(group.posts.len()) {
+            let path = route::path(&tag_page_route(&group.slug, page), "") + "index.html";
+            pages.push((path, tag_page(site, group, page, icons)));
+        }
     }
     pages
 }
@@ -112,19 +115,24 @@ fn index_page<P>(site: Site<'_>, groups: &[TagGroup<'_, P>], icons: &str) -> Str
     )
 }
 
-fn tag_page<P: Icon>(site: Site<'_>, group: &TagGroup<'_, P>, icons: &str) -> String {
-    let mut body = page::icon_list(site, group.posts.iter().copied());
+/// Page `page` of the tag's page: its group window shows that page of the tag's posts.
+fn tag_page<P: Icon>(site: Site<'_>, group: &TagGroup<'_, P>, page: usize, icons: &str) -> String {
+    let route_of = |page| tag_page_route(&group.slug, page);
+    let mut body = page::paged_icon_list(site, &group.posts, page, route_of);
     body.push_str("      <p class=\"window-note\"><a href=\"");
     push_escaped(&mut body, site.base_path());
     body.push_str(&format!("{TAGS_DIR}/\">All tags</a></p>\n"));
-    let title = format!("Posts tagged “{}”", group.name);
+    let mut title = format!("Posts tagged “{}”", group.name);
+    if page > 1 {
+        title.push_str(&format!(" — page {page}"));
+    }
     let description = format!(
         "{} post{} tagged “{}”.",
         group.posts.len(),
         if group.posts.len() == 1 { "" } else { "s" },
         group.name
     );
-    let url = format!("{}{TAGS_DIR}/{}/", site.config.base.url(), group.slug);
+    let url = site.config.base.url().to_owned() + &route::path(&route_of(page), "");
     let feed_title = format!("{title} — {}", site.config.title);
     page::listing_page(
         site,

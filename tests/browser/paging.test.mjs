@@ -1,7 +1,8 @@
 // A big blog's Program Manager shows the posts 50 at a time: without JavaScript every page of
 // icons is a desktop page (/, /page/2/, ...) linked by "Newer posts" and "Older posts" icons;
 // the app takes such a page over as it is and turns pages in place, with the address bar, the
-// title and the back button following. scripts/test.sh builds a 120-post corpus for it and
+// title and the back button following; a tag's group window pages its posts alike.
+// scripts/test.sh builds a 120-post corpus for it and
 // names the site in PROGMAN_BIG_SITE.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -115,5 +116,38 @@ test('a page past the last is the "not found" page, and the app leaves it alone'
   assert.match(await kept, /no such page of posts/);
   assert.equal(await page.locator('html[data-progman-app]').count(), 0);
   assert.equal(await page.locator('a', { hasText: 'Back to the desktop' }).count(), 1);
+  await context.close();
+});
+
+/** A group window's items: post slugs, and "<" / ">" for its pager icons. */
+const shownIn = (page, selector) =>
+  page.locator(`${selector} .window-body .icon`).evaluateAll((icons) =>
+    icons.map((icon) => icon.dataset.slug ?? (icon.textContent === 'Newer posts' ? '<' : '>')));
+
+test('a tag with many posts pages its group window the same way, static and live', { skip }, async () => {
+  // scripts/test.sh tags every post of this site "corpus".
+  const win = '#win-tag-corpus';
+  const { page: plain, context: plainContext } = await open('tags/corpus/', { javaScriptEnabled: false });
+  assert.deepEqual(await shownIn(plain, win), [...slugs(0, PER_PAGE), '>']);
+  await plain.locator(`${win} .icon`, { hasText: 'Older posts' }).click();
+  assert.equal(path(plain), '/tags/corpus/page/2/');
+  assert.deepEqual(await shownIn(plain, win), ['<', ...slugs(PER_PAGE, 2 * PER_PAGE), '>']);
+  await plainContext.close();
+
+  const { page, errors, context } = await open('tags/corpus/page/2/');
+  await appReady(page);
+  assert.equal(path(page), '/tags/corpus/page/2/', 'the address stays');
+  assert.deepEqual(await shownIn(page, win), ['<', ...slugs(PER_PAGE, 2 * PER_PAGE), '>']);
+  await page.locator(`${win} .icon`, { hasText: 'Older posts' }).dblclick();
+  assert.equal(path(page), '/tags/corpus/page/3/');
+  assert.match(await page.title(), /^Posts tagged “corpus” — page 3 — /);
+  assert.deepEqual(await shownIn(page, win), ['<', ...slugs(2 * PER_PAGE)]);
+  await page.keyboard.press('Enter'); // the focus is on the first icon: Newer posts
+  assert.equal(path(page), '/tags/corpus/page/2/');
+  await page.goBack();
+  assert.equal(path(page), '/tags/corpus/page/3/');
+  assert.deepEqual(await shownIn(page, win), ['<', ...slugs(2 * PER_PAGE)]);
+  assert.deepEqual(await shown(page), [...slugs(0, PER_PAGE), '>'], 'Program Manager keeps its own page');
+  assert.deepEqual(errors, []);
   await context.close();
 });
