@@ -101,14 +101,20 @@ pub fn focus_element(id: &str) {
 
 /// Moves keyboard focus to the first element matching a CSS selector, if any.
 pub fn focus_selector(selector: &str) {
-    if let Some(element) = document()
+    focus_found(selector);
+}
+
+/// [`focus_selector`], saying whether an element matched.
+pub fn focus_found(selector: &str) -> bool {
+    let found = document()
         .query_selector(selector)
         .ok()
         .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = &found {
         let _ = element.focus();
     }
+    found.is_some()
 }
 
 pub fn set_title(title: &str) {

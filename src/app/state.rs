@@ -243,7 +243,8 @@ impl AppState {
     }
 
     /// Puts keyboard focus on a window's icon in Program Manager (a post's, or a tag's group
-    /// icon), or into the active window for windows without one.
+    /// icon), or into the active window for windows without one or whose icon is on another
+    /// page of Program Manager.
     pub fn focus_icon_of(&self, id: &WindowId) {
         let (key, slug) = match id {
             WindowId::Post(slug) => ("slug", slug),
@@ -251,7 +252,12 @@ impl AppState {
             _ => return self.focus_active(),
         };
         let selector = format!("#win-progman .icon[data-{key}=\"{slug}\"]");
-        dom::after_render(move || dom::focus_selector(&selector));
+        let state = *self;
+        dom::after_render(move || {
+            if !dom::focus_found(&selector) {
+                state.focus_active();
+            }
+        });
     }
 
     /// The viewport the window manager works in: the real one, or in single-window mode one

@@ -151,3 +151,19 @@ test('a tag with many posts pages its group window the same way, static and live
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('closing a post whose icon is on another page leaves the focus in Program Manager', { skip }, async () => {
+  const post = posts[PER_PAGE + 5]; // on page 2, while Program Manager shows page 1
+  const { page, errors, context } = await open(`posts/${post.slug}/`);
+  await appReady(page);
+  await page.locator(`#win-post-${post.slug} .window-body`).focus();
+  await page.keyboard.press('Alt+F4');
+  await page.locator(`#win-post-${post.slug}`).waitFor({ state: 'detached' });
+  await page.waitForTimeout(100);
+  assert.ok(
+    await page.evaluate(() => Boolean(document.activeElement?.closest('#win-progman'))),
+    'the focus is in Program Manager, not lost to the page',
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
