@@ -91,12 +91,8 @@ pub fn program_manager_html(
     groups: &[TagGroup<'_>],
     item: &str,
 ) -> String {
-    let (newer, older) = pagers(page, page_count(posts.len()));
-    let pager = |(page, turn)| pager_icon_html(base, &page_route(page), page, turn);
-    let mut html = String::from(r#"<ul class="icons">"#);
-    html.push_str(&newer.map(pager).unwrap_or_default());
-    html.push_str(&icons_html(base, page_of(posts, page)));
-    html.push_str(&older.map(pager).unwrap_or_default());
+    let mut html = String::new();
+    push_paged_icons(&mut html, base, posts, page, page_route);
     html.push_str(item);
     html.push_str("</ul>");
     if !groups.is_empty() {
@@ -110,16 +106,34 @@ pub fn program_manager_html(
 /// A tag's group window on page `page` of `posts` (the tag's, newest first): that page's post
 /// icons between its pager icons, then the way to every tag.
 pub fn tag_window_html(base: &str, slug: &str, posts: &[&PostMeta], page: usize) -> String {
-    let (newer, older) = pagers(page, page_count(posts.len()));
-    let pager = |(page, turn)| pager_icon_html(base, &tag_page_route(slug, page), page, turn);
-    let mut html = String::from(r#"<ul class="icons">"#);
-    html.push_str(&newer.map(pager).unwrap_or_default());
-    html.push_str(&icons_html(base, page_of(posts, page).iter().copied()));
-    html.push_str(&older.map(pager).unwrap_or_default());
+    let mut html = String::new();
+    push_paged_icons(&mut html, base, posts, page, |page| {
+        tag_page_route(slug, page)
+    });
     html.push_str(r#"</ul><p class="window-note"><a href=""#);
     html.push_str(&escape(base));
     html.push_str(r#"tags/">All tags</a></p>"#);
     html
+}
+
+/// Opens a `<ul class="icons">` (left open for more items) with page `page` of `posts`' icons
+/// between the pager icons to the pages beside, whose routes `route_of` gives.
+fn push_paged_icons<T: AsRef<PostMeta>>(
+    html: &mut String,
+    base: &str,
+    posts: &[T],
+    page: usize,
+    route_of: impl Fn(usize) -> Route,
+) {
+    let (newer, older) = pagers(page, page_count(posts.len()));
+    let pager = |(page, turn)| pager_icon_html(base, &route_of(page), page, turn);
+    html.push_str(r#"<ul class="icons">"#);
+    html.push_str(&newer.map(pager).unwrap_or_default());
+    html.push_str(&icons_html(
+        base,
+        page_of(posts, page).iter().map(AsRef::as_ref),
+    ));
+    html.push_str(&older.map(pager).unwrap_or_default());
 }
 
 /// The attribute on a static page's post `<ul class="icons">` in Program Manager holding the

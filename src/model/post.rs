@@ -40,6 +40,13 @@ pub struct PostMeta {
     pub tags: Vec<u32>,
 }
 
+/// So a list of posts and a list of references to them draw alike ([`super::icon_list`]).
+impl AsRef<PostMeta> for PostMeta {
+    fn as_ref(&self) -> &PostMeta {
+        self
+    }
+}
+
 /// A tag as the build grouped it ([`tag::groups`]): its slug and the name it was first written
 /// with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -128,17 +128,10 @@ impl Icon for PostHead {
     }
 }
 
-/// The `<ul class="icons">` list linking to `posts` (already in display order).
-pub fn icon_list<'p, P: Icon + 'p>(
-    site: Site<'_>,
-    posts: impl IntoIterator<Item = &'p P>,
-) -> String {
-    icon_list_with(site, posts, "", ["", ""])
-}
-
-/// [`icon_list()`], with `attributes` (markup, from a leading space) on the `<ul>` and the
-/// markup of `[first, last]` items before and after the posts'.
-fn icon_list_with<'p, P: Icon + 'p>(
+/// The `<ul class="icons">` list linking to `posts` (already in display order), with
+/// `attributes` (markup, from a leading space) on the `<ul>` and the markup of `[first, last]`
+/// items before and after the posts'.
+fn icon_list<'p, P: Icon + 'p>(
     site: Site<'_>,
     posts: impl IntoIterator<Item = &'p P>,
     attributes: &str,
@@ -183,19 +176,19 @@ pub fn program_manager_icons<P: Icon>(
     group_limit: usize,
 ) -> String {
     let pages = icon_pages::page_count(posts.len());
-    let shown = icon_pages::page_of(posts, page).iter();
     let fingerprint = icon_list::fingerprint(
         site.base_path(),
         (page, pages),
-        shown.clone().map(|post| (post.slug(), post.title())),
+        icon_pages::page_of(posts, page)
+            .iter()
+            .map(|post| (post.slug(), post.title())),
         groups
             .iter()
             .take(group_limit)
             .map(|group| (group.slug.as_str(), group.name)),
     );
     let attribute = format!(" {}=\"{fingerprint}\"", icon_list::FINGERPRINT_ATTRIBUTE);
-    let [newer, older] = pager_items(site, page, pages, icon_pages::page_route);
-    let mut icons = icon_list_with(site, shown, &attribute, [&newer, &older]);
+    let mut icons = paged_icon_list(site, posts, page, icon_pages::page_route, &attribute);
     if !groups.is_empty() {
         let shown = groups.iter().take(group_limit);
         icons.push_str(&tags::group_icon_list(
@@ -208,33 +201,22 @@ pub fn program_manager_icons<P: Icon>(
 
 /// The `<ul class="icons">` of page `page` (of [`icon_pages::ICONS_PER_PAGE`] posts each) of
 /// `posts`, between icons turning to the pages beside, whose static pages are at `route_of`
-/// (a page's number to its route).
+/// (a page's number to its route); `attributes` as for [`icon_list()`].
 pub fn paged_icon_list<P: Icon>(
     site: Site<'_>,
     posts: &[P],
     page: usize,
     route_of: impl Fn(usize) -> Route,
+    attributes: &str,
 ) -> String {
-    let pages = icon_pages::page_count(posts.len());
-    let [newer, older] = pager_items(site, page, pages, route_of);
-    let shown = icon_pages::page_of(posts, page);
-    icon_list_with(site, shown, "", [&newer, &older])
-}
-
-/// The `<li>`s of the pager icons of page `page` of `pages` (empty where there is none): the
-/// newer page's and the older page's.
-fn pager_items(
-    site: Site<'_>,
-    page: usize,
-    pages: usize,
-    route_of: impl Fn(usize) -> Route,
-) -> [String; 2] {
     let pager = |(page, turn)| {
         let icon = icon_list::pager_icon_html(site.base_path(), &route_of(page), page, turn);
         ["        ", &icon, "\n"].concat()
     };
-    let (newer, older) = icon_pages::pagers(page, pages);
-    [newer.map(pager), older.map(pager)].map(Option::unwrap_or_default)
+    let (newer, older) = icon_pages::pagers(page, icon_pages::page_count(posts.len()));
+    let [newer, older] = [newer.map(pager), older.map(pager)].map(Option::unwrap_or_default);
+    let shown = icon_pages::page_of(posts, page);
+    icon_list(site, shown, attributes, [&newer, &older])
 }
 
 /// The tag groups of `posts`, for [`program_manager_icons`].
@@ -827,7 +809,7 @@ mod tests {
     #[test]
     fn icons_link_to_posts_under_the_base_path() {
         let config = config();
-        let icons = icon_list(site(&config), &[post()]);
+        let icons = paged_icon_list(site(&config), &[post()], 1, icon_pages::page_route, "");
         assert!(icons.contains(
             r#"<li><a class="icon" href="/blog/posts/hello/" data-slug="hello"><span class="icon-image" aria-hidden="true"></span><span class="icon-label">Hello &lt;World&gt;</span></a></li>"#
         ), "{icons}");

@@ -118,7 +118,7 @@ fn index_page<P>(site: Site<'_>, groups: &[TagGroup<'_, P>], icons: &str) -> Str
 /// Page `page` of the tag's page: its group window shows that page of the tag's posts.
 fn tag_page<P: Icon>(site: Site<'_>, group: &TagGroup<'_, P>, page: usize, icons: &str) -> String {
     let route_of = |page| tag_page_route(&group.slug, page);
-    let mut body = page::paged_icon_list(site, &group.posts, page, route_of);
+    let mut body = page::paged_icon_list(site, &group.posts, page, route_of, "");
     body.push_str("      <p class=\"window-note\"><a href=\"");
     push_escaped(&mut body, site.base_path());
     body.push_str(&format!("{TAGS_DIR}/\">All tags</a></p>\n"));
