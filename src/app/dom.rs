@@ -63,6 +63,10 @@ pub fn single_window() -> bool {
 }
 
 /// Fetches a URL and returns its body as text, or a message saying what went wrong.
+///
+/// The body comes into the wasm as its bytes (one copy), which are the UTF-8 the app reads:
+/// asking the browser for text would decode them to a JavaScript string only for wasm-bindgen
+/// to encode it back (for the 0.8 MB `posts.json` of 10,000 posts, ~30 ms on a slow phone).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response = JsFuture::from(window().fetch_with_str(url))
         .await
@@ -73,14 +77,11 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("{url} answered {}", response.status()));
     }
-    let text = response
-        .text()
-        .map_err(|_| format!("could not read {url}"))?;
-    JsFuture::from(text)
-        .await
-        .ok()
-        .and_then(|value| value.as_string())
-        .ok_or_else(|| format!("could not read {url}"))
+    let unread = || format!("could not read {url}");
+    let body = response.array_buffer().map_err(|_| unread())?;
+    let body = JsFuture::from(body).await.map_err(|_| unread())?;
+    String::from_utf8(js_sys::Uint8Array::new(&body).to_vec())
+        .map_err(|_| format!("{url} is not UTF-8 text"))
 }
 
 /// Fetches a URL's text in the background and hands the result to `then`. Every fetch goes

@@ -2,15 +2,17 @@
 //! library in the WebAssembly build.
 //!
 //! Both targets read JSON text with [`parse`] (`json/read.rs`); the native build can also
-//! convert a `serde_json::Value` ([`Json::from`]). Readers ([`super::persist`],
-//! [`super::post`]) then walk the same value on both targets. [`Json::write`] writes compact JSON text; it is meant for the saved desktop,
+//! convert a `serde_json::Value` ([`Json::from`]). The saved desktop's reader
+//! ([`super::persist`]) then walks the same value on both targets; the posts index
+//! ([`super::post`]), big and of a fixed shape, is pulled from the text by a [`Reader`] with no
+//! value built. [`Json::write`] writes compact JSON text; it is meant for the saved desktop,
 //! whose numbers are all whole: whole numbers are written exactly, others approximately (six
 //! decimals at most), which keeps float formatting out of the wasm.
 
 use super::decimal::push_digits;
 
 mod read;
-pub use read::parse;
+pub use read::{parse, Kind, Reader};
 
 /// A parsed JSON value. Object members keep their order; a key appears once.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,9 +62,7 @@ impl Json {
 
     /// A whole number that fits a `u32` (such as a format version).
     pub fn as_u32(&self) -> Option<u32> {
-        let number = self.as_f64()?;
-        (number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number))
-            .then_some(number as u32)
+        whole_u32(self.as_f64()?)
     }
 
     /// An object from its members.
@@ -114,6 +114,12 @@ impl Json {
             }
         }
     }
+}
+
+/// `number` if it is whole and fits a `u32`.
+pub fn whole_u32(number: f64) -> Option<u32> {
+    (number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number))
+        .then_some(number as u32)
 }
 
 impl From<i32> for Json {

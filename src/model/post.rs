@@ -2,8 +2,8 @@
 //!
 //! The build writes `posts.json` (a [`PostsIndex`]) and one HTML fragment per post at
 //! [`fragment_path`]. The app fetches the index on start and a fragment only when its window opens.
-//! The build writes it with serde; the app reads it with [`super::json::parse`] and
-//! [`PostsIndex::from_json`] (the same rules as serde's: tested against it below).
+//! The build writes it with serde; the app reads it with [`PostsIndex::read`] (`post/read.rs`,
+//! the same rules as serde's: tested against it below).
 //!
 //! The index holds only what the app uses, since every visit downloads it whole: per post its
 //! slug, title and the numbers of its tags; per tag its slug and name, once. Tags arrive grouped
@@ -16,8 +16,9 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::desktop::WindowId;
-use super::json::Json;
 use super::tag::{self, TagGroup};
+
+mod read;
 
 /// Bumped when the shape of [`PostsIndex`] changes incompatibly (2: posts lost `date` and
 /// `summary`, which the app never read; 3: a post's tags are numbers in the index's tag list).
@@ -123,38 +124,6 @@ impl PostsIndex {
         self.posts.iter().find(|post| post.slug == slug)
     }
 
-    /// Reads the index from parsed JSON: the fields serde would require must be there with the
-    /// right type; `author`, `generator` and `tags` may be left out; other fields are ignored.
-    pub fn from_json(value: &Json) -> Result<Self, IndexError> {
-        let tags: Vec<TagMeta> = match value.get("tags") {
-            None => Vec::new(),
-            Some(tags) => tags
-                .as_array()
-                .ok_or(IndexError::Field("tags", "a list"))?
-                .iter()
-                .map(TagMeta::from_json)
-                .collect::<Result<_, _>>()?,
-        };
-        let posts = value
-            .get("posts")
-            .and_then(Json::as_array)
-            .ok_or(IndexError::Field("posts", "a list"))?
-            .iter()
-            .map(|post| PostMeta::from_json(post, tags.len()))
-            .collect::<Result<_, _>>()?;
-        Ok(Self {
-            version: value
-                .get("version")
-                .and_then(Json::as_u32)
-                .ok_or(IndexError::Field("version", "a whole number"))?,
-            site_title: text(value, "site_title")?,
-            author: optional_text(value, "author")?,
-            generator: optional_text(value, "generator")?,
-            tags,
-            posts,
-        })
-    }
-
     /// Every tag with its posts (indexes into [`PostsIndex::posts`]), sorted by slug: the
     /// groups the build wrote a page for.
     pub fn tag_groups(&self) -> Vec<TagGroup<'_>> {
@@ -198,61 +167,19 @@ impl PostsIndex {
     }
 }
 
-impl PostMeta {
-    /// Reads one post of an index with `tag_count` tags: its tags must be numbers of those tags.
-    fn from_json(value: &Json, tag_count: usize) -> Result<Self, IndexError> {
-        let known = |number: u32| (number as usize) < tag_count;
-        let tags = match value.get("tags") {
-            None => Vec::new(),
-            Some(tags) => tags
-                .as_array()
-                .and_then(|tags| {
-                    tags.iter()
-                        .map(|tag| tag.as_u32().filter(|&number| known(number)))
-                        .collect()
-                })
-                .ok_or(IndexError::Field(
-                    "tags",
-                    "a list of numbers of the index's tags",
-                ))?,
-        };
-        Ok(Self {
-            slug: text(value, "slug")?,
-            title: text(value, "title")?,
-            tags,
-        })
-    }
-}
-
-impl TagMeta {
-    fn from_json(value: &Json) -> Result<Self, IndexError> {
-        Ok(Self {
-            slug: text(value, "slug")?,
-            name: text(value, "name")?,
-        })
-    }
-}
-
 /// Why a posts index could not be read.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum IndexError {
     #[error("`{0}` is missing or not {1}")]
     Field(&'static str, &'static str),
+    /// The text is not JSON: the message names the byte where it stops making sense.
+    #[error("{0}")]
+    Syntax(String),
 }
 
-fn text(object: &Json, field: &'static str) -> Result<String, IndexError> {
-    object
-        .get(field)
-        .and_then(Json::as_str)
-        .map(str::to_owned)
-        .ok_or(IndexError::Field(field, "text"))
-}
-
-/// A text field that may be left out (empty then).
-fn optional_text(object: &Json, field: &'static str) -> Result<String, IndexError> {
-    match object.get(field) {
-        None => Ok(String::new()),
-        Some(_) => text(object, field),
+impl From<String> for IndexError {
+    fn from(message: String) -> Self {
+        Self::Syntax(message)
     }
 }
 
@@ -362,7 +289,7 @@ mod tests {
     }
 
     fn read(json: &str) -> Result<PostsIndex, IndexError> {
-        PostsIndex::from_json(&crate::model::json::parse(json).unwrap_or(Json::Null))
+        PostsIndex::read(json)
     }
 
     #[test]
@@ -417,7 +344,7 @@ mod tests {
             assert!(serde_json::from_str::<PostsIndex>(json).is_err(), "{json}");
             match read(json) {
                 Err(IndexError::Field(name, _)) => assert_eq!(name, field, "{json}"),
-                Ok(index) => panic!("{json} read as {index:?}"),
+                other => panic!("{json} read as {other:?}"),
             }
         }
     }

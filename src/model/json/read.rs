@@ -1,8 +1,11 @@
-//! Reading JSON text into a [`Json`] value: one small parser for both targets. The app reads
-//! `posts.json` and the saved desktop straight from their UTF-8 text inside the wasm, rather
-//! than handing the text to the browser's `JSON.parse` and then converting every value of the
-//! result across the JavaScript boundary (for 10,000 posts that conversion was most of the
-//! app's start-up); the native build reads the same way, so both see the same values.
+//! Reading JSON text: one small pull reader for both targets, and [`parse`], which builds a
+//! [`Json`] value with it. The app reads `posts.json` and the saved desktop straight from their
+//! UTF-8 text inside the wasm, rather than handing the text to the browser's `JSON.parse` and
+//! then converting every value of the result across the JavaScript boundary (for 10,000 posts
+//! that conversion was most of the app's start-up); the native build reads the same way, so
+//! both see the same values. A reader that knows the shape it wants (the posts index,
+//! [`super::super::post::PostsIndex::read`]) pulls it straight from the [`Reader`], with no
+//! tree in between.
 //!
 //! It accepts exactly JSON (RFC 8259), with two leniencies of the browser's: a lone UTF-16
 //! surrogate in a `\u` escape reads as U+FFFD, and a repeated object key keeps its last value.
@@ -10,31 +13,152 @@
 //! without the float-parsing tables of `str::parse::<f64>`. Values nested deeper than
 //! [`MAX_DEPTH`] are an error, so hostile text cannot exhaust the stack.
 
+use std::borrow::Cow;
+
 use super::{Json, MAX_DEPTH};
 
 /// Parses JSON text. The error says at which byte it stopped making sense.
 pub fn parse(text: &str) -> Result<Json, String> {
-    let mut reader = Reader {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    let value = reader.value(0)?;
-    reader.skip_space();
-    match reader.peek() {
-        None => Ok(value),
-        Some(_) => Err(reader.error()),
-    }
+    let mut reader = Reader::new(text);
+    let value = reader.value()?;
+    reader.finish()?;
+    Ok(value)
 }
 
-/// The text being read and how far.
-struct Reader<'a> {
+/// What kind of value comes next ([`Reader::kind`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// JSON text and how far it has been read. Each method reads one value (or the end), failing
+/// with a message that names the byte where the text stopped making sense; a caller's own
+/// errors pass through unchanged, as anything that can be made from such a message.
+pub struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// How many objects and arrays the reader is inside.
+    depth: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            depth: 0,
+        }
+    }
+
+    /// Checks that nothing but white space follows the value read.
+    pub fn finish(mut self) -> Result<(), String> {
+        self.skip_space();
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.error()),
+        }
+    }
+
+    /// The kind of the value that comes next (after white space), without reading it.
+    pub fn kind(&mut self) -> Result<Kind, String> {
+        self.skip_space();
+        Ok(match self.peek() {
+            Some(b'{') => Kind::Object,
+            Some(b'[') => Kind::Array,
+            Some(b'"') => Kind::String,
+            Some(b'-' | b'0'..=b'9') => Kind::Number,
+            Some(b't') => Kind::True,
+            Some(b'f') => Kind::False,
+            Some(b'n') => Kind::Null,
+            _ => return Err(self.error()),
+        })
+    }
+
+    /// Reads any value as a [`Json`] tree.
+    pub fn value(&mut self) -> Result<Json, String> {
+        Ok(match self.kind()? {
+            Kind::Object => {
+                let mut members: Vec<(String, Json)> = Vec::new();
+                self.object(|reader, key| {
+                    let value = reader.value()?;
+                    match members.iter_mut().find(|(name, _)| name.as_str() == key) {
+                        Some((_, old)) => *old = value,
+                        None => members.push((key.to_owned(), value)),
+                    }
+                    Ok::<_, String>(())
+                })?;
+                Json::Object(members)
+            }
+            Kind::Array => {
+                let mut items = Vec::new();
+                self.array(|reader| {
+                    items.push(reader.value()?);
+                    Ok::<_, String>(())
+                })?;
+                Json::Array(items)
+            }
+            Kind::String => Json::String(self.string()?.into_owned()),
+            Kind::Number => Json::Number(self.number()?),
+            Kind::True => self.word("true", Json::Bool(true))?,
+            Kind::False => self.word("false", Json::Bool(false))?,
+            Kind::Null => self.word("null", Json::Null)?,
+        })
+    }
+
+    /// Reads and drops any value (a field the caller does not know), checking that it is JSON.
+    pub fn skip(&mut self) -> Result<(), String> {
+        self.value().map(drop)
+    }
+
+    /// Reads an object, handing each member's key to `member`, which must read its value.
+    pub fn object<E: From<String>>(
+        &mut self,
+        mut member: impl FnMut(&mut Self, &str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.list(b'{', b'}', &mut |reader| {
+            let key = reader.key()?;
+            member(reader, &key)
+        })
+    }
+
+    /// A member's key and the colon after it.
+    fn key(&mut self) -> Result<Cow<'a, str>, String> {
+        let key = self.string()?;
+        self.skip_space();
+        if self.eat(b':') {
+            Ok(key)
+        } else {
+            Err(self.error())
+        }
+    }
+
+    /// Reads an array, calling `item` to read each of its values.
+    pub fn array<E: From<String>>(
+        &mut self,
+        mut item: impl FnMut(&mut Self) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.list(b'[', b']', &mut item)
+    }
+
+    /// Whether the text from here is `word`: reads it and gives `value`.
+    fn word<T>(&mut self, word: &str, value: T) -> Result<T, String> {
+        self.skip_space();
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error())
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -52,12 +176,6 @@ impl Reader<'_> {
         message
     }
 
-    fn too_deep(&self) -> String {
-        let mut message = String::from("values nested too deeply at byte ");
-        super::push_digits(&mut message, self.at as u64, 1);
-        message
-    }
-
     fn skip_space(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
@@ -71,98 +189,61 @@ impl Reader<'_> {
         next
     }
 
-    fn value(&mut self, depth: usize) -> Result<Json, String> {
-        if depth > MAX_DEPTH {
-            return Err(self.too_deep());
-        }
-        self.skip_space();
-        match self.peek() {
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Json::String),
-            Some(b'-' | b'0'..=b'9') => self.number().map(Json::Number),
-            Some(b't') => self.word("true", Json::Bool(true)),
-            Some(b'f') => self.word("false", Json::Bool(false)),
-            Some(b'n') => self.word("null", Json::Null),
-            _ => Err(self.error()),
-        }
-    }
-
-    fn word(&mut self, word: &str, value: Json) -> Result<Json, String> {
-        if self.bytes[self.at..].starts_with(word.as_bytes()) {
-            self.at += word.len();
-            Ok(value)
-        } else {
-            Err(self.error())
-        }
-    }
-
     /// The items of `[…]` or the members of `{…}`, each read by `item`, separated by commas.
-    fn list(
+    fn list<E: From<String>>(
         &mut self,
+        open: u8,
         close: u8,
-        mut item: impl FnMut(&mut Self) -> Result<(), String>,
-    ) -> Result<(), String> {
-        self.at += 1; // the opening bracket
+        item: &mut dyn FnMut(&mut Self) -> Result<(), E>,
+    ) -> Result<(), E> {
         self.skip_space();
-        if self.eat(close) {
-            return Ok(());
+        if !self.eat(open) {
+            return Err(self.error().into());
         }
-        loop {
-            item(self)?;
-            self.skip_space();
-            if self.eat(close) {
-                return Ok(());
-            }
-            if !self.eat(b',') {
-                return Err(self.error());
+        if self.depth == MAX_DEPTH {
+            let mut message = String::from("values nested too deeply at byte ");
+            super::push_digits(&mut message, self.at as u64, 1);
+            return Err(message.into());
+        }
+        self.depth += 1;
+        self.skip_space();
+        if !self.eat(close) {
+            loop {
+                item(self)?;
+                self.skip_space();
+                if self.eat(close) {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.error().into());
+                }
             }
         }
+        self.depth -= 1;
+        Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<Json, String> {
-        let mut items = Vec::new();
-        self.list(b']', |reader| {
-            items.push(reader.value(depth + 1)?);
-            Ok(())
-        })?;
-        Ok(Json::Array(items))
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Json, String> {
-        let mut members: Vec<(String, Json)> = Vec::new();
-        self.list(b'}', |reader| {
-            reader.skip_space();
-            if reader.peek() != Some(b'"') {
-                return Err(reader.error());
-            }
-            let key = reader.string()?;
-            reader.skip_space();
-            if !reader.eat(b':') {
-                return Err(reader.error());
-            }
-            let value = reader.value(depth + 1)?;
-            match members.iter_mut().find(|(name, _)| *name == key) {
-                Some((_, old)) => *old = value,
-                None => members.push((key, value)),
-            }
-            Ok(())
-        })?;
-        Ok(Json::Object(members))
-    }
-
-    /// A string, from its opening quote.
-    fn string(&mut self) -> Result<String, String> {
-        self.at += 1;
-        let mut text = String::new();
+    /// Reads a string: borrowed from the text when it has no escapes.
+    pub fn string(&mut self) -> Result<Cow<'a, str>, String> {
+        self.skip_space();
+        if !self.eat(b'"') {
+            return Err(self.error());
+        }
+        let mut text = Cow::Borrowed("");
         loop {
             let run = self.at;
-            while matches!(self.peek(), Some(byte) if byte != b'"' && byte != b'\\' && byte >= 0x20)
-            {
-                self.at += 1;
-            }
+            let rest = self.bytes.get(run..).unwrap_or_default();
+            self.at += rest
+                .iter()
+                .position(|&byte| byte == b'"' || byte == b'\\' || byte < 0x20)
+                .unwrap_or(rest.len());
             // The run stops only at ASCII bytes, so it is whole characters of the text.
-            text.push_str(self.text.get(run..self.at).unwrap_or_default());
+            let piece = self.text.get(run..self.at).unwrap_or_default();
+            if text.is_empty() {
+                text = Cow::Borrowed(piece);
+            } else {
+                text.to_mut().push_str(piece);
+            }
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -170,7 +251,8 @@ impl Reader<'_> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    text.push(self.escape()?);
+                    let escaped = self.escape()?;
+                    text.to_mut().push(escaped);
                 }
                 _ => return Err(self.error()),
             }
@@ -229,8 +311,9 @@ impl Reader<'_> {
         Ok(unit)
     }
 
-    /// A number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-    fn number(&mut self) -> Result<f64, String> {
+    /// Reads a number: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    pub fn number(&mut self) -> Result<f64, String> {
+        self.skip_space();
         let start = self.at;
         let negative = self.eat(b'-');
         let mut mantissa = 0.0;
