@@ -67,11 +67,9 @@ fn start(index: PostsIndex, route: Route, base: String) {
     };
     let single = dom::single_window();
     let state = AppState::new(initial_desktop(&route, &index, single), index, base, single);
-    match &route {
-        Route::TagPage(tag, _) => {
-            state.set_tag_page(tag, page);
-        }
-        _ => state.icon_page.set(page),
+    if page > 1 {
+        // `/page/N/` turns Program Manager, `/tags/<tag>/page/N/` the tag's group window.
+        state.set_page(&route.window().unwrap_or(WindowId::ProgramManager), page);
     }
     let scrolled = adopt_static_body(&state, &route);
     program_manager::keep_static_window(&state, &root);

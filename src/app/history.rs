@@ -17,9 +17,9 @@ use crate::model::route::{self, Route};
 /// Program Manager or the tag's group window is turned to, or the window's own.
 fn shown_route(state: AppState, active: Option<Route>) -> Route {
     match active {
-        Some(Route::Desktop) | None => page_route(state.icon_page.get()),
+        Some(Route::Desktop) | None => page_route(state.page(&WindowId::ProgramManager)),
         Some(Route::Tag(slug)) => {
-            let page = state.tag_page(&slug);
+            let page = state.page(&WindowId::Tag(slug.clone()));
             tag_page_route(&slug, page)
         }
         Some(route) => route,

@@ -27,6 +27,7 @@ use super::menu_nav::event_element;
 use super::pager;
 use super::state::AppState;
 use super::tag_window::{self, Gesture};
+use crate::model::desktop::WindowId;
 use crate::model::icon_list::{page_fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE};
 use crate::model::icon_pages::page_count;
 
@@ -37,14 +38,14 @@ thread_local! {
 }
 
 /// Before take-over: keeps the static page's Program Manager window when its icons are exactly
-/// those the app would draw (post pages of big sites show only the newest few: that window is
-/// drawn anew).
+/// those the app would draw on the page it is turned to (a page the posts index no longer
+/// matches, say one cached from an older build, is drawn anew).
 pub fn keep_static_window(state: &AppState, root: &web_sys::Element) {
     let selector = format!("#win-progman > .window-body > .icons[{FINGERPRINT_ATTRIBUTE}]");
     let Some(list) = dom::document().query_selector(&selector).ok().flatten() else {
         return;
     };
-    let page = state.icon_page.get();
+    let page = state.page(&WindowId::ProgramManager);
     let expected = state.with_index(|index| {
         page_fingerprint(&state.base(), &index.posts, &index.tag_groups(), page)
     });
@@ -122,7 +123,7 @@ fn show_selected(selected: Option<&str>) {
 
 /// The markup of Program Manager's body on the page it is turned to.
 fn body_html(state: AppState) -> String {
-    let page = state.icon_page.get();
+    let page = state.page(&WindowId::ProgramManager);
     state.with_index(|index| {
         let item = control_panel::PROGRAM_MANAGER_ITEM;
         program_manager_html(&state.base(), &index.posts, page, &index.tag_groups(), item)
@@ -148,7 +149,7 @@ pub fn body(section: &web_sys::Element) {
 pub fn turn_to(state: AppState, page: usize) {
     let pages = state.with_index(|index| page_count(index.posts.len()));
     let page = page.clamp(1, pages);
-    if page == state.icon_page.replace(page) {
+    if page == state.set_page(&WindowId::ProgramManager, page) {
         return;
     }
     if let Ok(Some(body)) = dom::document().query_selector("#win-progman > .window-body") {

@@ -74,12 +74,11 @@ pub struct Shared {
     /// own (each type of signal is its own code in the wasm): changing it notifies `desktop`,
     /// which every effect that reads it reads too.
     single: Cell<bool>,
-    /// Which page of post icons Program Manager shows (from 1; see
-    /// [`crate::model::icon_pages::ICONS_PER_PAGE`]). Not a signal: turning a page redraws
-    /// Program Manager's body directly ([`super::program_manager::turn_to`]).
-    pub icon_page: Cell<usize>,
-    /// Which page of its posts each tag's group window shows, for those turned at all.
-    tag_pages: RefCell<Vec<(String, usize)>>,
+    /// Which page of its post icons each window of icons (Program Manager, a tag's group)
+    /// shows, for those not on page 1 ([`crate::model::icon_pages::ICONS_PER_PAGE`]). Not a
+    /// signal: turning a page redraws the window's body directly
+    /// ([`super::program_manager::turn_to`], [`super::tag_window::turn_to`]).
+    pages: RefCell<Vec<(WindowId, usize)>>,
     /// The posts index and the base path never change while the page lives.
     index: PostsIndex,
     base: String,
@@ -117,8 +116,7 @@ impl AppState {
             bodies: RefCell::default(),
             popups: ArcRwSignal::new(Popups::default()),
             single: Cell::new(single),
-            icon_page: Cell::new(1),
-            tag_pages: RefCell::default(),
+            pages: RefCell::default(),
             index,
             base,
         })))
@@ -128,22 +126,22 @@ impl AppState {
         self.base.to_owned()
     }
 
-    /// The page of its posts the tag `slug`'s group window shows (from 1).
-    pub fn tag_page(&self, slug: &str) -> usize {
-        let pages = self.tag_pages.borrow();
+    /// The page of its post icons window `id` shows (from 1).
+    pub fn page(&self, id: &WindowId) -> usize {
+        let pages = self.pages.borrow();
         pages
             .iter()
-            .find(|(s, _)| s == slug)
+            .find(|(window, _)| window == id)
             .map_or(1, |&(_, page)| page)
     }
 
-    /// Turns the tag `slug`'s group window to `page`; returns the page it was on.
-    pub fn set_tag_page(&self, slug: &str, page: usize) -> usize {
-        let mut pages = self.tag_pages.borrow_mut();
-        match pages.iter_mut().find(|(s, _)| s == slug) {
+    /// Turns window `id` to page `page` of its post icons; returns the page it was on.
+    pub fn set_page(&self, id: &WindowId, page: usize) -> usize {
+        let mut pages = self.pages.borrow_mut();
+        match pages.iter_mut().find(|(window, _)| window == id) {
             Some((_, old)) => std::mem::replace(old, page),
             None => {
-                pages.push((slug.to_owned(), page));
+                pages.push((id.clone(), page));
                 1
             }
         }

@@ -41,7 +41,7 @@ fn body_html(state: AppState, index: &PostsIndex, id: &WindowId) -> String {
         .iter()
         .filter_map(|&i| index.posts.get(i))
         .collect();
-    tag_window_html(&base, slug, &posts, state.tag_page(slug))
+    tag_window_html(&base, slug, &posts, state.page(id))
 }
 
 /// Turns the tag `slug`'s group window to page `page` of its posts (redrawing it if it is
@@ -54,7 +54,7 @@ pub fn turn_to(state: AppState, slug: &str, page: usize) {
             .map_or(1, |g| page_count(g.posts.len()))
     });
     let page = page.clamp(1, pages);
-    if page == state.set_tag_page(slug, page) {
+    if page == state.set_page(&id, page) {
         return;
     }
     let selector = ["#", &id.dom_id(), " > .window-body"].concat();

@@ -14,7 +14,8 @@ use super::decimal::push_digits;
 mod read;
 pub use read::{parse, Kind, Reader};
 
-/// A parsed JSON value. Object members keep their order; a key appears once.
+/// A parsed JSON value. Object members keep their order; of a key written twice, [`Json::get`]
+/// finds the last, as browsers read it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
     Null,
@@ -31,10 +32,11 @@ pub enum Json {
 pub const MAX_DEPTH: usize = 64;
 
 impl Json {
-    /// Member `key` of an object; `None` for a missing key or a value that is not an object.
+    /// Member `key` of an object (its last, if written twice); `None` for a missing key or a
+    /// value that is not an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }

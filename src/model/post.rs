@@ -396,10 +396,32 @@ mod tests {
         assert!(index.has_window(&WindowId::Tags));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn a_tag_group_found_by_slug_is_the_one_grouping_finds(
+            posts in proptest::collection::vec(proptest::collection::vec("[a-cA-C]{1,2}", 0..3), 0..8),
+            unknown in "[a-d]{1,2}",
+        ) {
+            let listed: Vec<(&str, &[String])> = posts.iter().map(|tags| ("p", tags.as_slice())).collect();
+            let index = index_of(&listed);
+            let groups = index.tag_groups();
+            for group in &groups {
+                let found = index.tag_group(&group.slug);
+                proptest::prop_assert_eq!(found.as_ref(), Some(group));
+            }
+            let grouped = groups.iter().any(|group| group.slug == unknown);
+            proptest::prop_assert_eq!(index.tag_group(&unknown).is_some(), grouped);
+        }
+    }
+
     #[test]
     fn a_tag_no_post_carries_has_no_group() {
         let json = r#"{"version":3,"site_title":"A","tags":[{"slug":"a","name":"A"}],"posts":[]}"#;
         assert_eq!(read(json).map(|index| index.tag_groups().len()), Ok(0));
+        assert_eq!(
+            read(json).map(|index| index.tag_group("a").is_none()),
+            Ok(true)
+        );
     }
 
     #[test]
