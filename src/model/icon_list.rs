@@ -8,75 +8,83 @@
 //! Program Manager shows one page of the posts at a time ([`super::icon_pages`]), with a
 //! "Newer posts" and an "Older posts" icon ([`pager_icon_html`]) turning to the pages beside.
 
-use super::escape::escape;
+use super::escape::{escape, push_escaped};
 use super::icon_pages::{page_count, page_of, page_route, pagers, tag_page_route, Turn};
-use super::post::{page_path, PostMeta};
+use super::post::PostMeta;
 use super::route::{self, Route};
 use super::tag::TagGroup;
 
 /// The icon turning a window to page `page`, whose static page is at `to` (a route under
 /// `base`, given unescaped): a link to it, with the page's number in `data-page`.
 pub fn pager_icon_html(base: &str, to: &Route, page: usize, turn: Turn) -> String {
-    let href = escape(&route::path(to, base));
     let mut number = String::new();
     super::decimal::push_digits(&mut number, page as u64, 1);
     let mut html = String::new();
+    let href = route::path(to, base);
     push_icon(
         &mut html,
         turn.class(),
-        &href,
+        &[&href],
         ("page", &number),
         turn.label(),
     );
     html
 }
 
-/// One item: `<li><a class="CLASS" href="HREF" data-KEY="VALUE">…LABEL…</a></li>`, `href`
-/// already escaped.
-fn push_icon(html: &mut String, class: &str, href: &str, (key, value): (&str, &str), label: &str) {
-    for part in [
-        r#"<li><a class=""#,
-        class,
-        r#"" href=""#,
-        href,
-        r#"" data-"#,
-        key,
-        r#"=""#,
-    ] {
-        html.push_str(part);
+/// Appends a post's icon, linking to its page under `base` (at [`super::post::page_path`],
+/// written in pieces: a build writes 50 icons on each of its pages): the one writer of it for
+/// the static pages and the app alike.
+pub fn push_post_icon(html: &mut String, base: &str, slug: &str, title: &str) {
+    let href = [base, "posts/", slug, "/"];
+    push_icon(html, "icon", &href, ("slug", slug), title);
+}
+
+/// Appends a tag group's icon, linking to the tag's page under `base`.
+pub fn push_group_icon(html: &mut String, base: &str, slug: &str, name: &str) {
+    let href = [base, "tags/", slug, "/"];
+    push_icon(html, "icon group", &href, ("tag", slug), name);
+}
+
+/// One item: `<li><a class="CLASS" href="HREF" data-KEY="VALUE">…LABEL…</a></li>`, the `href`
+/// made of `href`'s pieces; everything but the class and key escaped.
+fn push_icon(
+    html: &mut String,
+    class: &str,
+    href: &[&str],
+    (key, value): (&str, &str),
+    label: &str,
+) {
+    html.push_str(r#"<li><a class=""#);
+    html.push_str(class);
+    html.push_str(r#"" href=""#);
+    for piece in href {
+        push_escaped(html, piece);
     }
-    html.push_str(&escape(value));
+    html.push_str(r#"" data-"#);
+    html.push_str(key);
+    html.push_str(r#"=""#);
+    push_escaped(html, value);
     html.push_str(
         r#""><span class="icon-image" aria-hidden="true"></span><span class="icon-label">"#,
     );
-    html.push_str(&escape(label));
+    push_escaped(html, label);
     html.push_str("</span></a></li>");
 }
 
 /// One `<li>` per post, in the order given, each linking to the post's page under `base`.
 pub fn icons_html<'a>(base: &str, posts: impl IntoIterator<Item = &'a PostMeta>) -> String {
-    let base = escape(base);
     let mut html = String::new();
     for post in posts {
-        let href = base.clone() + &escape(&page_path(&post.slug));
-        push_icon(&mut html, "icon", &href, ("slug", &post.slug), &post.title);
+        push_post_icon(&mut html, base, &post.slug, &post.title);
     }
     html
 }
 
 /// One group icon (`<li>`) per tag, in the order given, each linking to the tag's page.
 pub fn group_icons_html(base: &str, groups: &[TagGroup<'_>]) -> String {
-    let base = escape(base);
     let mut html = String::new();
     for group in groups {
-        let href = format!("{base}tags/{}/", escape(&group.slug));
-        push_icon(
-            &mut html,
-            "icon group",
-            &href,
-            ("tag", &group.slug),
-            group.name,
-        );
+        push_group_icon(&mut html, base, &group.slug, group.name);
     }
     html
 }

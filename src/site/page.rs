@@ -144,18 +144,9 @@ fn icon_list<'p, P: Icon + 'p>(
     out.push_str(">\n");
     out.push_str(first);
     for post in posts {
-        out.push_str("        <li><a class=\"icon\" href=\"");
-        push_escaped(&mut out, site.base_path());
-        out.push_str("posts/");
-        push_escaped(&mut out, post.slug());
-        out.push_str("/\" data-slug=\"");
-        push_escaped(&mut out, post.slug());
-        out.push_str("\">");
-        out.push_str(
-            "<span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
-        );
-        push_escaped(&mut out, post.title());
-        out.push_str("</span></a></li>\n");
+        out.push_str("        ");
+        icon_list::push_post_icon(&mut out, site.base_path(), post.slug(), post.title());
+        out.push('\n');
     }
     out.push_str(last);
     out.push_str("      </ul>\n");

@@ -7,6 +7,7 @@
 use super::escape::push_escaped;
 use super::page::{self, Icon, Listing, Site};
 use super::post::Post;
+use crate::model::icon_list;
 use crate::model::icon_pages::{page_count, tag_page_route};
 use crate::model::route;
 pub use crate::model::tag::tag_slug;
@@ -61,14 +62,9 @@ pub fn group_icon_list<'g>(
     let mut out = String::with_capacity(64 + groups.size_hint().0 * 180);
     out.push_str("      <ul class=\"icons groups\" aria-label=\"Tags\">\n");
     for (name, slug) in groups {
-        out.push_str("        <li><a class=\"icon group\" href=\"");
-        push_escaped(&mut out, site.base_path());
-        out.push_str(&format!("{TAGS_DIR}/{slug}/\" data-tag=\"{slug}\">"));
-        out.push_str(
-            "<span class=\"icon-image\" aria-hidden=\"true\"></span><span class=\"icon-label\">",
-        );
-        push_escaped(&mut out, name);
-        out.push_str("</span></a></li>\n");
+        out.push_str("        ");
+        icon_list::push_group_icon(&mut out, site.base_path(), slug, name);
+        out.push('\n');
     }
     out.push_str("      </ul>\n");
     out
