@@ -9,7 +9,7 @@ use super::output::{remove_file_in_place, replace_in_place, OutputError, Staging
 use super::page::{self, Site};
 use super::post::{Post, PostHead};
 use super::publish::{LeftOut, Publish};
-use super::{aliases, feed, links, parallel, robots, sitemap, tags};
+use super::{aliases, favicon, feed, links, parallel, robots, sitemap, tags};
 use crate::model::icon_pages::{self, ICONS_PER_PAGE};
 use crate::model::post::{fragment_path, page_file, ListedPost, PostsIndex, INDEX_FILE};
 use crate::model::route;
@@ -488,6 +488,9 @@ fn listing_files<P: page::Icon>(
             robots::robots(&site.config.base).into(),
         ),
     ]);
+    if site.config.favicon.is_none() {
+        files.push((favicon::DEFAULT_FILE.into(), favicon::DEFAULT_ICON.into()));
+    }
     files.extend(
         tags::pages(site, posts, page_icons)
             .into_iter()
@@ -798,8 +801,9 @@ mod tests {
     fn builds_every_file() {
         let root = content_with_post();
         let report = build(&options(root.path()), &AppBundle::default()).unwrap();
-        assert_eq!((report.posts, report.files), (1, 8));
+        assert_eq!((report.posts, report.files), (1, 9));
         for file in [
+            "favicon.svg",
             "index.html",
             "404.html",
             "posts.json",
@@ -810,6 +814,28 @@ mod tests {
             "posts/hi/fragment.html",
         ] {
             assert!(root.path().join("dist").join(file).is_file(), "{file}");
+        }
+    }
+
+    #[test]
+    fn an_authors_icon_is_linked_from_every_page_instead_of_the_default() {
+        let root = content_with_post();
+        let content = root.path().join("content");
+        fs::create_dir_all(content.join("static")).unwrap();
+        fs::write(content.join("static/me.png"), b"\x89PNG").unwrap();
+        fs::write(
+            content.join("progman.toml"),
+            "favicon = \"static/me.png\"\n",
+        )
+        .unwrap();
+        build(&options(root.path()), &AppBundle::default()).unwrap();
+        let dist = root.path().join("dist");
+        assert!(dist.join("static/me.png").is_file());
+        assert!(!dist.join(favicon::DEFAULT_FILE).exists());
+        let link = r#"<link rel="icon" href="/static/me.png" type="image/png">"#;
+        for page in ["index.html", "404.html", "posts/hi/index.html"] {
+            let html = fs::read_to_string(dist.join(page)).unwrap();
+            assert!(html.contains(link), "{page}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! The site config, `content/progman.toml` (optional), and the base URL every link hangs off.
 
 use super::error::{ContentError, LineProblem, Problem};
+use super::favicon;
 use super::front_matter::line_of_offset;
 use serde::Deserialize;
 use std::path::Path;
@@ -21,6 +22,9 @@ pub struct SiteConfig {
     pub base: BaseUrl,
     /// How many of the newest posts the feed carries (full content each).
     pub posts_per_feed: usize,
+    /// The author's site icon (`static/…`, as published), checked to exist; `None` for the
+    /// default one ([`super::favicon`]).
+    pub favicon: Option<String>,
 }
 
 /// The feed's length when the config does not set `posts_per_feed`.
@@ -35,6 +39,7 @@ impl Default for SiteConfig {
             language: "en".to_owned(),
             base: BaseUrl::default(),
             posts_per_feed: DEFAULT_POSTS_PER_FEED,
+            favicon: None,
         }
     }
 }
@@ -49,6 +54,7 @@ struct RawConfig {
     base_url: Option<String>,
     language: Option<String>,
     posts_per_feed: Option<i64>,
+    favicon: Option<String>,
 }
 
 impl SiteConfig {
@@ -62,10 +68,7 @@ impl SiteConfig {
         let defaults = SiteConfig::default();
         let base = match raw.base_url {
             Some(url) => BaseUrl::parse(&url).map_err(|problem| LineProblem {
-                line: text
-                    .lines()
-                    .position(|line| line.trim_start().starts_with("base_url"))
-                    .map(|index| index + 1),
+                line: line_of_key(text, "base_url"),
                 problem,
             })?,
             None => defaults.base,
@@ -76,17 +79,22 @@ impl SiteConfig {
                 .ok()
                 .filter(|&count| count > 0)
                 .ok_or_else(|| LineProblem {
-                    line: text
-                        .lines()
-                        .position(|line| line.trim_start().starts_with("posts_per_feed"))
-                        .map(|index| index + 1),
+                    line: line_of_key(text, "posts_per_feed"),
                     problem: Problem::Config(format!(
                         "posts_per_feed must be a whole number above 0, not {count}"
                     )),
                 })?,
         };
+        let favicon = nonempty(raw.favicon);
+        if let Some(path) = &favicon {
+            favicon::check_path(path).map_err(|message| LineProblem {
+                line: line_of_key(text, "favicon"),
+                problem: Problem::Config(message),
+            })?;
+        }
         Ok(SiteConfig {
             posts_per_feed,
+            favicon,
             title: nonempty(raw.title).unwrap_or(defaults.title),
             author: raw.author.unwrap_or_default().trim().to_owned(),
             description: raw.description.unwrap_or_default().trim().to_owned(),
@@ -99,13 +107,38 @@ impl SiteConfig {
     pub fn load(content_dir: &Path) -> Result<SiteConfig, ContentError> {
         let path = content_dir.join(CONFIG_FILE);
         match std::fs::read_to_string(&path) {
-            Ok(text) => SiteConfig::parse(&text).map_err(|problem| problem.in_file(path)),
+            Ok(text) => SiteConfig::parse(&text)
+                .and_then(|config| config.with_favicon_in(content_dir, &text))
+                .map_err(|problem| problem.in_file(path)),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(SiteConfig::default()),
             Err(error) => {
                 Err(LineProblem::anywhere(Problem::Read(error.to_string())).in_file(path))
             }
         }
     }
+}
+
+impl SiteConfig {
+    /// The config, if the icon it names is a file in `content_dir` (`text`: the config's, for
+    /// the line of the error).
+    fn with_favicon_in(self, content_dir: &Path, text: &str) -> Result<SiteConfig, LineProblem> {
+        match &self.favicon {
+            Some(path) if !content_dir.join(path).is_file() => Err(LineProblem {
+                line: line_of_key(text, "favicon"),
+                problem: Problem::Config(format!(
+                    "favicon \"{path}\" is not a file in the content folder"
+                )),
+            }),
+            _ => Ok(self),
+        }
+    }
+}
+
+/// The 1-based line where `key` is set, if one starts with it.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| line.trim_start().starts_with(key))
+        .map(|index| index + 1)
 }
 
 fn nonempty(text: Option<String>) -> Option<String> {
@@ -213,6 +246,37 @@ mod tests {
             "{}",
             error.problem
         );
+    }
+
+    #[test]
+    fn a_favicon_must_be_an_image_in_static_that_exists() {
+        assert_eq!(SiteConfig::parse("").unwrap().favicon, None);
+        let config = SiteConfig::parse("favicon = \"static/icon.png\"").unwrap();
+        assert_eq!(config.favicon.as_deref(), Some("static/icon.png"));
+        let error = SiteConfig::parse("title = \"x\"\nfavicon = \"../icon.png\"\n").unwrap_err();
+        assert_eq!(error.line, Some(2));
+        assert!(
+            error.problem.to_string().contains("static/"),
+            "{}",
+            error.problem
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "favicon = \"static/icon.png\"\n",
+        )
+        .unwrap();
+        let error = SiteConfig::load(dir.path()).unwrap_err().to_string();
+        assert!(error.contains("progman.toml"), "{error}");
+        assert!(
+            error.contains("\"static/icon.png\" is not a file"),
+            "{error}"
+        );
+        std::fs::create_dir(dir.path().join("static")).unwrap();
+        std::fs::write(dir.path().join("static/icon.png"), b"\x89PNG").unwrap();
+        let config = SiteConfig::load(dir.path()).unwrap();
+        assert_eq!(config.favicon.as_deref(), Some("static/icon.png"));
     }
 
     #[test]

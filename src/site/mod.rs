@@ -3,8 +3,8 @@
 //! Reading: [`load`] reads `content/` (the site [`config`] and every post), using the pure
 //! [`post::Post::parse`] ([`front_matter`], [`date`], [`slug`], [`markdown`]) and keeping the
 //! posts [`publish`] picks. Checking: [`links`] checks every post's links, images and
-//! [`cover`] picture against the whole site. Rendering: [`page`], [`feed`], [`sitemap`] and
-//! [`robots`] are pure functions from data to text. Writing: [`output`]
+//! [`cover`] picture against the whole site. Rendering: [`page`], [`feed`], [`sitemap`],
+//! [`robots`] and [`favicon`] are pure functions from data to text. Writing: [`output`]
 //! is the only module that writes files. [`build`] ties them together.
 
 pub mod aliases;
@@ -21,6 +21,7 @@ pub mod date;
 pub mod error;
 /// HTML escaping lives with the pure markup writers; the site uses the same functions.
 pub use crate::model::escape;
+pub mod favicon;
 pub mod feed;
 pub mod font_loading;
 pub mod front_matter;

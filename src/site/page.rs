@@ -9,7 +9,7 @@ use super::date::PostDate;
 use super::escape::{escape, push_escaped};
 use super::post::{Post, PostHead};
 use super::tags::{self, tag_page_path};
-use super::{csp, saved_look, structured_data};
+use super::{csp, favicon, saved_look, structured_data};
 use crate::model::frame::title_bar_html;
 use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
 use crate::model::post::page_path;
@@ -531,6 +531,8 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     if let Some(url) = head.canonical {
         element(out, "<link rel=\"canonical\" href=\"", url, "\">\n");
     }
+    let icon = config.favicon.as_deref().unwrap_or(favicon::DEFAULT_FILE);
+    favicon::link_element(out, config.base.path(), icon);
     open_graph(out, config, head);
     if let HeadKind::Article(post) = head.kind {
         out.push_str(&structured_data::blog_posting(

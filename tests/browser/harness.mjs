@@ -23,7 +23,12 @@ export const siteDir = process.env.PROGMAN_SITE ?? new URL('../../target/test-si
 /** Serves `dir` under `basePath` on 127.0.0.1 at a free port; resolves to { url, close }. */
 export async function serveSite(dir = siteDir, basePath = '/') {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    // An odd request (`//`, `%zz`) is answered 400 instead of taking the server down.
+    const path = pathOf(request.url);
+    if (path === null) {
+      response.writeHead(400);
+      return response.end();
+    }
     if (!path.startsWith(basePath) || normalize(path) !== path) {
       return send(response, 404, await notFound(dir), '.html');
     }
@@ -115,4 +120,13 @@ export function pageErrors(page) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/** The decoded path of a request's URL, or null when it is not a path. */
+function pathOf(url) {
+  try {
+    return decodeURIComponent(new URL(`http://x${url}`).pathname);
+  } catch {
+    return null;
+  }
 }

@@ -23,7 +23,12 @@ const TYPES = {
 export async function serveCompressed(dir) {
   const gzipped = new Map();
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    // An odd request (`//`, `%zz`) is answered 400 instead of taking the server down.
+    const path = pathOf(request.url);
+    if (path === null) {
+      response.writeHead(400);
+      return response.end();
+    }
     let file = join(dir, path);
     let status = 200;
     try {
@@ -64,4 +69,13 @@ export async function serveCompressed(dir) {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/** The decoded path of a request's URL, or null when it is not a path. */
+function pathOf(url) {
+  try {
+    return decodeURIComponent(new URL(`http://x${url}`).pathname);
+  } catch {
+    return null;
+  }
 }
