@@ -6,6 +6,8 @@
 //! "static/….png"`), the build publishes [`DEFAULT_ICON`], a 16×16 Program Manager drawn for
 //! that size, as [`DEFAULT_FILE`].
 
+use super::config::SiteConfig;
+
 /// Where the default icon is published, relative to the site's root.
 pub const DEFAULT_FILE: &str = "favicon.svg";
 
@@ -14,6 +16,11 @@ pub const DEFAULT_ICON: &str = include_str!("favicon.svg");
 
 /// The folder of the content whose files are published as they are; an author's icon is one.
 const STATIC_PREFIX: &str = "static/";
+
+/// Where the site's icon is published, relative to its root: the author's or the default.
+pub fn published_path(config: &SiteConfig) -> &str {
+    config.favicon.as_deref().unwrap_or(DEFAULT_FILE)
+}
 
 /// The media type of an icon at `path`, from its extension; `None` for a kind browsers do not
 /// all show as an icon.

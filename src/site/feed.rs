@@ -3,6 +3,7 @@
 
 use super::date::PostDate;
 use super::escape::push_escaped;
+use super::favicon;
 use super::page::{last_changed, Icon, Site};
 use super::post::Post;
 use super::tags::{tag_feed_path, tag_folder, TagGroup};
@@ -95,6 +96,8 @@ fn write(site: Site<'_>, channel: &Channel<'_>, entries: &[&Post]) -> String {
     out.push_str("  <author>\n");
     text_element(&mut out, "    ", "name", author);
     out.push_str("  </author>\n  <generator>Progman</generator>\n");
+    let icon = [base, favicon::published_path(config)].concat();
+    text_element(&mut out, "  ", "icon", &icon);
     for post in entries {
         entry(&mut out, site, post, channel.content);
     }
@@ -195,6 +198,10 @@ mod tests {
         assert!(xml.contains("<category term=\"t&lt;1&gt;\"/>"), "{xml}");
         assert!(xml.contains("&lt;p&gt;A &amp;amp; B&lt;/p&gt;"), "{xml}");
         assert!(xml.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/b/feed.xml\"/>"), "{xml}");
+        assert!(
+            xml.contains("<icon>https://example.org/b/favicon.svg</icon>"),
+            "{xml}"
+        );
         assert!(xml.contains("<name>Progman</name>"), "{xml}");
     }
 

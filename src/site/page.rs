@@ -531,8 +531,7 @@ fn head(out: &mut String, site: Site<'_>, head: &Head<'_>) {
     if let Some(url) = head.canonical {
         element(out, "<link rel=\"canonical\" href=\"", url, "\">\n");
     }
-    let icon = config.favicon.as_deref().unwrap_or(favicon::DEFAULT_FILE);
-    favicon::link_element(out, config.base.path(), icon);
+    favicon::link_element(out, config.base.path(), favicon::published_path(config));
     open_graph(out, config, head);
     if let HeadKind::Article(post) = head.kind {
         out.push_str(&structured_data::blog_posting(
