@@ -125,9 +125,7 @@ impl SiteConfig {
         match &self.favicon {
             Some(path) if !content_dir.join(path).is_file() => Err(LineProblem {
                 line: line_of_key(text, "favicon"),
-                problem: Problem::Config(format!(
-                    "favicon \"{path}\" is not a file in the content folder"
-                )),
+                problem: Problem::MissingFavicon(path.clone()),
             }),
             _ => Ok(self),
         }
@@ -270,7 +268,7 @@ mod tests {
         let error = SiteConfig::load(dir.path()).unwrap_err().to_string();
         assert!(error.contains("progman.toml"), "{error}");
         assert!(
-            error.contains("\"static/icon.png\" is not a file"),
+            error.contains("favicon not found: \"static/icon.png\""),
             "{error}"
         );
         std::fs::create_dir(dir.path().join("static")).unwrap();

@@ -59,6 +59,8 @@ pub enum Problem {
     MissingImage(String),
     #[error("cannot read the size of image {0:?}")]
     BadImage(String),
+    #[error("favicon not found: {0:?} (put the file in the content folder's static/)")]
+    MissingFavicon(String),
 }
 
 /// A [`Problem`] at a line of a text, before it is tied to a file (1-based line).
