@@ -116,9 +116,7 @@ impl SiteConfig {
             }
         }
     }
-}
 
-impl SiteConfig {
     /// The config, if the icon it names is a file in `content_dir` (`text`: the config's, for
     /// the line of the error).
     fn with_favicon_in(self, content_dir: &Path, text: &str) -> Result<SiteConfig, LineProblem> {
