@@ -6,7 +6,9 @@
 //! "static/….png"`), the build publishes [`DEFAULT_ICON`], a 16×16 Program Manager drawn for
 //! that size, as [`DEFAULT_FILE`].
 
+use super::build::STATIC_DIR;
 use super::config::SiteConfig;
+use std::path::Path;
 
 /// Where the default icon is published, relative to the site's root.
 pub const DEFAULT_FILE: &str = "favicon.svg";
@@ -14,31 +16,31 @@ pub const DEFAULT_FILE: &str = "favicon.svg";
 /// The default icon: a Program Manager window, pixel for pixel at 16×16.
 pub const DEFAULT_ICON: &str = include_str!("favicon.svg");
 
-/// The folder of the content whose files are published as they are; an author's icon is one.
-const STATIC_PREFIX: &str = "static/";
+/// The kinds of image every browser shows as a site icon, by extension.
+const ICON_EXTENSIONS: [&str; 4] = ["svg", "png", "ico", "gif"];
 
 /// Where the site's icon is published, relative to its root: the author's or the default.
 pub fn published_path(config: &SiteConfig) -> &str {
     config.favicon.as_deref().unwrap_or(DEFAULT_FILE)
 }
 
-/// The media type of an icon at `path`, from its extension; `None` for a kind browsers do not
-/// all show as an icon.
+/// The media type of an icon at `path`, from its extension (the one [`serve`](super::serve)
+/// gives the file); `None` for a kind browsers do not all show as an icon.
 pub fn media_type(path: &str) -> Option<&'static str> {
     let (_, extension) = path.rsplit_once('.')?;
-    match extension.to_ascii_lowercase().as_str() {
-        "svg" => Some("image/svg+xml"),
-        "png" => Some("image/png"),
-        "ico" => Some("image/x-icon"),
-        "gif" => Some("image/gif"),
-        _ => None,
-    }
+    ICON_EXTENSIONS
+        .iter()
+        .any(|icon| icon.eq_ignore_ascii_case(extension))
+        .then(|| super::serve::content_type(Path::new(path)))
 }
 
 /// Checks the `favicon` an author configured: a file under `static/` (relative to the content
 /// folder, as it is published), without `..` or empty steps, of a kind browsers show.
 pub fn check_path(path: &str) -> Result<(), String> {
-    let inside = path.strip_prefix(STATIC_PREFIX).unwrap_or_default();
+    let inside = path
+        .strip_prefix(STATIC_DIR)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or_default();
     let steps_ok = !inside.is_empty()
         && !path.contains('\\')
         && inside

@@ -94,26 +94,33 @@ pub fn resolve(url: &str, base_path: &str, is_dir: impl Fn(&Path) -> bool) -> Ta
     Target::File(relative.to_owned())
 }
 
-/// The Content-Type for a file name.
+/// The Content-Type for a file name, by its extension in any case (`PHOTO.JPG` is a JPEG).
 pub fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
-    }
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    CONTENT_TYPES
+        .iter()
+        .find(|(known, _)| known.eq_ignore_ascii_case(extension))
+        .map_or("application/octet-stream", |&(_, kind)| kind)
 }
+
+/// Each extension the server knows and its Content-Type.
+const CONTENT_TYPES: &[(&str, &str)] = &[
+    ("html", "text/html; charset=utf-8"),
+    ("css", "text/css; charset=utf-8"),
+    ("js", "text/javascript; charset=utf-8"),
+    ("wasm", "application/wasm"),
+    ("json", "application/json"),
+    ("xml", "application/xml; charset=utf-8"),
+    ("txt", "text/plain; charset=utf-8"),
+    ("svg", "image/svg+xml"),
+    ("png", "image/png"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("gif", "image/gif"),
+    ("webp", "image/webp"),
+    ("ico", "image/x-icon"),
+    ("woff2", "font/woff2"),
+];
 
 /// Serves `dist` on `address` (e.g. `127.0.0.1:8080`) under `base_path` until the process ends.
 ///

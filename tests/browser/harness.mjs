@@ -24,7 +24,7 @@ export const siteDir = process.env.PROGMAN_SITE ?? new URL('../../target/test-si
 export async function serveSite(dir = siteDir, basePath = '/') {
   const server = createServer(async (request, response) => {
     // An odd request (`//`, `%zz`) is answered 400 instead of taking the server down.
-    const path = pathOf(request.url);
+    const path = requestPath(request.url);
     if (path === null) {
       response.writeHead(400);
       return response.end();
@@ -122,8 +122,8 @@ export function pageErrors(page) {
   return errors;
 }
 
-/** The decoded path of a request's URL, or null when it is not a path. */
-function pathOf(url) {
+/** The decoded path of a request's URL, or null when it is not a path (`//`, `%zz`). */
+export function requestPath(url) {
   try {
     return decodeURIComponent(new URL(`http://x${url}`).pathname);
   } catch {

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { requestPath } from '../harness.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,7 +25,7 @@ export async function serveCompressed(dir) {
   const gzipped = new Map();
   const server = createServer(async (request, response) => {
     // An odd request (`//`, `%zz`) is answered 400 instead of taking the server down.
-    const path = pathOf(request.url);
+    const path = requestPath(request.url);
     if (path === null) {
       response.writeHead(400);
       return response.end();
@@ -69,13 +70,4 @@ export async function serveCompressed(dir) {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
-}
-
-/** The decoded path of a request's URL, or null when it is not a path. */
-function pathOf(url) {
-  try {
-    return decodeURIComponent(new URL(`http://x${url}`).pathname);
-  } catch {
-    return null;
-  }
 }
