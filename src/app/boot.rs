@@ -19,6 +19,7 @@ use crate::model::icon_pages::page_count;
 use crate::model::post::{PostsIndex, INDEX_FILE};
 use crate::model::route::{self, Route};
 use crate::model::single_window;
+use crate::text;
 
 /// Reads the route, then fetches the posts index; the only asynchronous parts of start-up are
 /// that fetch ([`dom::fetch_then`]) and a pause between reading the index and taking the page
@@ -31,7 +32,7 @@ pub fn run() {
         // The static 404 page explains itself and links home; leave it alone.
         return;
     }
-    let url = format!("{base}{INDEX_FILE}");
+    let url = text!(base, INDEX_FILE);
     let then = move |text: Result<String, String>| match text.and_then(|text| parse_index(&text)) {
         Ok(index) => set_timeout(move || start(index, route, base), Duration::ZERO),
         Err(message) => keep_static_page(&message),
@@ -40,7 +41,7 @@ pub fn run() {
 }
 
 fn keep_static_page(why: &str) {
-    web_sys::console::warn_1(&format!("Progman keeps the static page: {why}").into());
+    web_sys::console::warn_1(&text!("Progman keeps the static page: ", why).into());
 }
 
 /// Builds the app's state from the posts index and takes the page over.
@@ -50,7 +51,7 @@ fn start(index: PostsIndex, route: Route, base: String) {
     let pages = match &route {
         Route::Tag(tag) | Route::TagPage(tag, _) => match index.tag_group(tag) {
             Some(group) => page_count(group.posts.len()),
-            None => return keep_static_page(&format!("no post is tagged `{tag}`")),
+            None => return keep_static_page(&text!("no post is tagged `", tag, "`")),
         },
         _ => page_count(index.posts.len()),
     };
@@ -86,7 +87,7 @@ fn start(index: PostsIndex, route: Route, base: String) {
 }
 
 fn parse_index(text: &str) -> Result<PostsIndex, String> {
-    PostsIndex::read(text).map_err(|error| format!("{INDEX_FILE} is not valid: {error}"))
+    PostsIndex::read(text).map_err(|error| text!(INDEX_FILE, " is not valid: ", error.message()))
 }
 
 /// The desktop the visitor sees first: the saved one (or the default), with the URL's post or
@@ -119,7 +120,11 @@ fn adopt_static_body(state: &AppState, route: &Route) -> Option<(String, i32)> {
     let Route::Post(slug) = route else {
         return None;
     };
-    let selector = format!("#{} > .window-body", WindowId::post(slug.as_str()).dom_id());
+    let selector = text!(
+        "#",
+        WindowId::post(slug.as_str()).dom_id(),
+        " > .window-body"
+    );
     let body = dom::document().query_selector(&selector).ok().flatten()?;
     let article = body.query_selector(":scope > article").ok().flatten()?;
     state.remember_body(slug, Body::Adopted(article));

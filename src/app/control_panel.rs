@@ -15,6 +15,7 @@ use super::state::AppState;
 use super::storage;
 use crate::model::appearance::Appearance;
 use crate::model::desktop::WindowId;
+use crate::text;
 
 /// DOM ids of the applet icons (in [`APPLETS`]), where the focus returns when their dialog
 /// closes.
@@ -57,7 +58,7 @@ pub fn adopt(state: AppState, appearance: Appearance) {
 fn open_control_panel(state: AppState) {
     state.desktop.update(|d| d.open(WindowId::ControlPanel));
     let id = WindowId::ControlPanel.dom_id();
-    dom::after_render(move || dom::focus_selector(&format!("#{id} .icon")));
+    dom::after_render(move || dom::focus_selector(&text!("#", id, " .icon")));
 }
 
 /// Program Manager's Control Panel item, after the posts.

@@ -17,6 +17,7 @@ use super::{dialogs, dom, history, keyboard, live_reload, state, storage, task_l
 use crate::model::desktop::WindowId;
 use crate::model::list_diff::{diff, Change};
 use crate::model::single_window::{change, Snapshot};
+use crate::text;
 
 /// Builds the live desktop into `root` (empty) and keeps it up to date.
 pub fn desktop(root: web_sys::Element, state: AppState) {
@@ -148,7 +149,7 @@ fn show_skip_link(
     let Some(link) = link else { return };
     match active.filter(|id| id.slug().is_some()) {
         Some(id) => {
-            let _ = link.set_attribute("href", &format!("#{}", id.dom_id()));
+            let _ = link.set_attribute("href", &text!("#", id.dom_id()));
             let _ = root.insert_before(link, root.first_child().as_ref());
         }
         None => link.remove(),

@@ -22,6 +22,7 @@ use super::menu_nav::event_element;
 use super::state::AppState;
 pub use crate::model::dialog::Dialog;
 use crate::model::list_box::key_target;
+use crate::text;
 
 /// Focusable controls inside a dialog, in tab order.
 const FOCUSABLE: &str = "button:not([tabindex='-1']), [tabindex='0']";
@@ -49,7 +50,7 @@ fn cycle_focus(dialog: &web_sys::Element, forward: bool) {
 
 /// Alt+letter: focuses the control whose access key it is.
 fn focus_access_key(dialog: &web_sys::Element, key: &str) -> bool {
-    let selector = format!("[data-key=\"{}\"]", key.to_ascii_lowercase());
+    let selector = text!("[data-key=\"", key.to_ascii_lowercase(), "\"]");
     let target = dialog
         .query_selector(&selector)
         .ok()

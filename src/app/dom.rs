@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::geometry::Size;
+use crate::text;
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a browser window")
@@ -16,7 +17,7 @@ pub fn document() -> web_sys::Document {
 /// The `content` of `<meta name="NAME">`, if the page has one.
 pub fn meta_content(name: &str) -> Option<String> {
     document()
-        .query_selector(&format!("meta[name={name}]"))
+        .query_selector(&text!("meta[name=", name, "]"))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
@@ -32,7 +33,7 @@ fn normalise_base(raw: &str) -> String {
     if trimmed.is_empty() {
         "/".to_owned()
     } else {
-        format!("/{trimmed}/")
+        text!("/", trimmed, "/")
     }
 }
 
@@ -70,18 +71,18 @@ pub fn single_window() -> bool {
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response = JsFuture::from(window().fetch_with_str(url))
         .await
-        .map_err(|_| format!("could not reach {url}"))?;
+        .map_err(|_| text!("could not reach ", url))?;
     let response: web_sys::Response = response
         .dyn_into()
-        .map_err(|_| format!("unexpected answer from {url}"))?;
+        .map_err(|_| text!("unexpected answer from ", url))?;
     if !response.ok() {
-        return Err(format!("{url} answered {}", response.status()));
+        return Err(text!(url, " answered ", response.status()));
     }
-    let unread = || format!("could not read {url}");
+    let unread = || text!("could not read ", url);
     let body = response.array_buffer().map_err(|_| unread())?;
     let body = JsFuture::from(body).await.map_err(|_| unread())?;
     String::from_utf8(js_sys::Uint8Array::new(&body).to_vec())
-        .map_err(|_| format!("{url} is not UTF-8 text"))
+        .map_err(|_| text!(url, " is not UTF-8 text"))
 }
 
 /// Fetches a URL's text in the background and hands the result to `then`. Every fetch goes

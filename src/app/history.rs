@@ -12,6 +12,7 @@ use super::tag_window;
 use crate::model::desktop::WindowId;
 use crate::model::icon_pages::{page_route, tag_page_route};
 use crate::model::route::{self, Route};
+use crate::text;
 
 /// The route the address bar shows for the active window, `None` meaning none is: the page
 /// Program Manager or the tag's group window is turned to, or the window's own.
@@ -105,17 +106,15 @@ fn follow(state: AppState, route: &Route) {
         Some(id @ WindowId::Tag(_)) => {
             let name = state.window_title(&id);
             match route {
-                Route::TagPage(_, page) => format!("Posts tagged “{name}” — page {page} — {site}"),
-                _ => format!("Posts tagged “{name}” — {site}"),
+                Route::TagPage(_, page) => {
+                    text!("Posts tagged “", name, "” — page ", page, " — ", site)
+                }
+                _ => text!("Posts tagged “", name, "” — ", site),
             }
         }
-        Some(id) => format!("{} — {site}", state.window_title(&id)),
+        Some(id) => text!(state.window_title(&id), " — ", site),
         None => match route {
-            Route::Page(page) => {
-                let mut title = site + " — page ";
-                crate::model::decimal::push_digits(&mut title, *page as u64, 1);
-                title
-            }
+            Route::Page(page) => text!(site, " — page ", page),
             _ => site,
         },
     };

@@ -15,6 +15,7 @@ use super::menu_bar;
 use super::state::AppState;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::keyboard_mode::{Key, Step};
+use crate::text;
 
 /// Serves the page-wide `keydown`, `keyup` and `pointerdown` events (the desktop's one window
 /// listener hands them over). `alt_alone` remembers an Alt pressed with nothing after it yet:
@@ -178,7 +179,7 @@ fn close_menus(state: AppState) -> bool {
         return false;
     };
     state.set_popups(|p| p.open_menu = None);
-    dom::focus_selector(&format!("#{} .control-box", id.dom_id()));
+    dom::focus_selector(&text!("#", id.dom_id(), " .control-box"));
     true
 }
 

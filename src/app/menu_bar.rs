@@ -18,6 +18,7 @@ use super::state::AppState;
 use super::storage;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::menu::{menu_bar_html, menu_html, menu_title_id, MenuEntry};
+use crate::text;
 use wasm_bindgen::JsCast;
 
 /// The menu titles with their access keys, in menu bar order.
@@ -107,8 +108,8 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
             for (number, (id, title)) in state.window_list().into_iter().enumerate() {
                 let mut entry = Entry::new(
                     "",
-                    &(number + 1).to_string(),
-                    &format!(" {title}"),
+                    &text!(number + 1),
+                    &text!(" ", title),
                     "",
                     Action::Activate(id.clone()),
                 );
@@ -197,7 +198,7 @@ fn drop_down(state: AppState, index: usize) -> (String, Vec<Action>) {
             separated: entry.separated,
         })
         .collect();
-    let labelled_by = format!(r#"aria-labelledby="{}""#, title_id(index));
+    let labelled_by = text!(r#"aria-labelledby=""#, title_id(index), '"');
     let html = menu_html("menu bar-menu", &labelled_by, &items, "");
     (
         html,

@@ -8,6 +8,10 @@
 //! events into its methods. [`history`] keeps the address bar on the active post or tag. On phones
 //! (single-window mode, [`crate::model::single_window`]) the same windows show one at a time,
 //! full-screen, with [`post_buttons`] under each post.
+//!
+//! Like the model, the app writes text with [`text!`](crate::text), not `format!` (a lint says so).
+
+#![cfg_attr(not(test), deny(clippy::disallowed_macros))]
 
 mod boot;
 mod control_panel;
@@ -47,9 +51,7 @@ pub fn start() {
 fn report_panic(info: &std::panic::PanicHookInfo) {
     let mut message = String::from("Progman stopped at ");
     if let Some(place) = info.location() {
-        message.push_str(place.file());
-        message.push(':');
-        message.push_str(&place.line().to_string());
+        crate::push_text!(message; place.file(), ':', place.line());
     }
     web_sys::console::error_1(&message.into());
 }

@@ -9,16 +9,18 @@ use super::state::AppState;
 use crate::model::desktop::WindowId;
 use crate::model::post::page_path;
 use crate::model::single_window::neighbours;
+use crate::{push_text, text};
 
 /// The bar's links; `data-go` names the post a link opens, empty for Program Manager.
 fn links_html(base: &str, previous: Option<&str>, next: Option<&str>) -> String {
-    let mut html = format!(r#"<a class="button" href="{base}" data-go="">Program Manager</a>"#);
+    let mut html = text!(
+        r#"<a class="button" href=""#,
+        base,
+        r#"" data-go="">Program Manager</a>"#
+    );
     for (label, to) in [("« Previous", previous), ("Next »", next)] {
         if let Some(to) = to {
-            html.push_str(&format!(
-                r#"<a class="button" href="{base}{}" data-go="{to}">{label}</a>"#,
-                page_path(to)
-            ));
+            push_text!(html; r#"<a class="button" href=""#, base, page_path(to), r#"" data-go=""#, to, r#"">"#, label, "</a>");
         }
     }
     html

@@ -4,7 +4,8 @@
 use super::dom;
 use super::state::{AppState, Body};
 use crate::model::desktop::WindowId;
-use crate::model::escape::escape;
+use crate::model::text::Escaped;
+use crate::text;
 
 /// Puts `body` in `element` (the window's body).
 fn show(element: &web_sys::Element, body: &Body) {
@@ -12,9 +13,10 @@ fn show(element: &web_sys::Element, body: &Body) {
         Body::Adopted(article) => return element.replace_children_with_node_1(article),
         Body::Loaded(html) => html.clone(),
         Body::Loading => r#"<p class="message">Loading…</p>"#.to_owned(),
-        Body::Failed(message) => format!(
-            r#"<p class="message" role="alert">This post could not be loaded: {}.</p>"#,
-            escape(message)
+        Body::Failed(message) => text!(
+            r#"<p class="message" role="alert">This post could not be loaded: "#,
+            Escaped(message),
+            ".</p>"
         ),
     };
     element.set_inner_html(&html);
@@ -29,7 +31,7 @@ pub fn post_body(element: web_sys::Element, slug: String) {
 /// Shows `body` in the open window of post `slug`, if there is one: a fetch that finishes
 /// rewrites that window only.
 pub fn show_in_open_window(slug: &str, body: &Body) {
-    let selector = format!("#{} > .window-body", WindowId::post(slug).dom_id());
+    let selector = text!("#", WindowId::post(slug).dom_id(), " > .window-body");
     if let Ok(Some(element)) = dom::document().query_selector(&selector) {
         show(&element, body);
     }

@@ -30,6 +30,7 @@ use super::tag_window::{self, Gesture};
 use crate::model::desktop::WindowId;
 use crate::model::icon_list::{page_fingerprint, program_manager_html, FINGERPRINT_ATTRIBUTE};
 use crate::model::icon_pages::page_count;
+use crate::text;
 
 thread_local! {
     /// The static page's Program Manager window, kept from [`keep_static_window`] until the
@@ -41,7 +42,11 @@ thread_local! {
 /// those the app would draw on the page it is turned to (a page the posts index no longer
 /// matches, say one cached from an older build, is drawn anew).
 pub fn keep_static_window(state: &AppState, root: &web_sys::Element) {
-    let selector = format!("#win-progman > .window-body > .icons[{FINGERPRINT_ATTRIBUTE}]");
+    let selector = text!(
+        "#win-progman > .window-body > .icons[",
+        FINGERPRINT_ATTRIBUTE,
+        "]"
+    );
     let Some(list) = dom::document().query_selector(&selector).ok().flatten() else {
         return;
     };
@@ -115,7 +120,7 @@ fn show_selected(selected: Option<&str>) {
         let _ = old.class_list().remove_1("selected");
     }
     let Some(slug) = selected else { return };
-    let selector = format!("#win-progman .icon[data-slug=\"{slug}\"]");
+    let selector = text!("#win-progman .icon[data-slug=\"", slug, "\"]");
     if let Ok(Some(icon)) = document.query_selector(&selector) {
         let _ = icon.class_list().add_1("selected");
     }

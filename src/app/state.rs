@@ -11,6 +11,7 @@ use crate::model::desktop::{Desktop, WindowId};
 use crate::model::dialog::Credits;
 use crate::model::keyboard_mode::KeyboardMode;
 use crate::model::post::{fragment_path, PostMeta, PostsIndex};
+use crate::text;
 
 /// What a post window shows while and after its body loads.
 #[derive(Clone, Debug, PartialEq)]
@@ -249,7 +250,7 @@ impl AppState {
             WindowId::Tag(tag) => ("tag", tag),
             _ => return self.focus_active(),
         };
-        let selector = format!("#win-progman .icon[data-{key}=\"{slug}\"]");
+        let selector = text!("#win-progman .icon[data-", key, "=\"", slug, "\"]");
         let state = *self;
         dom::after_render(move || {
             if !dom::focus_found(&selector) {
@@ -299,7 +300,7 @@ impl AppState {
             return;
         }
         self.set_body(slug, Body::Loading);
-        let url = format!("{}{}", self.base(), fragment_path(slug));
+        let url = text!(self.base(), fragment_path(slug));
         let slug = slug.to_owned();
         let state = *self;
         let then = move |text: Result<String, String>| {
@@ -428,15 +429,15 @@ impl AppState {
 pub fn focus_window(id: &WindowId) {
     let dom_id = id.dom_id();
     let selector = match id {
-        WindowId::Post(_) => format!("#{dom_id} > .window-body"),
+        WindowId::Post(_) => text!("#", dom_id, " > .window-body"),
         // A group window selects its first icon, as Program Manager's groups do.
-        WindowId::Tag(_) | WindowId::Tags => format!("#{dom_id} .icon"),
-        WindowId::ProgramManager | WindowId::ControlPanel => format!("#{dom_id}"),
+        WindowId::Tag(_) | WindowId::Tags => text!("#", dom_id, " .icon"),
+        WindowId::ProgramManager | WindowId::ControlPanel => text!("#", dom_id),
     };
     dom::after_render(move || dom::focus_selector(&selector));
 }
 
 /// The DOM id of a minimized window's desktop icon.
 pub fn icon_dom_id(id: &WindowId) -> String {
-    format!("{}-icon", id.dom_id())
+    text!(id.dom_id(), "-icon")
 }

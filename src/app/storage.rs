@@ -16,6 +16,7 @@ use crate::model::appearance::Appearance;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::geometry::Size;
 use crate::model::persist;
+use crate::text;
 
 /// The localStorage key holding the saved desktop.
 pub const KEY: &str = "progman.desktop";
@@ -41,7 +42,7 @@ pub fn load(viewport: Size, known: &dyn Fn(&WindowId) -> bool) -> Option<Desktop
         Appearance::from_saved(restored.scheme.as_deref(), restored.pattern.as_deref());
     super::control_panel::apply(appearance);
     for problem in &restored.problems {
-        web_sys::console::warn_1(&format!("Progman: saved desktop: {problem}").into());
+        web_sys::console::warn_1(&text!("Progman: saved desktop: ", problem).into());
     }
     Some(restored.desktop)
 }

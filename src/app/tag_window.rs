@@ -16,6 +16,7 @@ use crate::model::desktop::WindowId;
 use crate::model::icon_list::{group_icons_html, tag_window_html};
 use crate::model::icon_pages::page_count;
 use crate::model::post::{PostMeta, PostsIndex};
+use crate::text;
 
 /// What the pointer or keyboard did on an icon.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,7 +32,11 @@ fn body_html(state: AppState, index: &PostsIndex, id: &WindowId) -> String {
     let base = state.base();
     let Some(slug) = id.tag() else {
         let groups = group_icons_html(&base, &index.tag_groups());
-        return format!(r#"<ul class="icons groups" aria-label="Tags">{groups}</ul>"#);
+        return text!(
+            r#"<ul class="icons groups" aria-label="Tags">"#,
+            groups,
+            "</ul>"
+        );
     };
     let Some(group) = index.tag_group(slug) else {
         return r#"<p class="message" role="alert">No post carries this tag.</p>"#.to_owned();

@@ -25,6 +25,7 @@ use crate::model::frame::{
     desktop_icon_html, edge_named, frame_look, title_bar_html, FrameLook, RESIZE_HANDLES_HTML,
 };
 use crate::model::geometry::{Point, Rect};
+use crate::text;
 
 /// The events the frame's one listener serves.
 const EVENTS: [&str; 7] = [
@@ -126,7 +127,7 @@ pub fn open(
     part::Part::new(owner, parent, Some(before), "section", move |section| {
         let dom_id = id.dom_id();
         section.set_id(&dom_id);
-        let _ = section.set_attribute("aria-labelledby", &format!("{dom_id}-title"));
+        let _ = section.set_attribute("aria-labelledby", &text!(dom_id, "-title"));
         let _ = section.set_attribute("tabindex", "-1");
         frame(section.clone(), id);
     })
@@ -211,7 +212,7 @@ fn live_frame(section: web_sys::Element, id: WindowId, title: String) {
         move |event: web_sys::Event| handle(state, &id, &drag, &event)
     };
     let listener = dom::listen(&section, &EVENTS, Box::new(handler));
-    let icon_id = format!("{dom_id}-icon");
+    let icon_id = text!(dom_id, "-icon");
     on_cleanup(move || dom::remove_element(&icon_id));
     let mut last: Option<Shown> = None;
     dom::effect(move || {
@@ -272,7 +273,7 @@ fn show_menu(state: AppState, section: &web_sys::Element, id: &WindowId, open: b
     }
     if let Ok(Some(bar)) = section.query_selector(":scope > .title-bar") {
         let _ = bar.insert_adjacent_html("afterend", &window_menu::html(state, id));
-        let first = format!("{}-menu-first", id.dom_id());
+        let first = text!(id.dom_id(), "-menu-first");
         dom::after_render(move || dom::focus_element(&first));
     }
 }
@@ -289,7 +290,7 @@ fn show_icon(
     let icon_style = state
         .desktop
         .with_untracked(|d| frame_look(d, id, state.single(), false).icon);
-    let icon_id = format!("{}-icon", id.dom_id());
+    let icon_id = text!(id.dom_id(), "-icon");
     let existing = dom::document().get_element_by_id(&icon_id);
     let Some(style) = icon_style else {
         if let Some(icon) = existing {

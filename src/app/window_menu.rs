@@ -8,6 +8,7 @@ use super::state::AppState;
 use crate::model::desktop::{WindowId, WindowState};
 use crate::model::keyboard_mode::{KeyboardMode, Kind};
 use crate::model::menu::{menu_html, MenuEntry};
+use crate::text;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -126,11 +127,11 @@ pub fn html(state: AppState, id: &WindowId) -> String {
             }
         })
         .collect();
-    let menu_id = format!("{}-menu", id.dom_id());
-    let first = format!("{menu_id}-first");
+    let menu_id = text!(id.dom_id(), "-menu");
+    let first = text!(menu_id, "-first");
     menu_html(
         "menu control-menu",
-        &format!(r#"id="{menu_id}""#),
+        &text!(r#"id=""#, menu_id, '"'),
         &entries,
         &first,
     )

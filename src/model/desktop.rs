@@ -20,6 +20,7 @@ use super::layout::{
     self, CASCADE_STEP, CONTROL_PANEL, FIRST_POST, ICON_SLOT, MAX_VIEWPORT, MAX_WINDOW, MIN_WINDOW,
     PROGRAM_MANAGER, TITLE_BAR_GRAB, TITLE_BAR_HEIGHT,
 };
+use crate::text;
 
 /// Which window: Program Manager itself, the Control Panel, the window of one post, the group
 /// window of one tag (by the tag's slug), or the Tags group listing every tag.
@@ -69,8 +70,8 @@ impl WindowId {
         match self {
             Self::ProgramManager => "win-progman".to_owned(),
             Self::ControlPanel => "win-control-panel".to_owned(),
-            Self::Post(slug) => format!("win-post-{slug}"),
-            Self::Tag(slug) => format!("win-tag-{slug}"),
+            Self::Post(slug) => text!("win-post-", slug),
+            Self::Tag(slug) => text!("win-tag-", slug),
             Self::Tags => "win-tags".to_owned(),
         }
     }

@@ -7,10 +7,9 @@
 //! markup is tested natively. Controls that do something carry `data-action` (`ok`, `cancel`);
 //! list items carry `data-index`; the controls reachable with Alt+letter carry `data-key`.
 
-use std::fmt::Write;
-
 use super::appearance::{Appearance, Choice, PATTERNS, SCHEMES};
-use super::escape::escape;
+use super::text::Escaped;
+use crate::{push_text, text};
 
 /// A dialog that can be open over the desktop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,11 +123,11 @@ impl Dialog {
         let mut html = String::new();
         for (index, Choice { label, .. }) in self.choices().iter().enumerate() {
             let chosen = index == selected;
-            let _ = write!(
-                html,
-                r#"<li role="option" id="{id}-list-{index}" data-index="{index}" aria-selected="{chosen}"{}>{}</li>"#,
+            push_text!(html;
+                r#"<li role="option" id=""#, id, "-list-", index, r#"" data-index=""#, index,
+                r#"" aria-selected=""#, chosen, '"',
                 if chosen { r#" class="focused""# } else { "" },
-                escape(label)
+                '>', Escaped(label), "</li>"
             );
         }
         html
@@ -143,41 +142,47 @@ impl Dialog {
         } else {
             ""
         };
-        let mut html = format!(
-            r#"<section class="dialog centered" id="{id}"{width} role="dialog" aria-modal="true" aria-labelledby="{id}-title"><div class="title-bar"><button type="button" class="control-box" aria-label="Close" tabindex="-1" data-action="cancel"></button><h2 class="title" id="{id}-title">{}</h2></div><div class="dialog-body">"#,
-            self.title()
+        let mut html = text!(
+            r#"<section class="dialog centered" id=""#,
+            id,
+            '"',
+            width,
+            r#" role="dialog" aria-modal="true" aria-labelledby=""#,
+            id,
+            r#"-title"><div class="title-bar"><button type="button" class="control-box" aria-label="Close" tabindex="-1" data-action="cancel"></button><h2 class="title" id=""#,
+            id,
+            r#"-title">"#,
+            self.title(),
+            r#"</h2></div><div class="dialog-body">"#
         );
         if self == Self::About {
-            let by = if credits.author.is_empty() {
-                String::new()
-            } else {
-                format!("by {}", escape(&credits.author))
-            };
-            let _ = write!(
-                html,
-                r#"<div class="about" style="display:flex;gap:16px"><span class="icon-image program-manager" aria-hidden="true" style="margin:0"></span><div><p class="about-title">{}</p><p class="about-author">{by}</p><p class="about-generator">{}</p></div></div>"#,
-                escape(&credits.site_title),
-                escape(&credits.generator),
+            let by = if credits.author.is_empty() { "" } else { "by " };
+            push_text!(html;
+                r#"<div class="about" style="display:flex;gap:16px"><span class="icon-image program-manager" aria-hidden="true" style="margin:0"></span><div><p class="about-title">"#,
+                Escaped(&credits.site_title), r#"</p><p class="about-author">"#, by,
+                Escaped(&credits.author), r#"</p><p class="about-generator">"#,
+                Escaped(&credits.generator), "</p></div></div>"
             );
         }
         if let Some((choices, [before, key, after])) = self.list() {
-            let _ = write!(
-                html,
-                r#"<fieldset class="group-box"><legend>{before}<u>{key}</u>{after}</legend><ul class="list-box" role="listbox" id="{id}-list" aria-label="{before}{key}{after}" data-key="{}" tabindex="0" style="height:{}px" aria-activedescendant="{id}-list-{selected}">{}</ul></fieldset>"#,
-                key.to_ascii_lowercase(),
-                choices.len() * ROW_HEIGHT + 2,
-                self.items_html(selected),
+            push_text!(html;
+                r#"<fieldset class="group-box"><legend>"#, before, "<u>", key, "</u>", after,
+                r#"</legend><ul class="list-box" role="listbox" id=""#, id,
+                r#"-list" aria-label=""#, before, key, after, r#"" data-key=""#,
+                key.to_ascii_lowercase(), r#"" tabindex="0" style="height:"#,
+                choices.len() * ROW_HEIGHT + 2, r#"px" aria-activedescendant=""#, id, "-list-",
+                selected, r#"">"#, self.items_html(selected), "</ul></fieldset>"
             );
         }
         if let Some(scheme) = self.preview_scheme(selected) {
-            let _ = write!(
-                html,
-                r#"<div class="scheme-preview" data-scheme="{scheme}" aria-hidden="true">{PREVIEW}</div>"#
+            push_text!(html;
+                r#"<div class="scheme-preview" data-scheme=""#, scheme, r#"" aria-hidden="true">"#,
+                PREVIEW, "</div>"
             );
         }
-        let _ = write!(
-            html,
-            r#"<div class="dialog-buttons"><button type="button" class="button default" id="{id}-ok" data-action="ok">OK</button>"#
+        push_text!(html;
+            r#"<div class="dialog-buttons"><button type="button" class="button default" id=""#, id,
+            r#"-ok" data-action="ok">OK</button>"#
         );
         if self != Self::About {
             html.push_str(

@@ -8,7 +8,8 @@
 //! window manager, so the app updates a frame with one comparison and writes only what changed.
 
 use super::desktop::{Desktop, Edge, WindowId, WindowState};
-use super::escape::escape;
+use super::text::Escaped;
+use crate::{push_text, text};
 
 /// The eight sizing zones along the frame (window.css places them); `data-edge` names the
 /// edge or corner each one drags.
@@ -45,9 +46,7 @@ pub fn title_bar_html(dom_id: &str, title: &str) -> String {
         r#"<div class="title-bar"><button type="button" class="control-box" aria-label="Control menu" aria-haspopup="menu"></button>"#,
         r#"<h2 class="title" id=""#
     ));
-    html.push_str(&escape(dom_id));
-    html.push_str(r#"-title">"#);
-    html.push_str(&escape(title));
+    push_text!(html; Escaped(dom_id), r#"-title">"#, Escaped(title));
     html.push_str(concat!(
         r#"</h2><button type="button" class="minimize" aria-label="Minimize"></button>"#,
         r#"<button type="button" class="maximize" aria-label="Maximize"></button></div>"#
@@ -72,10 +71,16 @@ pub fn desktop_icon_html(id: &WindowId, title: &str) -> String {
         WindowId::ControlPanel => ("desktop-icon", "icon-image control-panel"),
         _ => ("desktop-icon", "icon-image"),
     };
-    format!(
-        r#"<button type="button" class="{button}" id="{}-icon"><span class="{image}" aria-hidden="true"></span><span class="icon-label">{}</span></button>"#,
-        escape(&id.dom_id()),
-        escape(title)
+    text!(
+        r#"<button type="button" class=""#,
+        button,
+        r#"" id=""#,
+        Escaped(&id.dom_id()),
+        r#"-icon"><span class=""#,
+        image,
+        r#"" aria-hidden="true"></span><span class="icon-label">"#,
+        Escaped(title),
+        "</span></button>"
     )
 }
 
@@ -113,9 +118,17 @@ pub fn frame_look(desktop: &Desktop, id: &WindowId, single: bool, keyboard: bool
     let style = match (desktop.window(id), desktop.z_index(id)) {
         (Some(window), Some(z)) => {
             let frame = window.frame(desktop.viewport());
-            format!(
-                "left:{}px;top:{}px;width:{}px;height:{}px;z-index:{z}",
-                frame.x, frame.y, frame.width, frame.height
+            text!(
+                "left:",
+                frame.x,
+                "px;top:",
+                frame.y,
+                "px;width:",
+                frame.width,
+                "px;height:",
+                frame.height,
+                "px;z-index:",
+                z
             )
         }
         _ => String::new(),
@@ -123,7 +136,7 @@ pub fn frame_look(desktop: &Desktop, id: &WindowId, single: bool, keyboard: bool
     let icon = minimized.then(|| {
         desktop
             .icon_position(id)
-            .map(|p| format!("left:{}px;top:{}px", p.x, p.y))
+            .map(|p| text!("left:", p.x, "px;top:", p.y, "px"))
             .unwrap_or_default()
     });
     FrameLook {

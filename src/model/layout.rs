@@ -5,6 +5,7 @@
 //! a static page every window stays exactly where it was: nothing jumps.
 
 use super::geometry::{Rect, Size};
+use crate::text;
 
 /// A window's default place: a fixed top-left corner, and a size that is the preferred size
 /// unless the viewport is too small, in which case it fills the viewport up to `margin` on the
@@ -85,16 +86,24 @@ impl Placement {
     /// The same placement as an inline CSS declaration, for pre-rendered pages. Equal to
     /// [`Placement::resolve`] for every viewport, given `100vw`/`100vh` is the desktop's size.
     pub fn css(&self) -> String {
-        format!(
-            "left:{x}px;top:{y}px;width:max({mw}px,min({w}px,calc(100vw - {rx}px)));height:max({mh}px,min({h}px,calc(100vh - {ry}px)))",
-            x = self.x,
-            y = self.y,
-            w = self.width,
-            h = self.height,
-            mw = MIN_WINDOW.width,
-            mh = MIN_WINDOW.height,
-            rx = self.x + self.margin,
-            ry = self.y + self.margin,
+        text!(
+            "left:",
+            self.x,
+            "px;top:",
+            self.y,
+            "px;width:max(",
+            MIN_WINDOW.width,
+            "px,min(",
+            self.width,
+            "px,calc(100vw - ",
+            self.x + self.margin,
+            "px)));height:max(",
+            MIN_WINDOW.height,
+            "px,min(",
+            self.height,
+            "px,calc(100vh - ",
+            self.y + self.margin,
+            "px)))"
         )
     }
 

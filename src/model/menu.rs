@@ -3,7 +3,8 @@
 //! entry is a `button.menu-item` carrying `data-index` (its place in the list given, which the
 //! app maps back to what the entry does) and `data-key` (its underlined access key).
 
-use super::escape::escape;
+use super::text::Escaped;
+use crate::{push_text, text};
 
 /// One entry: its label around the underlined access key, the shortcut shown on the right, and
 /// its state.
@@ -23,7 +24,13 @@ pub struct MenuEntry {
 /// `<ul class="CLASS" role="menu" ATTRIBUTES>` with an `<li>` per entry; `attributes` is
 /// trusted markup (ids chosen by the app). The first enabled entry gets the id `first_id`.
 pub fn menu_html(class: &str, attributes: &str, entries: &[MenuEntry], first_id: &str) -> String {
-    let mut html = format!(r#"<ul class="{class}" role="menu" {attributes}>"#);
+    let mut html = text!(
+        r#"<ul class=""#,
+        class,
+        r#"" role="menu" "#,
+        attributes,
+        '>'
+    );
     let mut first = true;
     for (index, entry) in entries.iter().enumerate() {
         if entry.separated {
@@ -35,22 +42,17 @@ pub fn menu_html(class: &str, attributes: &str, entries: &[MenuEntry], first_id:
         }
         html.push('"');
         if entry.enabled && std::mem::take(&mut first) && !first_id.is_empty() {
-            html.push_str(&format!(r#" id="{first_id}""#));
+            push_text!(html; r#" id=""#, first_id, '"');
         }
-        html.push_str(&format!(
-            r#" data-index="{index}" data-key="{}""#,
-            escape(&entry.key)
-        ));
+        push_text!(html; r#" data-index=""#, index, r#"" data-key=""#, Escaped(&entry.key), '"');
         if !entry.enabled {
             html.push_str(" disabled");
         }
-        html.push_str(&format!(
-            r#"><span class="menu-label">{}<u>{}</u>{}</span><span class="shortcut">{}</span></button></li>"#,
-            escape(&entry.before),
-            escape(&entry.key),
-            escape(&entry.after),
-            entry.shortcut
-        ));
+        push_text!(html;
+            r#"><span class="menu-label">"#, Escaped(&entry.before), "<u>", Escaped(&entry.key),
+            "</u>", Escaped(&entry.after), r#"</span><span class="shortcut">"#, entry.shortcut,
+            "</span></button></li>"
+        );
     }
     html.push_str("</ul>");
     html
@@ -58,7 +60,7 @@ pub fn menu_html(class: &str, attributes: &str, entries: &[MenuEntry], first_id:
 
 /// The DOM id of Program Manager's menu title `index`.
 pub fn menu_title_id(index: usize) -> String {
-    format!("progman-menu-{index}")
+    text!("progman-menu-", index)
 }
 
 /// Program Manager's menu bar titles (`(access key, rest)` each), every one a button that opens
@@ -66,10 +68,11 @@ pub fn menu_title_id(index: usize) -> String {
 pub fn menu_bar_html(titles: &[(&str, &str)]) -> String {
     let mut html = String::new();
     for (index, (key, rest)) in titles.iter().enumerate() {
-        html.push_str(&format!(
-            r#"<div class="menu-bar-item" role="none"><button type="button" role="menuitem" class="menu-title" id="{}" aria-haspopup="menu" aria-expanded="false"><u>{key}</u>{rest}</button></div>"#,
-            menu_title_id(index)
-        ));
+        push_text!(html;
+            r#"<div class="menu-bar-item" role="none"><button type="button" role="menuitem" class="menu-title" id=""#,
+            menu_title_id(index),
+            r#"" aria-haspopup="menu" aria-expanded="false"><u>"#, key, "</u>", rest, "</button></div>"
+        );
     }
     html
 }

@@ -2,6 +2,12 @@
 //!
 //! Nothing here touches files, the network or the DOM; every behaviour a visitor can trigger is a
 //! method on these types and is unit-tested natively.
+//!
+//! Text is written with [`text!`](crate::text) and [`push_text!`](crate::push_text), never
+//! `format!` or `write!` (a lint says so outside the tests): the app is built from this code, and
+//! Rust's formatting machinery would weigh on its WebAssembly.
+
+#![cfg_attr(not(test), deny(clippy::disallowed_macros))]
 
 pub mod appearance;
 pub mod ascii_fold;
@@ -26,3 +32,4 @@ pub mod route;
 pub mod single_window;
 pub mod tag;
 pub mod task_list;
+pub mod text;

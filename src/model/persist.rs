@@ -16,6 +16,8 @@
 //! drops those windows (an unknown kind), and this one drops a tag window whose tag the site no
 //! longer has, like a post window whose post is gone.
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -24,6 +26,7 @@ use super::geometry::{Point, Rect, Size};
 use super::json::Json;
 use super::layout::{CONTROL_PANEL, FIRST_POST, MAX_WINDOW, MIN_WINDOW, PROGRAM_MANAGER};
 use super::route::is_valid_slug;
+use crate::text;
 
 /// Bumped when the shape of [`Saved`] changes incompatibly; other versions are discarded.
 pub const SAVED_VERSION: u32 = 1;
@@ -191,64 +194,116 @@ pub fn restore(json: &str, known: &dyn Fn(&WindowId) -> bool, viewport: Size) ->
         desktop,
         scheme,
         pattern,
-        problems: problems.iter().map(ToString::to_string).collect(),
+        problems: problems.iter().map(Problem::message).collect(),
     }
 }
 
 /// Something wrong with the saved desktop, and what was done about it.
 #[derive(Debug, Error)]
 enum Problem {
-    #[error("saved desktop is not valid JSON ({0}); starting afresh")]
     NotJson(String),
-    #[error("saved desktop is not a JSON object; starting afresh")]
     NotAnObject,
-    #[error("saved desktop has no version number; starting afresh")]
     NoVersion,
-    #[error(
-        "saved desktop has version {0}, this site reads version {SAVED_VERSION}; starting afresh"
-    )]
     WrongVersion(String),
-    #[error("`{0}` is missing or not a list; using an empty one")]
     NotAList(&'static str),
-    #[error("window {0} is not an object; dropped")]
     WindowNotAnObject(usize),
-    #[error("window {0} has no valid id; dropped")]
     NoWindowId(usize),
-    #[error("window of post `{0}` dropped: no such post")]
     UnknownPost(String),
-    #[error("window of tag `{0}` dropped: no such tag")]
     UnknownTag(String),
-    #[error("second window of {0} dropped")]
     DuplicateWindow(String),
-    #[error("{window}: `{field}` {problem}")]
     BadField {
         window: String,
         field: &'static str,
         problem: FieldProblem,
     },
-    #[error("stack entry {0} is not a window id; dropped")]
     BadStackEntry(usize),
-    #[error("stack entry for {0} names no open window; dropped")]
     StackEntryWithoutWindow(String),
-    #[error("repeated stack entry for {0} dropped")]
     RepeatedStackEntry(String),
-    #[error("{0} was missing from the stack; put on top")]
     NotStacked(String),
-    #[error("Program Manager was missing; put back at its default place")]
     NoProgramManager,
-    #[error("`{0}` is not a short name; using the default")]
     BadName(&'static str),
+}
+
+impl Problem {
+    /// The message for the console: what was wrong, then what was done about it.
+    fn message(&self) -> String {
+        match self {
+            Self::NotJson(why) => text!(
+                "saved desktop is not valid JSON (",
+                why,
+                "); starting afresh"
+            ),
+            Self::NotAnObject => "saved desktop is not a JSON object; starting afresh".to_owned(),
+            Self::NoVersion => "saved desktop has no version number; starting afresh".to_owned(),
+            Self::WrongVersion(found) => text!(
+                "saved desktop has version ",
+                found,
+                ", this site reads version ",
+                SAVED_VERSION,
+                "; starting afresh"
+            ),
+            Self::NotAList(field) => {
+                text!("`", field, "` is missing or not a list; using an empty one")
+            }
+            Self::WindowNotAnObject(index) => text!("window ", index, " is not an object; dropped"),
+            Self::NoWindowId(index) => text!("window ", index, " has no valid id; dropped"),
+            Self::UnknownPost(slug) => text!("window of post `", slug, "` dropped: no such post"),
+            Self::UnknownTag(slug) => text!("window of tag `", slug, "` dropped: no such tag"),
+            Self::DuplicateWindow(window) => text!("second window of ", window, " dropped"),
+            Self::BadField {
+                window,
+                field,
+                problem,
+            } => {
+                text!(window, ": `", field, "` ", problem.message())
+            }
+            Self::BadStackEntry(index) => {
+                text!("stack entry ", index, " is not a window id; dropped")
+            }
+            Self::StackEntryWithoutWindow(window) => {
+                text!("stack entry for ", window, " names no open window; dropped")
+            }
+            Self::RepeatedStackEntry(window) => {
+                text!("repeated stack entry for ", window, " dropped")
+            }
+            Self::NotStacked(window) => text!(window, " was missing from the stack; put on top"),
+            Self::NoProgramManager => {
+                "Program Manager was missing; put back at its default place".to_owned()
+            }
+            Self::BadName(field) => text!("`", field, "` is not a short name; using the default"),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
 }
 
 /// What was wrong with one field of a window, and the value used instead.
 #[derive(Debug, Error)]
 enum FieldProblem {
-    #[error("is missing; using {0}")]
     Missing(String),
-    #[error("has the wrong type; using {0}")]
     WrongType(String),
-    #[error("{found} is out of range; using {used}")]
     OutOfRange { found: i64, used: i32 },
+}
+
+impl FieldProblem {
+    /// The message after the field's name: what was wrong, and the value used instead.
+    fn message(&self) -> String {
+        match self {
+            Self::Missing(used) => text!("is missing; using ", used),
+            Self::WrongType(used) => text!("has the wrong type; using ", used),
+            Self::OutOfRange { found, used } => text!(found, " is out of range; using ", used),
+        }
+    }
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
 }
 
 /// Checks the parsed value is an object of the version this code reads.
@@ -268,8 +323,8 @@ fn describe(id: &WindowId) -> String {
     match id {
         WindowId::ProgramManager => "Program Manager".to_owned(),
         WindowId::ControlPanel => "Control Panel".to_owned(),
-        WindowId::Post(slug) => format!("window of post `{slug}`"),
-        WindowId::Tag(slug) => format!("window of tag `{slug}`"),
+        WindowId::Post(slug) => text!("window of post `", slug, "`"),
+        WindowId::Tag(slug) => text!("window of tag `", slug, "`"),
         WindowId::Tags => "Tags".to_owned(),
     }
 }
@@ -453,13 +508,13 @@ impl WindowFields<'_> {
     ) -> i32 {
         let found = match object.get(field) {
             None => {
-                self.note(field, FieldProblem::Missing(fallback.to_string()));
+                self.note(field, FieldProblem::Missing(text!(fallback)));
                 return fallback;
             }
             Some(value) => match whole_number(value) {
                 Some(found) => found,
                 None => {
-                    self.note(field, FieldProblem::WrongType(fallback.to_string()));
+                    self.note(field, FieldProblem::WrongType(text!(fallback)));
                     return fallback;
                 }
             },

@@ -12,11 +12,14 @@
 //! the post's page and fragment, the feed and the sitemap. Readers ignore fields they do not
 //! know, so fields can be added without a new [`INDEX_VERSION`].
 
+use std::fmt;
+
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::desktop::WindowId;
 use super::tag::{self, TagGroup};
+use crate::text;
 
 mod read;
 
@@ -170,11 +173,26 @@ impl PostsIndex {
 /// Why a posts index could not be read.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum IndexError {
-    #[error("`{0}` is missing or not {1}")]
+    /// A field the index needs is missing or of the wrong kind (its name, then the kind wanted).
     Field(&'static str, &'static str),
     /// The text is not JSON: the message names the byte where it stops making sense.
-    #[error("{0}")]
     Syntax(String),
+}
+
+impl IndexError {
+    /// What is wrong, for the console (the app writes it without `Display`'s machinery).
+    pub fn message(&self) -> String {
+        match self {
+            Self::Field(field, kind) => text!("`", field, "` is missing or not ", kind),
+            Self::Syntax(message) => message.clone(),
+        }
+    }
+}
+
+impl fmt::Display for IndexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
 }
 
 impl From<String> for IndexError {
@@ -185,17 +203,17 @@ impl From<String> for IndexError {
 
 /// Where a post's HTML fragment (its rendered body, no page chrome) lives, relative to the root.
 pub fn fragment_path(slug: &str) -> String {
-    format!("posts/{slug}/fragment.html")
+    text!("posts/", slug, "/fragment.html")
 }
 
 /// Where a post's pre-rendered page lives, relative to the site root (a folder URL).
 pub fn page_path(slug: &str) -> String {
-    format!("posts/{slug}/")
+    text!("posts/", slug, "/")
 }
 
 /// The file of that page, relative to the root of the output.
 pub fn page_file(slug: &str) -> String {
-    format!("posts/{slug}/index.html")
+    text!("posts/", slug, "/index.html")
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

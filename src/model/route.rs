@@ -5,6 +5,7 @@
 
 use super::ascii_fold;
 use super::desktop::WindowId;
+use crate::{push_text, text};
 
 /// What a URL path asks the desktop to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,18 +96,16 @@ pub fn path(route: &Route, base: &str) -> String {
     match route {
         Route::Desktop | Route::NotFound => base.to_owned(),
         Route::Page(number) => with_page(base.to_owned(), *number),
-        Route::TagPage(slug, number) => with_page(format!("{base}tags/{slug}/"), *number),
-        Route::Post(slug) => format!("{base}posts/{slug}/"),
-        Route::Tag(slug) => format!("{base}tags/{slug}/"),
-        Route::Tags => format!("{base}tags/"),
+        Route::TagPage(slug, number) => with_page(text!(base, "tags/", slug, "/"), *number),
+        Route::Post(slug) => text!(base, "posts/", slug, "/"),
+        Route::Tag(slug) => text!(base, "tags/", slug, "/"),
+        Route::Tags => text!(base, "tags/"),
     }
 }
 
 /// `page/<n>/` after `path`.
 fn with_page(mut path: String, number: usize) -> String {
-    path.push_str("page/");
-    super::decimal::push_digits(&mut path, number as u64, 1);
-    path.push('/');
+    push_text!(path; "page/", number, '/');
     path
 }
 

@@ -10,6 +10,7 @@ use super::desktop::WindowId;
 use super::geometry::Size;
 use super::layout::MAX_VIEWPORT;
 use super::post::PostMeta;
+use crate::text;
 
 /// The media query that switches single-window mode on. `style/phone.css` uses the very same
 /// query, so the static pages and the app agree on when it applies.
@@ -72,12 +73,12 @@ impl Change {
     /// The sentence for the live region, naming windows by `title`.
     pub fn message(&self, title: impl Fn(&WindowId) -> String) -> String {
         match self {
-            Change::Opened(id) => format!("{} opened.", title(id)),
+            Change::Opened(id) => text!(title(id), " opened."),
             Change::Closed(id, Some(active)) => {
-                format!("{} closed. {} is active.", title(id), title(active))
+                text!(title(id), " closed. ", title(active), " is active.")
             }
-            Change::Closed(id, None) => format!("{} closed.", title(id)),
-            Change::SwitchedTo(id) => format!("{} is active.", title(id)),
+            Change::Closed(id, None) => text!(title(id), " closed."),
+            Change::SwitchedTo(id) => text!(title(id), " is active."),
         }
     }
 }

@@ -2,7 +2,8 @@
 //! of buttons), so the app draws it as one string with one listener. Buttons carry
 //! `data-action`: `switch`, `end`, `cancel`, `cascade`, `tile`, `arrange`.
 
-use super::escape::escape;
+use super::text::Escaped;
+use crate::push_text;
 
 /// The DOM id of the list of windows, which has the focus while the dialog is open.
 pub const LIST_ID: &str = "task-list-windows";
@@ -35,10 +36,7 @@ pub fn task_list_html(titles: &[String], active: Option<usize>) -> String {
         } else {
             ""
         };
-        html.push_str(&format!(
-            r#"<option value="{index}"{selected}>{}</option>"#,
-            escape(title)
-        ));
+        push_text!(html; r#"<option value=""#, index, '"', selected, '>', Escaped(title), "</option>");
     }
     html.push_str("</select>");
     for row in BUTTONS {
@@ -49,9 +47,10 @@ pub fn task_list_html(titles: &[String], active: Option<usize>) -> String {
             } else {
                 "button"
             };
-            html.push_str(&format!(
-                r#"<button type="button" class="{class}" data-action="{action}">{before}<u>{key}</u>{after}</button>"#
-            ));
+            push_text!(html;
+                r#"<button type="button" class=""#, class, r#"" data-action=""#, action, r#"">"#,
+                before, "<u>", key, "</u>", after, "</button>"
+            );
         }
         html.push_str("</div>");
     }
