@@ -55,7 +55,7 @@ pub fn adopt(state: AppState, appearance: Appearance) {
     storage::save(state);
 }
 
-fn open_control_panel(state: AppState) {
+pub fn open_control_panel(state: AppState) {
     state.desktop.update(|d| d.open(WindowId::ControlPanel));
     let id = WindowId::ControlPanel.dom_id();
     dom::after_render(move || dom::focus_selector(&text!("#", id, " .icon")));

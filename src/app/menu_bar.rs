@@ -126,12 +126,11 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
 fn run(state: AppState, action: &Action) {
     state.set_popups(|p| p.bar_menu = None);
     match action {
-        Action::Open => {
-            if let Some(slug) = super::program_manager::selected_slug() {
-                state.open_post(&slug);
-                return;
-            }
-        }
+        Action::Open => match super::program_manager::selected_window() {
+            Some(WindowId::ControlPanel) => return super::control_panel::open_control_panel(state),
+            Some(id) => return state.open_window(id),
+            None => {}
+        },
         Action::ResetDesktop => {
             storage::clear();
             state.desktop.set(Desktop::new(state.layout_viewport()));

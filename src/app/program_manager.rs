@@ -1,6 +1,7 @@
 //! Program Manager's contents: the menu bar ([`super::menu_bar`]), an icon per post, newest
 //! first, the Control Panel item, and below them a group icon per tag ([`super::tag_window`]).
-//! The last post icon focused is the selected one (File > Open opens it). An icon is a real
+//! The last icon focused that opens a window (a post's, a group's, the Control Panel) is the
+//! selected one: File > Open opens it. An icon is a real
 //! link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it; a
 //! double-click or Enter opens its window. In single-window mode (phones) a tap opens. The
 //! arrow keys, Home and End move between the icons ([`super::icon_keys`]).
@@ -95,33 +96,36 @@ pub fn adopt_body(section: &web_sys::Element) {
     }
 }
 
-/// The slug of the post icon an event happened on, if any.
-fn event_slug(event: &web_sys::Event) -> Option<String> {
-    event_element(event)?
-        .closest(".icon[data-slug]")
-        .ok()
-        .flatten()?
-        .get_attribute("data-slug")
-}
-
-/// The slug of the selected post icon (what File > Open opens). The page holds the selection.
-pub fn selected_slug() -> Option<String> {
-    dom::document()
+/// The window of the selected icon: what File > Open opens. The page holds the selection.
+pub fn selected_window() -> Option<WindowId> {
+    let icon = dom::document()
         .query_selector("#win-progman .icon.selected")
         .ok()
-        .flatten()?
-        .get_attribute("data-slug")
+        .flatten()?;
+    icon_window(&icon)
 }
 
-/// Shows `selected` (a slug) as the selected icon, and no other.
-fn show_selected(selected: Option<&str>) {
-    let document = dom::document();
-    if let Ok(Some(old)) = document.query_selector("#win-progman .icon.selected") {
+/// The window an icon of Program Manager opens: a post's, a tag's group or the Control Panel
+/// (the pager's icons open none).
+fn icon_window(icon: &web_sys::Element) -> Option<WindowId> {
+    if let Some(slug) = icon.get_attribute("data-slug") {
+        return Some(WindowId::Post(slug));
+    }
+    if let Some(tag) = icon.get_attribute("data-tag") {
+        return Some(WindowId::Tag(tag));
+    }
+    let open = icon.get_attribute("data-open");
+    (open.as_deref() == Some("control-panel")).then_some(WindowId::ControlPanel)
+}
+
+/// Shows the icon a focus event landed on as the selected one, and no other, if it opens a
+/// window; focus on anything else (a pager icon) leaves no icon selected.
+fn show_selected(event: &web_sys::Event) {
+    if let Ok(Some(old)) = dom::document().query_selector("#win-progman .icon.selected") {
         let _ = old.class_list().remove_1("selected");
     }
-    let Some(slug) = selected else { return };
-    let selector = text!("#win-progman .icon[data-slug=\"", slug, "\"]");
-    if let Ok(Some(icon)) = document.query_selector(&selector) {
+    let icon = event_element(event).and_then(|target| target.closest(".icon").ok().flatten());
+    if let Some(icon) = icon.filter(|icon| icon_window(icon).is_some()) {
         let _ = icon.class_list().add_1("selected");
     }
 }
@@ -168,9 +172,8 @@ fn serve_body(body: &web_sys::Element) {
     let state = AppState::current();
     let handler = move |event: web_sys::Event| {
         let gesture = match event.type_().as_str() {
-            // Focusing a post icon selects it; any other item unselects the posts (File > Open
-            // opens posts only).
-            "focusin" => return show_selected(event_slug(&event).as_deref()),
+            // Focusing an icon selects it (File > Open opens it).
+            "focusin" => return show_selected(&event),
             "click" => Gesture::Click,
             "dblclick" => Gesture::DoubleClick,
             _ => Gesture::Key,

@@ -195,6 +195,42 @@ test('Window > Cascade and Window > Tile arrange the open windows', async () => 
   await page.close();
 });
 
+test('File > Open opens the selected icon: a post, a group, the Control Panel', async () => {
+  const { page, errors } = await openDesktop();
+  const fileOpen = async () => {
+    await page.locator('#win-progman .menu-title', { hasText: 'File' }).click();
+    await page.locator('#win-progman .bar-menu .menu-item', { hasText: 'Open' }).click();
+  };
+  // A click only selects an icon, as in Windows 3.1; File > Open then opens it.
+  const post = page.locator(`#win-progman .icon[data-slug="${posts[0].slug}"]`);
+  await post.click();
+  assert.match(await classes(post), /\bselected\b/);
+  assert.equal(await windowOf(page, posts[0].slug).count(), 0, 'a click alone opens nothing');
+  await fileOpen();
+  await windowOf(page, posts[0].slug).locator('article h1').waitFor();
+
+  const group = page.locator('#win-progman .icon[data-tag]').first();
+  const tag = await group.getAttribute('data-tag');
+  await page.locator('#win-progman .title-bar .title').click();
+  await group.click();
+  assert.match(await classes(group), /\bselected\b/);
+  assert.doesNotMatch(await classes(post), /\bselected\b/, 'one icon is selected at a time');
+  await fileOpen();
+  await page.locator(`#win-tag-${tag}`).waitFor();
+  await page.waitForFunction((id) => document.getElementById(id)?.classList.contains('active'), `win-tag-${tag}`);
+
+  // From the keyboard: focus selects, Alt+F opens the File menu, O chooses Open.
+  await page.locator('#win-progman .title-bar .title').click();
+  await page.locator('#win-progman .icon.control-panel').focus();
+  await page.keyboard.press('Alt+F');
+  await page.waitForFunction(() => document.activeElement?.closest('.bar-menu'));
+  await page.keyboard.press('o');
+  await page.locator('#win-control-panel').waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest('.window')?.id === 'win-control-panel');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a keyboard-only session: open two posts, cycle, close, switch with the Task List', async () => {
   const { page, errors } = await openDesktop();
   const focused = () => page.evaluate(() => document.activeElement?.closest('[id]')?.id ?? '');
