@@ -281,8 +281,9 @@ impl fmt::Display for Problem {
     }
 }
 
-/// What was wrong with one field of a window, and the value used instead.
-#[derive(Debug, Error)]
+/// What was wrong with one field of a window, and the value used instead (a part of a
+/// [`Problem::BadField`]'s message).
+#[derive(Debug)]
 enum FieldProblem {
     Missing(String),
     WrongType(String),
@@ -297,12 +298,6 @@ impl FieldProblem {
             Self::WrongType(used) => text!("has the wrong type; using ", used),
             Self::OutOfRange { found, used } => text!(found, " is out of range; using ", used),
         }
-    }
-}
-
-impl fmt::Display for FieldProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message())
     }
 }
 
