@@ -5,7 +5,6 @@
 //! or Enter. The appearance is applied as `data-scheme` and `data-pattern` on `<html>` (the
 //! style sheets do the rest) and saved with the desktop by [`super::storage`].
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dialogs::Dialog;

@@ -13,7 +13,6 @@
 //! ([`super::control_panel::adopt`]); Cancel leaves the desktop as it was. The Color dialog's
 //! preview follows the selection at once. Focus then returns to the applet's icon.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::control_panel::{adopt, current, COLOR_ICON, DESKTOP_ICON};

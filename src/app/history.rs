@@ -2,7 +2,6 @@
 //! active, otherwise the desktop page of the post icons Program Manager shows (the base URL for
 //! the first). The browser's back and forward buttons bring the named window or page back.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::dom;

@@ -2,7 +2,6 @@
 //! the focus moves to the icon [`crate::model::icon_grid`] picks from where the icons are laid
 //! out, and, as focus does, scrolls it into view.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::AppState;

@@ -7,7 +7,6 @@
 
 use std::cell::Cell;
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom;

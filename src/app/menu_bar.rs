@@ -9,8 +9,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::prelude::*;
-
 use super::dialogs::Dialog;
 use super::dom;
 use super::menu_nav;

@@ -34,6 +34,7 @@ mod state;
 mod storage;
 mod tag_window;
 mod task_list;
+mod tracked;
 mod window;
 mod window_menu;
 

@@ -1,12 +1,12 @@
-//! The app's shared state: the window manager in a signal, the posts index, and post bodies
-//! fetched so far. Components get it from context and call the methods here.
+//! The app's shared state: the window manager in a signal ([`Tracked`]), the posts index, and
+//! post bodies fetched so far. The app's parts get it from [`AppState::current`] and call the
+//! methods here.
 
 use std::cell::{Cell, RefCell};
 
-use leptos::prelude::*;
-
 use super::dialogs::Dialog;
 use super::dom;
+use super::tracked::Tracked;
 use crate::model::desktop::{Desktop, WindowId};
 use crate::model::dialog::Credits;
 use crate::model::keyboard_mode::KeyboardMode;
@@ -62,15 +62,16 @@ thread_local! {
     static CURRENT: Cell<Option<AppState>> = const { Cell::new(None) };
 }
 
-/// What the app's parts share; it lives as long as the page. The signals are Leptos's
-/// reference-counted ones, reached directly rather than through its arena of handles.
+/// What the app's parts share; it lives as long as the page. Its signals are [`Tracked`]
+/// values: a `RefCell` and a Leptos trigger each, reached directly rather than through Leptos's
+/// arena of handles.
 pub struct Shared {
-    pub desktop: ArcRwSignal<Desktop>,
+    pub desktop: Tracked<Desktop>,
     /// Not a signal: a body that arrives is put straight into its post's open window
     /// ([`AppState::set_body`]), and a window that opens shows what is here.
     bodies: RefCell<Bodies>,
     /// The menus, dialogs and keyboard Move or Size over the windows ([`Popups`]).
-    pub popups: ArcRwSignal<Popups>,
+    pub popups: Tracked<Popups>,
     /// Whether the screen is in single-window mode ([`AppState::single`]). Not a signal of its
     /// own (each type of signal is its own code in the wasm): changing it notifies `desktop`,
     /// which every effect that reads it reads too.
@@ -113,9 +114,9 @@ impl AppState {
     /// The page's state; it is never dropped.
     pub fn new(desktop: Desktop, index: PostsIndex, base: String, single: bool) -> Self {
         Self(Box::leak(Box::new(Shared {
-            desktop: ArcRwSignal::new(desktop),
+            desktop: Tracked::new(desktop),
             bodies: RefCell::default(),
-            popups: ArcRwSignal::new(Popups::default()),
+            popups: Tracked::new(Popups::default()),
             single: Cell::new(single),
             pages: RefCell::default(),
             index,

@@ -4,7 +4,6 @@
 //!
 //! Its contents are one string of markup ([`task_list_html`]) served by one listener.
 
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dom;

@@ -9,7 +9,6 @@ use crate::model::desktop::{WindowId, WindowState};
 use crate::model::keyboard_mode::{KeyboardMode, Kind};
 use crate::model::menu::{menu_html, MenuEntry};
 use crate::text;
-use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Command {
