@@ -70,7 +70,6 @@ pub fn save(state: AppState) {
 
 /// Saves the desktop, except in single-window mode: a phone's one full-screen window says
 /// nothing about the layout saved on a big screen, so that layout is left as it was.
-/// Saves the desktop (when the page is hidden), unless in single-window mode.
 pub fn save_unless_single(state: AppState) {
     if !state.single() {
         save(state);
