@@ -2,12 +2,13 @@
 //! library in the WebAssembly build.
 //!
 //! Both targets read JSON text with [`parse`] (`json/read.rs`); the native build can also
-//! convert a `serde_json::Value` ([`Json::from`]). The saved desktop's reader
+//! convert a `serde_json::Value` (its `From` impl). The saved desktop's reader
 //! ([`super::persist`]) then walks the same value on both targets; the posts index
 //! ([`super::post`]), big and of a fixed shape, is pulled from the text by a [`Reader`] with no
-//! value built. [`Json::write`] writes compact JSON text; it is meant for the saved desktop,
-//! whose numbers are all whole: whole numbers are written exactly, others approximately (six
-//! decimals at most), which keeps float formatting out of the wasm.
+//! value built. [`Json::write`] writes compact JSON text (a problem with a saved desktop
+//! quotes the value it found; the saved desktop itself is written piece by piece,
+//! [`super::persist::Saved::to_text`]): whole numbers are written exactly, others approximately
+//! (six decimals at most), which keeps float formatting out of the wasm.
 
 use super::decimal::push_digits;
 
@@ -67,16 +68,6 @@ impl Json {
         whole_u32(self.as_f64()?)
     }
 
-    /// An object from its members.
-    pub fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
-        Json::Object(
-            members
-                .into_iter()
-                .map(|(key, value)| (key.to_owned(), value))
-                .collect(),
-        )
-    }
-
     /// The value as compact JSON text.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
@@ -122,24 +113,6 @@ impl Json {
 pub fn whole_u32(number: f64) -> Option<u32> {
     (number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number))
         .then_some(number as u32)
-}
-
-impl From<i32> for Json {
-    fn from(number: i32) -> Self {
-        Json::Number(f64::from(number))
-    }
-}
-
-impl From<&str> for Json {
-    fn from(text: &str) -> Self {
-        Json::String(text.to_owned())
-    }
-}
-
-impl<T: Into<Json>> From<Option<T>> for Json {
-    fn from(value: Option<T>) -> Self {
-        value.map_or(Json::Null, Into::into)
-    }
 }
 
 /// Beyond this, f64 no longer holds every whole number, and `as i64` would saturate.
@@ -263,7 +236,10 @@ mod tests {
     #[test]
     fn whole_numbers_are_written_exactly() {
         for number in [0, 1, -1, 42, i32::MAX, i32::MIN] {
-            assert_eq!(Json::from(number).to_text(), number.to_string());
+            assert_eq!(
+                Json::Number(f64::from(number)).to_text(),
+                number.to_string()
+            );
         }
         assert_eq!(
             Json::Number(9_007_199_254_740_991.0).to_text(),
@@ -287,17 +263,17 @@ mod tests {
     #[test]
     fn strings_with_quotes_backslashes_and_control_characters_read_back_the_same() {
         let text = "a \"quoted\" \\ path\nwith\ttabs \u{1} and ünïcode";
-        assert_eq!(reparsed(&Json::from(text)), json!(text));
+        assert_eq!(reparsed(&Json::String(text.to_owned())), json!(text));
     }
 
     #[test]
     fn objects_and_arrays_are_written_in_order() {
-        let value = Json::object([
+        let value = Json::Object(vec![
             (
-                "b",
-                Json::Array(vec![Json::from(1), Json::Null, Json::Bool(true)]),
+                "b".to_owned(),
+                Json::Array(vec![Json::Number(1.0), Json::Null, Json::Bool(true)]),
             ),
-            ("a", Json::from(None::<&str>)),
+            ("a".to_owned(), Json::Null),
         ]);
         assert_eq!(value.to_text(), r#"{"b":[1,null,true],"a":null}"#);
     }

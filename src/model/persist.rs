@@ -23,10 +23,10 @@ use thiserror::Error;
 
 use super::desktop::{Desktop, Window, WindowId, WindowState};
 use super::geometry::{Point, Rect, Size};
-use super::json::Json;
+use super::json::{write_string, Json};
 use super::layout::{CONTROL_PANEL, FIRST_POST, MAX_WINDOW, MIN_WINDOW, PROGRAM_MANAGER};
 use super::route::is_valid_slug;
-use crate::text;
+use crate::{push_text, text};
 
 /// Bumped when the shape of [`Saved`] changes incompatibly; other versions are discarded.
 pub const SAVED_VERSION: u32 = 1;
@@ -68,47 +68,50 @@ impl Saved {
 }
 
 impl Saved {
-    /// The saved desktop as a JSON value, in the shape serde gives it (see the tests).
-    pub fn to_json(&self) -> Json {
-        let stack = self.stack.iter().map(window_id_json).collect();
-        Json::object([
-            ("version", Json::Number(f64::from(self.version))),
-            (
-                "windows",
-                Json::Array(self.windows.iter().map(window_json).collect()),
-            ),
-            ("stack", Json::Array(stack)),
-            ("scheme", Json::from(self.scheme.as_deref())),
-            ("pattern", Json::from(self.pattern.as_deref())),
-        ])
+    /// The saved desktop as JSON text, in the shape serde gives it (see the tests), written
+    /// piece by piece: no tree of values is built only to be written out.
+    pub fn to_text(&self) -> String {
+        let mut out = text!(r#"{"version":"#, self.version, r#","windows":"#);
+        write_list(&mut out, &self.windows, write_window);
+        out.push_str(r#","stack":"#);
+        write_list(&mut out, &self.stack, write_window_id);
+        out.push_str(r#","scheme":"#);
+        write_name(&mut out, self.scheme.as_deref());
+        out.push_str(r#","pattern":"#);
+        write_name(&mut out, self.pattern.as_deref());
+        out.push('}');
+        out
     }
 }
 
-fn window_json(window: &Window) -> Json {
-    let rect = window.rect;
-    Json::object([
-        ("id", window_id_json(&window.id)),
-        (
-            "rect",
-            Json::object([
-                ("x", Json::from(rect.x)),
-                ("y", Json::from(rect.y)),
-                ("width", Json::from(rect.width)),
-                ("height", Json::from(rect.height)),
-            ]),
-        ),
-        ("state", Json::from(state_name(window.state))),
-        (
-            "icon",
-            window.icon.map_or(Json::Null, |icon| {
-                Json::object([("x", Json::from(icon.x)), ("y", Json::from(icon.y))])
-            }),
-        ),
-    ])
+/// `[…]` of `items`, each written by `write`.
+fn write_list<T>(out: &mut String, items: &[T], write: fn(&mut String, &T)) {
+    out.push('[');
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
 }
 
-/// The saved form of a window id: `{"kind": "post", "slug": "…"}` and the like.
-fn window_id_json(id: &WindowId) -> Json {
+fn write_window(out: &mut String, window: &Window) {
+    let rect = window.rect;
+    out.push_str(r#"{"id":"#);
+    write_window_id(out, &window.id);
+    push_text!(*out;
+        r#","rect":{"x":"#, rect.x, r#","y":"#, rect.y, r#","width":"#, rect.width,
+        r#","height":"#, rect.height, r#"},"state":""#, state_name(window.state), r#"","icon":"#
+    );
+    match window.icon {
+        Some(icon) => push_text!(*out; r#"{"x":"#, icon.x, r#","y":"#, icon.y, "}}"),
+        None => out.push_str("null}"),
+    }
+}
+
+/// The saved form of a window id: `{"kind":"post","slug":"…"}` and the like.
+fn write_window_id(out: &mut String, id: &WindowId) {
     let (kind, slug) = match id {
         WindowId::ProgramManager => ("program_manager", None),
         WindowId::ControlPanel => ("control_panel", None),
@@ -116,9 +119,19 @@ fn window_id_json(id: &WindowId) -> Json {
         WindowId::Tag(slug) => ("tag", Some(slug.as_str())),
         WindowId::Tags => ("tags", None),
     };
-    match slug {
-        Some(slug) => Json::object([("kind", Json::from(kind)), ("slug", Json::from(slug))]),
-        None => Json::object([("kind", Json::from(kind))]),
+    push_text!(*out; r#"{"kind":""#, kind, '"');
+    if let Some(slug) = slug {
+        out.push_str(r#","slug":"#);
+        write_string(slug, out);
+    }
+    out.push('}');
+}
+
+/// A colour scheme's or pattern's name, `null` for none.
+fn write_name(out: &mut String, name: Option<&str>) {
+    match name {
+        Some(name) => write_string(name, out),
+        None => out.push_str("null"),
     }
 }
 
@@ -155,7 +168,7 @@ fn read_state(value: &Json) -> Option<WindowState> {
 
 /// The desktop, colour scheme and pattern as JSON for localStorage.
 pub fn save(desktop: &Desktop, scheme: Option<&str>, pattern: Option<&str>) -> String {
-    Saved::new(desktop, scheme, pattern).to_json().to_text()
+    Saved::new(desktop, scheme, pattern).to_text()
 }
 
 /// What [`restore`] made of a saved desktop.
