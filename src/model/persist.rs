@@ -217,7 +217,9 @@ enum Problem {
     NotJson(String),
     NotAnObject,
     NoVersion,
-    WrongVersion(String),
+    /// Another version than [`SAVED_VERSION`]: its number, `None` if it is not a whole number
+    /// from 0 up.
+    WrongVersion(Option<u32>),
     NotAList(&'static str),
     WindowNotAnObject(usize),
     NoWindowId(usize),
@@ -248,10 +250,15 @@ impl Problem {
             ),
             Self::NotAnObject => "saved desktop is not a JSON object; starting afresh".to_owned(),
             Self::NoVersion => "saved desktop has no version number; starting afresh".to_owned(),
-            Self::WrongVersion(found) => text!(
+            Self::WrongVersion(Some(found)) => text!(
                 "saved desktop has version ",
                 found,
                 ", this site reads version ",
+                SAVED_VERSION,
+                "; starting afresh"
+            ),
+            Self::WrongVersion(None) => text!(
+                "saved desktop has an unreadable version, this site reads version ",
                 SAVED_VERSION,
                 "; starting afresh"
             ),
@@ -322,7 +329,7 @@ fn read_object(object: Json) -> Result<Json, Problem> {
     match object.get("version") {
         None => Err(Problem::NoVersion),
         Some(version) if version.as_u32() == Some(SAVED_VERSION) => Ok(object),
-        Some(version) => Err(Problem::WrongVersion(version.to_text())),
+        Some(version) => Err(Problem::WrongVersion(version.as_u32())),
     }
 }
 

@@ -132,6 +132,21 @@ fn a_missing_or_unknown_version_starts_afresh() {
 }
 
 #[test]
+fn an_unknown_version_is_named_in_the_message() {
+    let mut saved = with_post_rect(good_rect());
+    saved["version"] = json!(2);
+    assert_eq!(
+        restore_value(saved.clone()).problems,
+        ["saved desktop has version 2, this site reads version 1; starting afresh"]
+    );
+    saved["version"] = json!("1");
+    assert_eq!(
+        restore_value(saved).problems,
+        ["saved desktop has an unreadable version, this site reads version 1; starting afresh"]
+    );
+}
+
+#[test]
 fn a_number_too_big_for_json_starts_afresh() {
     let json = r#"{"version": 1, "windows": [{"rect": {"x": 1e400}}], "stack": []}"#;
     assert_fresh(&restore(json, &anything, VIEWPORT));
