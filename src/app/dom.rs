@@ -141,6 +141,12 @@ pub fn reload() {
 
 /// Runs `f` after the browser has rendered the current changes.
 pub fn after_render(f: impl FnOnce() + 'static) {
+    after_render_boxed(Box::new(f));
+}
+
+/// [`after_render`] past the boxing: one JavaScript function wrapper in the wasm for every
+/// caller's closure, where a generic one would be its own code for each of them.
+fn after_render_boxed(f: Box<dyn FnOnce()>) {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);
     let _ = window().request_animation_frame(closure.unchecked_ref());
 }
