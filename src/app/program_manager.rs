@@ -1,10 +1,10 @@
 //! Program Manager's contents: the menu bar ([`super::menu_bar`]), an icon per post, newest
 //! first, the Control Panel item, and below them a group icon per tag ([`super::tag_window`]).
 //! The last icon focused that opens a window (a post's, a group's, the Control Panel) is the
-//! selected one: File > Open opens it. An icon is a real
-//! link (so it can be opened in a new tab), but like Windows 3.1 a click only selects it; a
-//! double-click or Enter opens its window. In single-window mode (phones) a tap opens. The
-//! arrow keys, Home and End move between the icons ([`super::icon_keys`]).
+//! selected one: File > Open opens it. An icon is a real link (so it can be opened in a new
+//! tab), but like Windows 3.1 a click only selects it; a double-click or Enter opens its window.
+//! In single-window mode (phones) a tap opens. The arrow keys, Home and End move between the
+//! icons ([`super::icon_keys`]).
 //!
 //! The posts show a page at a time ([`crate::model::icon_pages`]); the "Newer posts" and "Older
 //! posts" icons link to the static desktop pages beside, and here turn the page in place
