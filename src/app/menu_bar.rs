@@ -31,6 +31,8 @@ enum Action {
     Tile,
     ArrangeIcons,
     Activate(WindowId),
+    /// "More Windows...": the Task List, which lists every open window.
+    TaskList,
     About,
     /// Shown greyed out: not available in Progman yet.
     Unavailable,
@@ -72,6 +74,10 @@ impl Entry {
     }
 }
 
+/// The Window menu numbers at most this many windows, each number its access key; with more
+/// open, "More Windows..." lists them all (the Task List), as in Windows 3.1.
+const NUMBERED_WINDOWS: usize = 9;
+
 /// The DOM id of a menu title's button.
 fn title_id(index: usize) -> String {
     menu_title_id(index)
@@ -103,7 +109,9 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
                     entry.action = Action::Unavailable;
                 }
             }
-            for (number, (id, title)) in state.window_list().into_iter().enumerate() {
+            let windows = state.window_list();
+            let more = windows.len() > NUMBERED_WINDOWS;
+            for (number, (id, title)) in windows.into_iter().take(NUMBERED_WINDOWS).enumerate() {
                 let mut entry = Entry::new(
                     "",
                     &text!(number + 1),
@@ -114,6 +122,9 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
                 entry.separated = number == 0;
                 entry.checked = active.as_ref() == Some(&id);
                 list.push(entry);
+            }
+            if more {
+                list.push(Entry::new("", "M", "ore Windows...", "", Action::TaskList));
             }
             list
         }
@@ -138,6 +149,10 @@ fn run(state: AppState, action: &Action) {
         Action::ArrangeIcons => state.desktop.update(Desktop::arrange_icons),
         Action::Activate(id) => {
             state.switch_to(id);
+            return;
+        }
+        Action::TaskList => {
+            state.set_popups(|p| p.task_list = true);
             return;
         }
         Action::About => {

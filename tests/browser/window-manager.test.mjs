@@ -195,6 +195,26 @@ test('Window > Cascade and Window > Tile arrange the open windows', async () => 
   await page.close();
 });
 
+test('the Window menu numbers nine windows; More Windows... lists them all in the Task List', async () => {
+  const { page, errors } = await openDesktop();
+  for (const post of posts) await openPost(page, post);
+  const groups = page.locator('#win-progman .icon[data-tag]');
+  for (let i = 0; (await page.locator('.desktop > .window').count()) < 11; i++) {
+    await page.locator('#win-progman .title-bar .title').click();
+    await groups.nth(i).dblclick();
+  }
+  await page.locator('#win-progman .menu-title', { hasText: 'Window' }).click();
+  const menu = page.locator('#win-progman .bar-menu');
+  const numbered = await menu.locator('.menu-item u').allInnerTexts();
+  assert.deepEqual(numbered.filter((key) => /^\d+$/.test(key)), ['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  await menu.locator('.menu-item', { hasText: 'More Windows...' }).click();
+  const options = page.locator('#task-list-windows option');
+  await options.first().waitFor();
+  assert.equal(await options.count(), 11, 'the Task List lists every open window');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('File > Open opens the selected icon: a post, a group, the Control Panel', async () => {
   const { page, errors } = await openDesktop();
   const fileOpen = async () => {
