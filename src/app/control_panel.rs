@@ -54,7 +54,7 @@ pub fn adopt(state: AppState, appearance: Appearance) {
     storage::save(state);
 }
 
-pub fn open_control_panel(state: AppState) {
+fn open_control_panel(state: AppState) {
     state.desktop.update(|d| d.open(WindowId::ControlPanel));
     let id = WindowId::ControlPanel.dom_id();
     dom::after_render(move || dom::focus_selector(&text!("#", id, " .icon")));
@@ -86,7 +86,13 @@ pub fn open_item(state: AppState, event: &web_sys::Event) {
         .and_then(|item| item.get_attribute("data-open"));
     let Some(item) = item else { return };
     event.prevent_default();
-    match item.as_str() {
+    open(state, &item);
+}
+
+/// Opens the item named `item` (an icon's `data-open`): the Control Panel, or one of its
+/// applets' dialogs.
+pub fn open(state: AppState, item: &str) {
+    match item {
         "control-panel" => open_control_panel(state),
         "color" => state.set_popups(|p| p.dialog = Some(Dialog::Color)),
         _ => state.set_popups(|p| p.dialog = Some(Dialog::Desktop)),

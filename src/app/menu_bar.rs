@@ -135,11 +135,11 @@ fn entries(state: AppState, index: usize) -> Vec<Entry> {
 fn run(state: AppState, action: &Action) {
     state.set_popups(|p| p.bar_menu = None);
     match action {
-        Action::Open => match super::program_manager::selected_window() {
-            Some(WindowId::ControlPanel) => return super::control_panel::open_control_panel(state),
-            Some(id) => return state.open_window(id),
-            None => {}
-        },
+        Action::Open => {
+            if super::program_manager::open_selected(state) {
+                return;
+            }
+        }
         Action::ResetDesktop => {
             storage::clear();
             state.desktop.set(Desktop::new(state.layout_viewport()));

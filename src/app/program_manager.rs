@@ -96,36 +96,41 @@ pub fn adopt_body(section: &web_sys::Element) {
     }
 }
 
-/// The window of the selected icon: what File > Open opens. The page holds the selection.
-pub fn selected_window() -> Option<WindowId> {
-    let icon = dom::document()
+/// File > Open: opens the selected icon's window as Enter on the icon would; `false` when no
+/// icon is selected. The page holds the selection.
+pub fn open_selected(state: AppState) -> bool {
+    let Some(icon) = selected_icon() else {
+        return false;
+    };
+    match (
+        tag_window::linked_window(&icon),
+        icon.get_attribute("data-open"),
+    ) {
+        (Some(id), _) => state.open_window(id),
+        (None, Some(item)) => control_panel::open(state, &item),
+        (None, None) => return false,
+    }
+    true
+}
+
+fn selected_icon() -> Option<web_sys::Element> {
+    dom::document()
         .query_selector("#win-progman .icon.selected")
         .ok()
-        .flatten()?;
-    icon_window(&icon)
+        .flatten()
 }
 
-/// The window an icon of Program Manager opens: a post's, a tag's group or the Control Panel
-/// (the pager's icons open none).
-fn icon_window(icon: &web_sys::Element) -> Option<WindowId> {
-    if let Some(slug) = icon.get_attribute("data-slug") {
-        return Some(WindowId::Post(slug));
-    }
-    if let Some(tag) = icon.get_attribute("data-tag") {
-        return Some(WindowId::Tag(tag));
-    }
-    let open = icon.get_attribute("data-open");
-    (open.as_deref() == Some("control-panel")).then_some(WindowId::ControlPanel)
-}
-
-/// Shows the icon a focus event landed on as the selected one, and no other, if it opens a
-/// window; focus on anything else (a pager icon) leaves no icon selected.
+/// Shows the icon a focus event landed on as the selected one, and no other, if it opens
+/// something (a post, a group, the Control Panel); focus on a pager icon leaves none selected.
 fn show_selected(event: &web_sys::Event) {
-    if let Ok(Some(old)) = dom::document().query_selector("#win-progman .icon.selected") {
+    if let Some(old) = selected_icon() {
         let _ = old.class_list().remove_1("selected");
     }
     let icon = event_element(event).and_then(|target| target.closest(".icon").ok().flatten());
-    if let Some(icon) = icon.filter(|icon| icon_window(icon).is_some()) {
+    let opens = |icon: &web_sys::Element| {
+        tag_window::linked_window(icon).is_some() || icon.has_attribute("data-open")
+    };
+    if let Some(icon) = icon.filter(opens) {
         let _ = icon.class_list().add_1("selected");
     }
 }

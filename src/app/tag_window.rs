@@ -80,19 +80,23 @@ pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
     let Some(link) = event_element(event).and_then(|t| t.closest("a").ok().flatten()) else {
         return;
     };
-    let id = match (
-        link.get_attribute("data-slug"),
-        link.get_attribute("data-tag"),
-    ) {
-        (Some(slug), _) => WindowId::Post(slug),
-        (_, Some(tag)) => WindowId::Tag(tag),
-        _ if link.has_attribute("data-open") => return,
-        _ => WindowId::Tags,
+    let id = match linked_window(&link) {
+        Some(id) => id,
+        None if link.has_attribute("data-open") => return,
+        None => WindowId::Tags,
     };
     event.prevent_default();
     if gesture != Gesture::Click || id == WindowId::Tags || state.single() {
         state.open_window(id);
     }
+}
+
+/// The window a post or group icon opens (its `data-slug` or `data-tag`), if it is one.
+pub fn linked_window(link: &web_sys::Element) -> Option<WindowId> {
+    if let Some(slug) = link.get_attribute("data-slug") {
+        return Some(WindowId::Post(slug));
+    }
+    link.get_attribute("data-tag").map(WindowId::Tag)
 }
 
 /// `Some` for Enter, a plain press of the main button or any other event; `None` for other
