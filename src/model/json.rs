@@ -5,10 +5,8 @@
 //! convert a `serde_json::Value` (its `From` impl). The saved desktop's reader
 //! ([`super::persist`]) then walks the same value on both targets; the posts index
 //! ([`super::post`]), big and of a fixed shape, is pulled from the text by a [`Reader`] with no
-//! value built. [`Json::write`] writes compact JSON text (a problem with a saved desktop
-//! quotes the value it found; the saved desktop itself is written piece by piece,
-//! [`super::persist::Saved::to_text`]): whole numbers are written exactly, others approximately
-//! (six decimals at most), which keeps float formatting out of the wasm.
+//! value built. Nothing writes a tree back out: the saved desktop is written piece by piece
+//! ([`super::persist::Saved::to_text`]), its strings by [`write_string`].
 
 use super::decimal::push_digits;
 
@@ -67,94 +65,12 @@ impl Json {
     pub fn as_u32(&self) -> Option<u32> {
         whole_u32(self.as_f64()?)
     }
-
-    /// The value as compact JSON text.
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out);
-        out
-    }
-
-    /// Appends the value to `out` as compact JSON text.
-    pub fn write(&self, out: &mut String) {
-        match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(true) => out.push_str("true"),
-            Json::Bool(false) => out.push_str("false"),
-            Json::Number(number) => write_number(*number, out),
-            Json::String(text) => write_string(text, out),
-            Json::Array(items) => {
-                out.push('[');
-                for (index, item) in items.iter().enumerate() {
-                    if index > 0 {
-                        out.push(',');
-                    }
-                    item.write(out);
-                }
-                out.push(']');
-            }
-            Json::Object(members) => {
-                out.push('{');
-                for (index, (key, value)) in members.iter().enumerate() {
-                    if index > 0 {
-                        out.push(',');
-                    }
-                    write_string(key, out);
-                    out.push(':');
-                    value.write(out);
-                }
-                out.push('}');
-            }
-        }
-    }
 }
 
 /// `number` if it is whole and fits a `u32`.
 pub fn whole_u32(number: f64) -> Option<u32> {
     (number.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&number))
         .then_some(number as u32)
-}
-
-/// Beyond this, f64 no longer holds every whole number, and `as i64` would saturate.
-const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
-
-fn write_number(number: f64, out: &mut String) {
-    if !number.is_finite() {
-        // JSON has no infinities or NaN; JSON.stringify writes null too.
-        out.push_str("null");
-        return;
-    }
-    if number < 0.0 {
-        out.push('-');
-    }
-    let magnitude = number.abs();
-    if magnitude >= EXACT_LIMIT {
-        // Huge: an exponent keeps it short and still a valid JSON number.
-        let mut exponent = 0u64;
-        let mut mantissa = magnitude;
-        while mantissa >= 10.0 {
-            mantissa /= 10.0;
-            exponent += 1;
-        }
-        write_number(mantissa, out);
-        out.push('e');
-        push_digits(out, exponent, 1);
-        return;
-    }
-    let whole = magnitude.trunc();
-    let mut fraction = ((magnitude - whole) * 1e6).round() as u64;
-    let mut whole = whole as u64;
-    if fraction == 1_000_000 {
-        whole += 1;
-        fraction = 0;
-    }
-    push_digits(out, whole, 1);
-    if fraction > 0 {
-        out.push('.');
-        let mut digits = String::new();
-        push_digits(&mut digits, fraction, 6);
-        out.push_str(digits.trim_end_matches('0'));
-    }
 }
 
 /// Appends `text` as a JSON string, escaped as `serde_json` escapes it, and with `<` as
@@ -226,56 +142,15 @@ fn from_serde(value: serde_json::Value, depth: usize) -> Json {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use serde_json::json;
-
-    fn reparsed(value: &Json) -> serde_json::Value {
-        serde_json::from_str(&value.to_text()).unwrap_or(serde_json::Value::Null)
-    }
-
-    #[test]
-    fn whole_numbers_are_written_exactly() {
-        for number in [0, 1, -1, 42, i32::MAX, i32::MIN] {
-            assert_eq!(
-                Json::Number(f64::from(number)).to_text(),
-                number.to_string()
-            );
-        }
-        assert_eq!(
-            Json::Number(9_007_199_254_740_991.0).to_text(),
-            "9007199254740991"
-        );
-    }
-
-    #[test]
-    fn other_numbers_are_written_as_valid_json_close_to_their_value() {
-        for number in [0.5, -2.25, 0.1, 1e300, -1e20, 3.999_999_9] {
-            let written = Json::Number(number).to_text();
-            let back: f64 = serde_json::from_str(&written).unwrap_or(f64::NAN);
-            assert!(
-                (back - number).abs() <= number.abs() * 1e-6 + 1e-6,
-                "{number} -> {written}"
-            );
-        }
-        assert_eq!(Json::Number(f64::NAN).to_text(), "null");
-    }
 
     #[test]
     fn strings_with_quotes_backslashes_and_control_characters_read_back_the_same() {
         let text = "a \"quoted\" \\ path\nwith\ttabs \u{1} and ünïcode";
-        assert_eq!(reparsed(&Json::String(text.to_owned())), json!(text));
-    }
-
-    #[test]
-    fn objects_and_arrays_are_written_in_order() {
-        let value = Json::Object(vec![
-            (
-                "b".to_owned(),
-                Json::Array(vec![Json::Number(1.0), Json::Null, Json::Bool(true)]),
-            ),
-            ("a".to_owned(), Json::Null),
-        ]);
-        assert_eq!(value.to_text(), r#"{"b":[1,null,true],"a":null}"#);
+        let mut written = String::new();
+        write_string(text, &mut written);
+        let back: serde_json::Value = serde_json::from_str(&written).unwrap_or_default();
+        assert_eq!(back, json!(text));
     }
 
     #[test]
@@ -300,28 +175,5 @@ mod tests {
             depth += 1;
         }
         assert_eq!((depth, value), (MAX_DEPTH + 1, Json::Null));
-    }
-
-    fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
-        let leaf = prop_oneof![
-            Just(serde_json::Value::Null),
-            any::<bool>().prop_map(serde_json::Value::from),
-            any::<i32>().prop_map(serde_json::Value::from),
-            ".{0,12}".prop_map(serde_json::Value::from),
-        ];
-        leaf.prop_recursive(4, 40, 5, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..5).prop_map(serde_json::Value::from),
-                prop::collection::btree_map(".{0,6}", inner, 0..5)
-                    .prop_map(|map| { serde_json::Value::Object(map.into_iter().collect()) }),
-            ]
-        })
-    }
-
-    proptest! {
-        #[test]
-        fn written_json_reads_back_as_the_same_value(value in arbitrary_json()) {
-            prop_assert_eq!(reparsed(&Json::from(value.clone())), value);
-        }
     }
 }

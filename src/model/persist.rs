@@ -1,6 +1,6 @@
 //! The saved desktop: what goes into localStorage, and restoring it without ever failing.
 //!
-//! [`save`] writes a [`Saved`] as JSON (with [`Json::write`], the same text on both targets): every open window (Program Manager included) with its
+//! [`save`] writes a [`Saved`] as JSON (with [`Saved::to_text`], the same text on both targets): every open window (Program Manager included) with its
 //! rectangle, state and icon position, the stacking order, and the names of the colour scheme
 //! and desktop pattern (see [`super::appearance`]).
 //!
