@@ -226,6 +226,12 @@ mod tests {
         assert_eq!(config.base.path(), "/blog/");
     }
 
+    /// The line and message of the error `text` is refused with.
+    fn rejection(text: &str) -> (Option<usize>, String) {
+        let error = SiteConfig::parse(text).unwrap_err();
+        (error.line, error.problem.to_string())
+    }
+
     #[test]
     fn posts_per_feed_is_read_and_must_be_positive() {
         assert_eq!(SiteConfig::parse("").unwrap().posts_per_feed, 50);
@@ -235,13 +241,9 @@ mod tests {
                 .posts_per_feed,
             10
         );
-        let error = SiteConfig::parse("title = \"x\"\nposts_per_feed = 0\n").unwrap_err();
-        assert_eq!(error.line, Some(2));
-        assert!(
-            error.problem.to_string().contains("posts_per_feed"),
-            "{}",
-            error.problem
-        );
+        let (line, message) = rejection("title = \"x\"\nposts_per_feed = 0\n");
+        assert_eq!(line, Some(2));
+        assert!(message.contains("posts_per_feed"), "{message}");
     }
 
     #[test]
@@ -249,13 +251,9 @@ mod tests {
         assert_eq!(SiteConfig::parse("").unwrap().favicon, None);
         let config = SiteConfig::parse("favicon = \"static/icon.png\"").unwrap();
         assert_eq!(config.favicon.as_deref(), Some("static/icon.png"));
-        let error = SiteConfig::parse("title = \"x\"\nfavicon = \"../icon.png\"\n").unwrap_err();
-        assert_eq!(error.line, Some(2));
-        assert!(
-            error.problem.to_string().contains("static/"),
-            "{}",
-            error.problem
-        );
+        let (line, message) = rejection("title = \"x\"\nfavicon = \"../icon.png\"\n");
+        assert_eq!(line, Some(2));
+        assert!(message.contains("static/"), "{message}");
 
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
