@@ -46,13 +46,16 @@ fn keep_static_page(why: &str) {
 
 /// Builds the app's state from the posts index and takes the page over.
 fn start(index: PostsIndex, route: Route, base: String) {
-    // For an unknown tag or a page past the last, the host served its "not found" page, which
-    // says so: leave it alone.
+    // For an unknown post or tag, or a page past the last, the host served its "not found"
+    // page, which says so: leave it alone.
     let pages = match &route {
         Route::Tag(tag) | Route::TagPage(tag, _) => match index.tag_group(tag) {
             Some(group) => page_count(group.posts.len()),
             None => return keep_static_page(&text!("no post is tagged `", tag, "`")),
         },
+        Route::Post(slug) if !index.has_window(&WindowId::post(slug.as_str())) => {
+            return keep_static_page(&text!("no post is called `", slug, "`"));
+        }
         _ => page_count(index.posts.len()),
     };
     let page = match route {
@@ -83,6 +86,11 @@ fn start(index: PostsIndex, route: Route, base: String) {
         if let Ok(Some(body)) = dom::document().query_selector(&selector) {
             body.set_scroll_top(top);
         }
+    }
+    // The keys act on the window in front, as its title bar says, unless the visitor has put
+    // the focus somewhere already: on a post's page, Space and PageDown read on.
+    if dom::nothing_focused() {
+        state.focus_active();
     }
 }
 

@@ -2,7 +2,7 @@
 //! whose dialogs are in [`super::dialogs`]), and putting the chosen appearance on the page.
 //!
 //! Like every Program Manager item, an icon is selected by a click and opened by a double-click
-//! or Enter. The appearance is applied as `data-scheme` and `data-pattern` on `<html>` (the
+//! or Enter (on a phone, by a tap); the arrow keys, Home and End move among the applets. The appearance is applied as `data-scheme` and `data-pattern` on `<html>` (the
 //! style sheets do the rest) and saved with the desktop by [`super::storage`].
 
 use wasm_bindgen::JsCast;
@@ -103,6 +103,11 @@ pub fn open(state: AppState, item: &str) {
 pub fn applets(body: web_sys::Element) {
     let state = AppState::current();
     body.set_inner_html(APPLETS);
-    let open = move |event: web_sys::Event| open_item(state, &event);
-    dom::listen(&body, &["dblclick", "keydown"], Box::new(open));
+    let serve = move |event: web_sys::Event| match event.type_().as_str() {
+        // A tap opens an applet on a phone, as it opens a post; a click only selects elsewhere.
+        "click" if !state.single() => {}
+        "keydown" if super::icon_keys::move_focus(state, &event) => {}
+        _ => open_item(state, &event),
+    };
+    dom::listen(&body, &["click", "dblclick", "keydown"], Box::new(serve));
 }

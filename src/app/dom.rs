@@ -101,6 +101,21 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Whether the keyboard's focus rests on the page itself rather than on one of its elements.
+pub fn nothing_focused() -> bool {
+    let focused = document().active_element();
+    focused.is_none() || focused == document().body().map(Into::into)
+}
+
+/// Whether the keyboard's focus is on the element with this id or inside it.
+pub fn focus_is_within(id: &str) -> bool {
+    let focused = document().active_element();
+    match (document().get_element_by_id(id), focused) {
+        (Some(element), Some(focused)) => element.contains(Some(&focused)),
+        _ => false,
+    }
+}
+
 /// Moves keyboard focus to the first element matching a CSS selector, if any.
 pub fn focus_selector(selector: &str) {
     focus_found(selector);

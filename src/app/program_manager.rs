@@ -189,9 +189,10 @@ fn serve_body(body: &web_sys::Element) {
         if pager::serve(state, &event, gesture, |page| turn_to(state, page)) {
             return;
         }
-        // Post and group icons open their window; the Control Panel item opens on Enter or Space.
+        // Post and group icons open their window; the Control Panel item opens on Enter or
+        // Space, a double-click, or on a phone a tap.
         tag_window::activate(state, &event, gesture);
-        if gesture != Gesture::Click {
+        if gesture != Gesture::Click || state.single() {
             control_panel::open_item(state, &event);
         }
     };

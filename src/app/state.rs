@@ -428,14 +428,30 @@ impl AppState {
 /// Moves keyboard focus into a window once it is rendered: a post window's scrolling body (so
 /// PageDown, Space and the arrows read on), any other window itself.
 pub fn focus_window(id: &WindowId) {
+    let selector = focus_target(id);
+    dom::after_render(move || dom::focus_selector(&selector));
+}
+
+/// [`focus_window`], unless by then the focus is somewhere in the window already (a press on a
+/// link or a button inside it focuses that).
+pub fn focus_into_unless_within(id: &WindowId) {
+    let (window, selector) = (id.dom_id(), focus_target(id));
+    dom::after_render(move || {
+        if !dom::focus_is_within(&window) {
+            dom::focus_selector(&selector);
+        }
+    });
+}
+
+/// What in a window takes the keyboard's focus when the window does.
+fn focus_target(id: &WindowId) -> String {
     let dom_id = id.dom_id();
-    let selector = match id {
+    match id {
         WindowId::Post(_) => text!("#", dom_id, " > .window-body"),
         // A group window selects its first icon, as Program Manager's groups do.
         WindowId::Tag(_) | WindowId::Tags => text!("#", dom_id, " .icon"),
         WindowId::ProgramManager | WindowId::ControlPanel => text!("#", dom_id),
-    };
-    dom::after_render(move || dom::focus_selector(&selector));
+    }
 }
 
 /// The DOM id of a minimized window's desktop icon.

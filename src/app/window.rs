@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::part;
-use super::state::AppState;
+use super::state::{self, AppState};
 use super::{
     control_panel, dom, post_buttons, post_window, program_manager, tag_window, window_menu,
 };
@@ -28,7 +28,7 @@ use crate::model::geometry::{Point, Rect};
 use crate::text;
 
 /// The events the frame's one listener serves.
-const EVENTS: [&str; 7] = [
+const EVENTS: [&str; 8] = [
     "pointerdown",
     "pointermove",
     "pointerup",
@@ -36,6 +36,7 @@ const EVENTS: [&str; 7] = [
     "click",
     "dblclick",
     "keydown",
+    "focusin",
 ];
 
 /// What a pointer drag holds, and where it was when the drag started.
@@ -317,16 +318,21 @@ fn handle(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web
         "pointerup" | "pointercancel" => drag.set(None),
         "click" => click(state, id, event),
         "dblclick" => double_click(state, id, event),
+        "focusin" => focus_in(state, id, event),
         _ => key(state, id, event.unchecked_ref()),
     }
 }
 
-/// A press activates the window; on the title bar, an edge or the icon it starts a drag.
+/// A press activates the window and brings the keyboard's focus into it (a title bar or a
+/// border takes no focus itself); on the title bar, an edge or the icon it starts a drag.
 fn press(state: AppState, id: &WindowId, drag: &Cell<Option<Drag>>, event: &web_sys::PointerEvent) {
     let part = part(event);
     let desktop = &state.desktop;
-    if part != Part::Icon && !desktop.with_untracked(|d| d.is_active(id)) {
-        state.focus(id);
+    if part != Part::Icon {
+        if !desktop.with_untracked(|d| d.is_active(id)) {
+            state.focus(id);
+        }
+        state::focus_into_unless_within(id);
     }
     if event.button() != 0 {
         return;
@@ -399,6 +405,15 @@ fn pointer_move(
         Grab::Size(edge, rect) => state
             .desktop
             .update(|d| d.resize_from(id, rect, edge, dx, dy)),
+    }
+}
+
+/// Focus that comes into an inactive window (Tab from the window before it, say) activates it,
+/// so the window the keys act on is always the one in front. A minimized window's icon only
+/// takes focus; Enter restores it.
+fn focus_in(state: AppState, id: &WindowId, event: &web_sys::Event) {
+    if part(event) != Part::Icon && !state.desktop.with_untracked(|d| d.is_active(id)) {
+        state.focus(id);
     }
 }
 

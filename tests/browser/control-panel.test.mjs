@@ -157,6 +157,36 @@ test('the Color dialog works from the keyboard and keeps the focus inside', asyn
   await context.close();
 });
 
+test('the arrow keys, Home and End move between the applets', async () => {
+  const { context, page, errors } = await openDesktop();
+  await openControlPanel(page);
+  assert.equal(await focusedId(page, 'cpl-color'), 'cpl-color');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focusedId(page, 'cpl-desktop'), 'cpl-desktop');
+  await page.keyboard.press('Home');
+  assert.equal(await focusedId(page, 'cpl-color'), 'cpl-color');
+  await page.keyboard.press('End');
+  assert.equal(await focusedId(page, 'cpl-desktop'), 'cpl-desktop');
+  await page.keyboard.press('Enter');
+  await page.locator('#dlg-desktop').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a phone one tap opens the Control Panel and one tap an applet, as for posts', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const errors = pageErrors(page);
+  await page.goto(site.url);
+  await appReady(page);
+  await page.locator('#win-progman .icon.control-panel').tap();
+  await page.locator('#win-control-panel').waitFor();
+  await page.locator('#cpl-color').tap();
+  await page.locator('#dlg-color').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a desktop pattern chosen in Desktop survives a reload', async () => {
   const { context, page, errors } = await openDesktop();
   await openControlPanel(page);

@@ -185,6 +185,35 @@ test('a post URL opens the desktop with that post active, without anything jumpi
   await page.close();
 });
 
+test('on a post page the keys read on in the post: Space and PageDown scroll it', async () => {
+  const post = posts.find((p) => p.slug === 'every-markdown-feature') ?? posts[0];
+  const { page, errors } = await openDesktop(`posts/${post.slug}/`);
+  const body = windowOf(page, post.slug).locator('.window-body');
+  await page.waitForFunction((id) => document.querySelector(`#${id} > .window-body`) === document.activeElement, `win-post-${post.slug}`, { timeout: 3000 });
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction((id) => document.querySelector(`#${id} > .window-body`).scrollTop > 0, `win-post-${post.slug}`);
+  assert.ok((await body.evaluate((el) => el.scrollTop)) > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a URL naming no post keeps the not-found page and says why', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = pageErrors(page);
+  const warnings = [];
+  page.on('console', (message) => warnings.push(message.text()));
+  const response = await page.goto(`${site.url}posts/no-such-post/`);
+  assert.equal(response.status(), 404);
+  await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 15000 });
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('html[data-progman-app]').count(), 0, 'the app leaves the page alone');
+  assert.ok(await page.locator('#win-not-found').isVisible());
+  assert.equal(new URL(page.url()).pathname, '/posts/no-such-post/', 'the address stays');
+  assert.ok(warnings.some((text) => text.includes('no post is called `no-such-post`')), warnings.join('\n'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('taking over a post page keeps the article the page painted, in the same place', async () => {
   const post = posts[0];
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -313,6 +313,34 @@ test('a keyboard-only session: open two posts, cycle, close, switch with the Tas
   await page.close();
 });
 
+test('the keys follow the window in front: a title-bar press and Tab into a window activate it', async () => {
+  const { page, errors } = await openDesktop();
+  const [first, second] = [await openPost(page, posts[0]), await openPost(page, posts[1])];
+  const focusIn = (win) =>
+    page.waitForFunction((id) => document.getElementById(id).contains(document.activeElement), win, { timeout: 3000 });
+  await focusIn('win-post-' + posts[1].slug);
+  // The second window sits lower than the first, and Program Manager ends left of the first's
+  // buttons: that end of the first's title bar is uncovered.
+  const bar = await first.locator('.title-bar').boundingBox();
+  await page.mouse.click(bar.x + bar.width - 80, bar.y + 6);
+  assert.match(await classes(first), activeClass);
+  await focusIn('win-post-' + posts[0].slug);
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction((id) => document.querySelector(`#${id} > .window-body`).scrollTop > 0, 'win-post-' + posts[0].slug);
+  assert.equal(await second.locator('.window-body').evaluate((el) => el.scrollTop), 0, 'the window behind did not scroll');
+  // Tab past the first window's last control goes into the second window, which comes forward.
+  let inSecond = false;
+  for (let i = 0; i < 80 && !inSecond; i++) {
+    await page.keyboard.press('Tab');
+    inSecond = await second.evaluate((el) => el.contains(document.activeElement));
+  }
+  assert.ok(inSecond, 'Tab reaches the second window');
+  await page.waitForFunction((id) => document.getElementById(id).classList.contains('active'), 'win-post-' + posts[1].slug);
+  assert.doesNotMatch(await classes(first), activeClass);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Move and Size from the control menu work with the arrow keys; Esc cancels', async () => {
   const { page } = await openDesktop();
   const win = await openPost(page, posts[2]);
