@@ -173,7 +173,7 @@ test('the arrow keys, Home and End move between the applets', async () => {
   await context.close();
 });
 
-test('on a phone one tap opens the Control Panel and one tap an applet, as for posts', async () => {
+test('on a phone one tap opens the Control Panel and one tap an applet; the Color preview fits', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   const errors = pageErrors(page);
@@ -183,6 +183,18 @@ test('on a phone one tap opens the Control Panel and one tap an applet, as for p
   await page.locator('#win-control-panel').waitFor();
   await page.locator('#cpl-color').tap();
   await page.locator('#dlg-color').waitFor();
+  // The preview is a picture of a desktop at desktop size: all of it shows in its box, though
+  // the phone's own title bars and menu bars are finger-sized.
+  const cut = await page.locator('.scheme-preview').evaluate((preview) => {
+    const box = preview.getBoundingClientRect();
+    return [...preview.querySelectorAll('.title, .menu-title, .preview-text, .button')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < box.left || r.top < box.top || r.right > box.right || r.bottom > box.bottom;
+      })
+      .map((el) => el.textContent);
+  });
+  assert.deepEqual(cut, []);
   assert.deepEqual(errors, []);
   await context.close();
 });
