@@ -335,11 +335,14 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post) -> (String, Range<usi
     );
     desktop_open(&mut out);
     let id = ["win-post-", &post.slug].concat();
+    let body_id = [id.as_str(), "-body"].concat();
     // Keyboard users jump past Program Manager's icons to the post (the app renders the same).
+    // The link's target is the window's scrolling body, which takes the focus, so the keys
+    // scroll the article from there without JavaScript too.
     element(
         &mut out,
         "<a class=\"skip-link\" href=\"#",
-        &id,
+        &body_id,
         "\">Skip to post</a>\n",
     );
     program_manager(&mut out, icons, false);
@@ -352,7 +355,12 @@ pub fn post_page(site: Site<'_>, icons: &str, post: &Post) -> (String, Range<usi
         1,
     );
     // Focusable, so the keyboard can scroll the article (as in the app).
-    out.push_str("    <div class=\"window-body\" tabindex=\"0\">\n");
+    element(
+        &mut out,
+        "    <div class=\"window-body\" id=\"",
+        &body_id,
+        "\" tabindex=\"0\">\n",
+    );
     let start = out.len();
     push_article(&mut out, site, post);
     let article = start..out.len();

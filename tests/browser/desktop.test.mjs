@@ -336,6 +336,23 @@ test('without JavaScript a post page is a readable article with links home', asy
   await context.close();
 });
 
+test('without JavaScript, Skip to post puts the keys in the article: PageDown scrolls it', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const post = posts.find((p) => p.slug === 'every-markdown-feature') ?? posts[0];
+  await page.goto(`${site.url}posts/${post.slug}/`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  const body = page.locator(`#win-post-${post.slug} > .window-body`);
+  assert.ok(await body.evaluate((el) => el === document.activeElement), 'the post body has the focus');
+  await page.keyboard.press('PageDown');
+  // waitForFunction needs the page's own scripts; give the scroll a moment instead.
+  await page.waitForTimeout(300);
+  assert.ok((await body.evaluate((el) => el.scrollTop)) > 0, 'PageDown scrolled the article');
+  await context.close();
+});
+
 /** Presses the bottom-left corner of a window's body, which cascaded windows leave uncovered. */
 async function pressUncoveredCorner(page, win) {
   const box = await win.boundingBox();
