@@ -441,22 +441,38 @@ impl Desktop {
     /// Window > Cascade: every non-minimized window becomes normal, all the same size, placed
     /// one [`CASCADE_STEP`] further down and right than the one below it, from the desktop's
     /// top-left corner. The stack is unchanged, so the active window ends up in front and
-    /// furthest down. Offsets wrap round before windows would leave the viewport.
+    /// furthest down. Offsets wrap round before windows would leave the
+    /// [`Desktop::arrange_area`].
     pub fn cascade(&mut self) {
         let ids = self.unminimized_in_stack_order();
-        let rects = cascade_rects(ids.len(), self.viewport);
+        let rects = cascade_rects(ids.len(), self.arrange_area());
         self.place_normal(&ids, rects);
     }
 
-    /// Window > Tile: every non-minimized window becomes normal and they share the viewport in
-    /// a grid of equal cells, rows filled left to right from the top, the active window first.
-    /// The last row's windows widen to fill it. On a viewport too small for the grid the cells
-    /// keep [`MIN_WINDOW`] and overlap.
+    /// Window > Tile: every non-minimized window becomes normal and they share the
+    /// [`Desktop::arrange_area`] in a grid of equal cells, rows filled left to right from the
+    /// top, the active window first. The last row's windows widen to fill it. On a viewport too
+    /// small for the grid the cells keep [`MIN_WINDOW`] and overlap.
     pub fn tile(&mut self) {
         let mut ids = self.unminimized_in_stack_order();
         ids.reverse();
-        let rects = tile_rects(ids.len(), self.viewport);
+        let rects = tile_rects(ids.len(), self.arrange_area());
         self.place_normal(&ids, rects);
+    }
+
+    /// Where Cascade and Tile put windows: the desktop above the rows of icons that minimized
+    /// windows have along its bottom (icons moved elsewhere take no row), so the icons stay in
+    /// view, as Windows 3.1 kept them.
+    pub fn arrange_area(&self) -> Size {
+        let icons = self
+            .windows
+            .iter()
+            .filter(|w| w.is_minimized() && w.icon.is_none())
+            .count();
+        let rows = small_index(icons.div_ceil(icons_per_row(self.viewport)));
+        let icon_rows = rows.saturating_mul(ICON_SLOT.height);
+        let height = self.viewport.height.saturating_sub(icon_rows);
+        Size::new(self.viewport.width, height.max(MIN_WINDOW.height))
     }
 
     fn place_normal(&mut self, ids: &[WindowId], rects: Vec<Rect>) {
@@ -617,9 +633,7 @@ pub fn keep_icon_reachable(icon: Point, viewport: Size) -> Point {
 /// The top-left corner of the `index`-th automatic icon slot: rows of [`ICON_SLOT`] cells from
 /// the bottom-left corner of the desktop, filling upwards.
 fn icon_slot(index: usize, viewport: Size) -> Point {
-    let per_row = usize::try_from(viewport.width / ICON_SLOT.width)
-        .unwrap_or(0)
-        .max(1);
+    let per_row = icons_per_row(viewport);
     let column = small_index(index % per_row);
     let row = small_index(index / per_row);
     let y = viewport
@@ -629,6 +643,13 @@ fn icon_slot(index: usize, viewport: Size) -> Point {
         Point::new(column.saturating_mul(ICON_SLOT.width), y),
         viewport,
     )
+}
+
+/// How many automatic icon slots one row along the bottom of the desktop holds (at least one).
+fn icons_per_row(viewport: Size) -> usize {
+    usize::try_from(viewport.width / ICON_SLOT.width)
+        .unwrap_or(0)
+        .max(1)
 }
 
 /// The rectangle after dragging `edge` by `dx`, `dy`; see [`Desktop::resize`].

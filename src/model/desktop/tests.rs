@@ -356,6 +356,48 @@ fn tiling_three_windows_widens_the_last_row_to_fill_it() {
 }
 
 #[test]
+fn tile_and_cascade_leave_the_row_of_icons_in_view() {
+    let mut desktop = Desktop::new(VIEWPORT);
+    for slug in ["a", "b", "c"] {
+        desktop.open_post(slug);
+    }
+    desktop.minimize(&post("c"));
+    let icon = Rect::at(
+        desktop
+            .icon_position(&post("c"))
+            .expect("a minimized window has an icon"),
+        ICON_SLOT,
+    );
+    assert_eq!(
+        desktop.arrange_area(),
+        Size::new(1280, 800 - ICON_SLOT.height)
+    );
+    for arrange in [Desktop::tile, Desktop::cascade] {
+        arrange(&mut desktop);
+        for window in desktop.windows().iter().filter(|w| !w.is_minimized()) {
+            assert!(
+                !window.rect.intersects(&icon),
+                "{:?} covers the icon",
+                window.id
+            );
+            assert!(window.rect.bottom() <= 800 - ICON_SLOT.height);
+        }
+    }
+    // Tile still fills all of the area above the icons.
+    desktop.tile();
+    let lowest = desktop
+        .windows()
+        .iter()
+        .filter(|w| !w.is_minimized())
+        .map(|w| w.rect.bottom())
+        .max();
+    assert_eq!(lowest, Some(800 - ICON_SLOT.height));
+    // An icon moved away from the bottom takes no row.
+    desktop.move_icon(&post("c"), 300, -300);
+    assert_eq!(desktop.arrange_area(), VIEWPORT);
+}
+
+#[test]
 fn tiling_in_a_tiny_viewport_keeps_the_minimum_size() {
     let mut desktop = Desktop::new(Size::new(200, 150));
     for slug in ["a", "b", "c"] {
