@@ -254,6 +254,9 @@ impl AppState {
         let selector = text!("#win-progman .icon[data-", key, "=\"", slug, "\"]");
         let state = *self;
         dom::after_render(move || {
+            if !still_active(&WindowId::ProgramManager) {
+                return;
+            }
             if !dom::focus_found(&selector) {
                 state.focus_active();
             }
@@ -428,19 +431,33 @@ impl AppState {
 /// Moves keyboard focus into a window once it is rendered: a post window's scrolling body (so
 /// PageDown, Space and the arrows read on), any other window itself.
 pub fn focus_window(id: &WindowId) {
-    let selector = focus_target(id);
-    dom::after_render(move || dom::focus_selector(&selector));
+    focus_after_render(id.clone(), false);
 }
 
 /// [`focus_window`], unless by then the focus is somewhere in the window already (a press on a
 /// link or a button inside it focuses that).
 pub fn focus_into_unless_within(id: &WindowId) {
-    let (window, selector) = (id.dom_id(), focus_target(id));
+    focus_after_render(id.clone(), true);
+}
+
+/// Focuses window `id` once it is rendered, unless another window has come to the front
+/// meanwhile (focus coming into a window brings it forward, so a late focus would undo the
+/// visitor's last step: a quick Back and Forward, say).
+fn focus_after_render(id: WindowId, unless_within: bool) {
+    let selector = focus_target(&id);
     dom::after_render(move || {
-        if !dom::focus_is_within(&window) {
-            dom::focus_selector(&selector);
+        if !still_active(&id) || (unless_within && dom::focus_is_within(&id.dom_id())) {
+            return;
         }
+        dom::focus_selector(&selector);
     });
+}
+
+/// Whether window `id` is the active one, for focus moves that wait for a render.
+fn still_active(id: &WindowId) -> bool {
+    AppState::current()
+        .desktop
+        .with_untracked(|d| d.is_active(id))
 }
 
 /// What in a window takes the keyboard's focus when the window does.

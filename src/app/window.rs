@@ -22,7 +22,8 @@ use super::{
 };
 use crate::model::desktop::{Edge, WindowId, WindowState};
 use crate::model::frame::{
-    desktop_icon_html, edge_named, frame_look, title_bar_html, FrameLook, RESIZE_HANDLES_HTML,
+    desktop_icon_html, edge_named, frame_look, title_bar_html, FrameContext, FrameLook,
+    RESIZE_HANDLES_HTML,
 };
 use crate::model::geometry::{Point, Rect};
 use crate::text;
@@ -219,12 +220,15 @@ fn live_frame(section: web_sys::Element, id: WindowId, title: String) {
     dom::effect(move || {
         let first = last.is_none();
         let before = last.take().unwrap_or_default();
-        let (keyboard, menu_open) = state.popups.with(|p| {
-            let keyboard = p.keyboard_mode.as_ref().is_some_and(|m| m.id() == &id);
-            (keyboard, p.open_menu.as_ref() == Some(&id))
+        let (context, menu_open) = state.popups.with(|p| {
+            let context = FrameContext {
+                single: state.single(),
+                keyboard: p.keyboard_mode.as_ref().is_some_and(|m| m.id() == &id),
+                behind_dialog: p.dialog.is_some() || p.task_list,
+            };
+            (context, p.open_menu.as_ref() == Some(&id))
         });
-        let single = state.single();
-        let look = state.desktop.with(|d| frame_look(d, &id, single, keyboard));
+        let look = state.desktop.with(|d| frame_look(d, &id, context));
         if look.class != before.look.class {
             section.set_class_name(&look.class);
         }
@@ -288,9 +292,13 @@ fn show_icon(
     title: &str,
     listener: &dom::Listener,
 ) {
-    let icon_style = state
-        .desktop
-        .with_untracked(|d| frame_look(d, id, state.single(), false).icon);
+    let icon_style = state.desktop.with_untracked(|d| {
+        let context = FrameContext {
+            single: state.single(),
+            ..FrameContext::default()
+        };
+        frame_look(d, id, context).icon
+    });
     let icon_id = text!(id.dom_id(), "-icon");
     let existing = dom::document().get_element_by_id(&icon_id);
     let Some(style) = icon_style else {

@@ -97,19 +97,29 @@ pub struct FrameLook {
     pub icon: Option<String>,
 }
 
-/// The look of window `id` on `desktop`. In single-window mode (`single`) no window shows as
-/// maximized (every window fills the screen anyway); `keyboard` says a keyboard Move or Size
-/// holds this window.
-pub fn frame_look(desktop: &Desktop, id: &WindowId, single: bool, keyboard: bool) -> FrameLook {
+/// What besides the desktop decides how a window's frame looks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FrameContext {
+    /// Single-window mode: no window shows as maximized (each fills the screen anyway).
+    pub single: bool,
+    /// A keyboard Move or Size holds this window.
+    pub keyboard: bool,
+    /// A dialog or the Task List is up: that is the active window then, so no frame's title
+    /// bar shows as active, as in Windows 3.1.
+    pub behind_dialog: bool,
+}
+
+/// The look of window `id` on `desktop`, in `context`.
+pub fn frame_look(desktop: &Desktop, id: &WindowId, context: FrameContext) -> FrameLook {
     let state = desktop.window(id).map(|w| w.state).unwrap_or_default();
     let maximized = state == WindowState::Maximized;
     let minimized = state == WindowState::Minimized;
     let mut class = kind_class(id).to_owned();
     for (on, name) in [
-        (desktop.is_active(id), " active"),
-        (maximized && !single, " maximized"),
+        (desktop.is_active(id) && !context.behind_dialog, " active"),
+        (maximized && !context.single, " maximized"),
         (minimized, " minimized"),
-        (keyboard, " keyboard-mode"),
+        (context.keyboard, " keyboard-mode"),
     ] {
         if on {
             class.push_str(name);
@@ -196,7 +206,7 @@ mod tests {
     fn the_active_window_is_placed_and_marked_active() {
         let desktop = desktop_with_post();
         let id = WindowId::post("hello");
-        let look = frame_look(&desktop, &id, false, false);
+        let look = frame_look(&desktop, &id, FrameContext::default());
         assert_eq!(look.class, "window post-window active");
         let window = desktop.window(&id).unwrap();
         let frame = window.frame(desktop.viewport());
@@ -210,8 +220,19 @@ mod tests {
         );
         assert!(!look.restores);
         assert_eq!(look.icon, None);
-        let manager = frame_look(&desktop, &WindowId::ProgramManager, false, false);
+        let manager = frame_look(&desktop, &WindowId::ProgramManager, FrameContext::default());
         assert_eq!(manager.class, "window program-manager");
+    }
+
+    #[test]
+    fn behind_a_dialog_no_title_bar_shows_as_active() {
+        let desktop = desktop_with_post();
+        let behind = FrameContext {
+            behind_dialog: true,
+            ..FrameContext::default()
+        };
+        let look = frame_look(&desktop, &WindowId::post("hello"), behind);
+        assert_eq!(look.class, "window post-window");
     }
 
     #[test]
@@ -219,13 +240,21 @@ mod tests {
         let mut desktop = desktop_with_post();
         let id = WindowId::post("hello");
         desktop.toggle_maximize(&id);
-        let look = frame_look(&desktop, &id, false, true);
+        let keyboard = FrameContext {
+            keyboard: true,
+            ..FrameContext::default()
+        };
+        let look = frame_look(&desktop, &id, keyboard);
         assert_eq!(
             look.class,
             "window post-window active maximized keyboard-mode"
         );
         assert!(look.restores);
-        let phone = frame_look(&desktop, &id, true, false);
+        let single = FrameContext {
+            single: true,
+            ..FrameContext::default()
+        };
+        let phone = frame_look(&desktop, &id, single);
         assert_eq!(phone.class, "window post-window active");
     }
 
@@ -234,7 +263,7 @@ mod tests {
         let mut desktop = desktop_with_post();
         let id = WindowId::post("hello");
         desktop.minimize(&id);
-        let look = frame_look(&desktop, &id, false, false);
+        let look = frame_look(&desktop, &id, FrameContext::default());
         assert!(look.class.ends_with(" minimized"), "{}", look.class);
         let at = desktop.icon_position(&id).unwrap();
         assert_eq!(look.icon, Some(format!("left:{}px;top:{}px", at.x, at.y)));

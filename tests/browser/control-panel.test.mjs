@@ -125,6 +125,9 @@ test('the Color dialog works from the keyboard and keeps the focus inside', asyn
   const list = page.locator('#dlg-color-list');
   await list.waitFor();
   assert.equal(await focusedId(page, 'dlg-color-list'), 'dlg-color-list');
+  // The dialog is the active window now: the Control Panel's title bar goes inactive.
+  const panelClass = () => page.locator('#win-control-panel').getAttribute('class');
+  assert.doesNotMatch(await panelClass(), /\bactive\b/);
   await page.keyboard.press('Home');
   assert.equal(await list.getAttribute('aria-activedescendant'), 'dlg-color-list-0');
   await page.keyboard.press('ArrowDown');
@@ -153,6 +156,7 @@ test('the Color dialog works from the keyboard and keeps the focus inside', asyn
   assert.equal(await page.locator('.dialog').count(), 0);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.scheme), 'hotdog-stand');
   assert.equal(await focusedId(page, 'cpl-color'), 'cpl-color');
+  assert.match(await panelClass(), /\bactive\b/);
   assert.deepEqual(errors, []);
   await context.close();
 });
