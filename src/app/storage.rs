@@ -44,6 +44,10 @@ pub fn load(viewport: Size, known: &dyn Fn(&WindowId) -> bool) -> Option<Desktop
     for problem in &restored.problems {
         web_sys::console::warn_1(&text!("Progman: saved desktop: ", problem).into());
     }
+    let (scheme, pattern) = (restored.scheme.as_deref(), restored.pattern.as_deref());
+    for unknown in Appearance::unknown_saved(scheme, pattern) {
+        web_sys::console::warn_1(&text!("Progman: saved desktop: ", unknown).into());
+    }
     Some(restored.desktop)
 }
 

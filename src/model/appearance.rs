@@ -3,8 +3,11 @@
 //! Both are chosen from fixed lists ([`SCHEMES`], [`PATTERNS`]) whose `name`s are the values the
 //! style sheets select on (`<html data-scheme="…">`, `<html data-pattern="…">`, one file per
 //! scheme in `style/schemes/`, the patterns in `style/controls/pattern.css`). A saved name is
-//! read defensively: anything not on the list gives the default, so an old or edited saved
+//! read defensively: anything not on the list gives the default (and [`Appearance::unknown_saved`]
+//! names it for the console), so an old or edited saved
 //! desktop never breaks the page.
+
+use crate::text;
 
 /// One entry of a Control Panel list: the name the style sheets use, and the label shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +76,23 @@ impl Appearance {
             scheme: find(&SCHEMES, scheme).unwrap_or(DEFAULT_SCHEME),
             pattern: find(&PATTERNS, pattern).unwrap_or(DEFAULT_PATTERN),
         }
+    }
+
+    /// What of the saved names the app does not know (from another version, or edited by
+    /// hand), each as a message saying the default takes its place.
+    pub fn unknown_saved(scheme: Option<&str>, pattern: Option<&str>) -> Vec<String> {
+        [
+            ("colour scheme", scheme, SCHEMES.as_slice()),
+            ("pattern", pattern, PATTERNS.as_slice()),
+        ]
+        .into_iter()
+        .filter_map(|(what, name, list)| {
+            let name = name?;
+            find(list, Some(name))
+                .is_none()
+                .then(|| text!(what, " `", name, "` is unknown; the default is used"))
+        })
+        .collect()
     }
 
     /// The `data-scheme` value to put on the page, `None` for the default scheme (a page
@@ -164,6 +184,19 @@ mod tests {
         for saved in [None, Some(""), Some("Plasma Power Saver"), Some("hotdog")] {
             assert_eq!(Appearance::from_saved(saved, saved), Appearance::default());
         }
+    }
+
+    #[test]
+    fn unknown_saved_names_are_named_and_known_ones_pass_quietly() {
+        assert_eq!(
+            Appearance::unknown_saved(Some("../../etc"), Some("Weave")),
+            ["colour scheme `../../etc` is unknown; the default is used"]
+        );
+        assert_eq!(
+            Appearance::unknown_saved(Some("ocean"), Some("plaid")),
+            ["pattern `plaid` is unknown; the default is used"]
+        );
+        assert!(Appearance::unknown_saved(None, Some(" boxes ")).is_empty());
     }
 
     #[test]
