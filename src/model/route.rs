@@ -53,6 +53,7 @@ impl Route {
 /// Reads a URL path (without query or fragment) relative to `base` (which starts and ends
 /// with `/`).
 pub fn parse(path: &str, base: &str) -> Route {
+    let path = &decode_unreserved(path);
     let Some(rest) = path.strip_prefix(base).or_else(|| {
         // `/blog` without the trailing slash still means the base.
         (path == base.trim_end_matches('/')).then_some("")
@@ -178,6 +179,42 @@ pub fn is_valid_slug(slug: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
 }
 
+/// `path` with every percent escape of an unreserved character (a letter, a digit, `-`, `.`,
+/// `_`, `~`) decoded, as a static host decodes it before finding the file (RFC 3986 6.2.2.2:
+/// `/posts/a%2Db/` is `/posts/a-b/`). Other escapes stay, so `%2F` never becomes a `/`.
+fn decode_unreserved(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        let escaped = match bytes.get(at..at + 3) {
+            Some([b'%', high, low]) => hex(*high)
+                .zip(hex(*low))
+                .map(|(high, low)| high << 4 | low)
+                .filter(|b| b.is_ascii_alphanumeric() || b"-._~".contains(b)),
+            _ => None,
+        };
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                at += 3;
+            }
+            None => {
+                decoded.push(bytes[at]);
+                at += 1;
+            }
+        }
+    }
+    // Only ASCII bytes replaced whole escapes, so the text is still UTF-8.
+    String::from_utf8(decoded).unwrap_or_else(|_| path.to_owned())
+}
+
+fn hex(digit: u8) -> Option<u8> {
+    char::from(digit)
+        .to_digit(16)
+        .and_then(|value| u8::try_from(value).ok())
+}
+
 /// `path` without any `index.html` at its end (`trim_end_matches`, without a substring searcher).
 fn without_index_files(mut path: &str) -> &str {
     while let Some(shorter) = path.strip_suffix("index.html") {
@@ -189,6 +226,27 @@ fn without_index_files(mut path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_letters_digits_and_dashes_read_as_themselves() {
+        assert_eq!(
+            parse("/posts/what%2Dis%2dprogman/", "/"),
+            Route::Post("what-is-progman".into())
+        );
+        assert_eq!(parse("/tags/%72ust/", "/"), Route::Tag("rust".into()));
+        assert_eq!(parse("/blog/page/%32/", "/blog/"), Route::Page(2));
+        // An escaped slash stays escaped (it is not a path separator), and so does a broken or
+        // non-ASCII escape: none of them names a post.
+        for odd in [
+            "/posts/a%2Fb/",
+            "/posts/a%zz/",
+            "/posts/a%/",
+            "/posts/caf%C3%A9/",
+        ] {
+            assert_eq!(parse(odd, "/"), Route::NotFound, "{odd}");
+        }
+        assert_eq!(decode_unreserved("/x%2f%41%e9"), "/x%2fA%e9");
+    }
 
     #[test]
     fn root_and_index_html_are_the_desktop() {
