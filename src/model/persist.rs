@@ -269,7 +269,7 @@ impl Problem {
             Self::NoWindowId(index) => text!("window ", index, " has no valid id; dropped"),
             Self::UnknownPost(slug) => text!("window of post `", slug, "` dropped: no such post"),
             Self::UnknownTag(slug) => text!("window of tag `", slug, "` dropped: no such tag"),
-            Self::DuplicateWindow(window) => text!("second window of ", window, " dropped"),
+            Self::DuplicateWindow(window) => text!("a second ", window, " dropped"),
             Self::BadField {
                 window,
                 field,
@@ -316,6 +316,11 @@ impl FieldProblem {
         match self {
             Self::Missing(used) => text!("is missing; using ", used),
             Self::WrongType(used) => text!("has the wrong type; using ", used),
+            // Beyond 2^53 the saved number was not a whole number as written (and may have
+            // saturated when read): saying so beats printing a made-up one.
+            Self::OutOfRange { found, used } if found.unsigned_abs() > 1 << 53 => {
+                text!("is far out of range; using ", used)
+            }
             Self::OutOfRange { found, used } => text!(found, " is out of range; using ", used),
         }
     }

@@ -206,6 +206,10 @@ fn a_duplicate_window_keeps_the_first() {
     assert_eq!(restored.desktop.windows().len(), 2);
     assert_eq!(post_rect(&restored), Some(Rect::new(100, 60, 400, 300)));
     assert_eq!(restored.problems.len(), 1, "{:?}", restored.problems);
+    assert_eq!(
+        restored.problems[0].to_string(),
+        "a second window of post `a` dropped"
+    );
 }
 
 #[test]
@@ -273,10 +277,23 @@ fn negative_zero_and_tiny_sizes_become_the_minimum() {
 
 #[test]
 fn huge_sizes_become_the_maximum() {
-    let rect = json!({"x": 100, "y": 60, "width": 1e9, "height": 18446744073709551615u64});
+    let rect = json!({"x": 100, "y": 60, "width": 1e9, "height": 1e308});
     let restored = restore_value(with_post_rect(rect));
     assert_eq!(post_rect(&restored).map(|r| r.size()), Some(MAX_WINDOW));
-    assert_eq!(restored.problems.len(), 2, "{:?}", restored.problems);
+    let used = MAX_WINDOW.height;
+    assert_eq!(
+        restored.problems,
+        vec![
+            text!(
+                "window of post `a`: `width` 1000000000 is out of range; using ",
+                MAX_WINDOW.width
+            ),
+            text!(
+                "window of post `a`: `height` is far out of range; using ",
+                used
+            ),
+        ]
+    );
 }
 
 #[test]
