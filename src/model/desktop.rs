@@ -99,6 +99,14 @@ pub struct Window {
     /// comes back to the same place.
     #[serde(default)]
     pub icon: Option<Point>,
+    /// Minimized while maximized: restoring it maximizes it again, as in Windows 3.1 (its
+    /// normal rectangle waits for the next Restore).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub restores_maximized: bool,
+}
+
+fn is_false(flag: &bool) -> bool {
+    !flag
 }
 
 impl Window {
@@ -109,6 +117,7 @@ impl Window {
             rect,
             state: WindowState::Normal,
             icon: None,
+            restores_maximized: false,
         }
     }
 
@@ -386,6 +395,9 @@ impl Desktop {
 
     pub fn minimize(&mut self, id: &WindowId) {
         if let Some(window) = self.window_mut(id) {
+            if !window.is_minimized() {
+                window.restores_maximized = window.state == WindowState::Maximized;
+            }
             window.state = WindowState::Minimized;
         }
     }
@@ -393,14 +405,21 @@ impl Desktop {
     pub fn maximize(&mut self, id: &WindowId) {
         if let Some(window) = self.window_mut(id) {
             window.state = WindowState::Maximized;
+            window.restores_maximized = false;
         }
         self.focus(id);
     }
 
-    /// Returns a minimized or maximized window to its normal rectangle and focuses it.
+    /// Returns a maximized window to its normal rectangle, a minimized one to the state it was
+    /// minimized from (see [`Window::restores_maximized`]), and focuses it.
     pub fn restore(&mut self, id: &WindowId) {
         if let Some(window) = self.window_mut(id) {
-            window.state = WindowState::Normal;
+            window.state = if window.is_minimized() && window.restores_maximized {
+                WindowState::Maximized
+            } else {
+                WindowState::Normal
+            };
+            window.restores_maximized = false;
         }
         self.focus(id);
     }
@@ -415,10 +434,8 @@ impl Desktop {
     }
 
     fn restore_if_minimized(&mut self, id: &WindowId) {
-        if let Some(window) = self.window_mut(id) {
-            if window.is_minimized() {
-                window.state = WindowState::Normal;
-            }
+        if self.window(id).is_some_and(Window::is_minimized) {
+            self.restore(id);
         }
     }
 

@@ -1,7 +1,8 @@
 //! The saved desktop: what goes into localStorage, and restoring it without ever failing.
 //!
 //! [`save`] writes a [`Saved`] as JSON (with [`Saved::to_text`], the same text on both targets): every open window (Program Manager included) with its
-//! rectangle, state and icon position, the stacking order, and the names of the colour scheme
+//! rectangle, state and icon position (and, for a window minimized from maximized, that it
+//! restores maximized), the stacking order, and the names of the colour scheme
 //! and desktop pattern (see [`super::appearance`]).
 //!
 //! [`restore`] reads whatever localStorage holds, which may be from an older version of the
@@ -105,9 +106,13 @@ fn write_window(out: &mut String, window: &Window) {
         r#","height":"#, rect.height, r#"},"state":""#, state_name(window.state), r#"","icon":"#
     );
     match window.icon {
-        Some(icon) => push_text!(*out; r#"{"x":"#, icon.x, r#","y":"#, icon.y, "}}"),
-        None => out.push_str("null}"),
+        Some(icon) => push_text!(*out; r#"{"x":"#, icon.x, r#","y":"#, icon.y, "}"),
+        None => out.push_str("null"),
     }
+    if window.restores_maximized {
+        out.push_str(r#","restores_maximized":true"#);
+    }
+    out.push('}');
 }
 
 /// The saved form of a window id: `{"kind":"post","slug":"…"}` and the like.
@@ -410,11 +415,13 @@ impl Reader<'_> {
         let rect = fields.rect(default_rect(&id, self.viewport));
         let state = fields.state();
         let icon = fields.icon();
+        let restores_maximized = state == WindowState::Minimized && fields.restores_maximized();
         Ok(Window {
             id,
             rect,
             state,
             icon,
+            restores_maximized,
         })
     }
 
@@ -563,6 +570,22 @@ impl WindowFields<'_> {
     }
 
     /// The moved icon position; missing or null means the automatic slot.
+    /// Whether a minimized window goes back to maximized; missing (as in desktops saved before
+    /// there was such a field) is `false`.
+    fn restores_maximized(&mut self) -> bool {
+        match self.fields.get("restores_maximized") {
+            None | Some(Json::Bool(false)) => false,
+            Some(Json::Bool(true)) => true,
+            Some(_) => {
+                self.note(
+                    "restores_maximized",
+                    FieldProblem::WrongType("false".to_owned()),
+                );
+                false
+            }
+        }
+    }
+
     fn icon(&mut self) -> Option<Point> {
         let automatic = || "the automatic slot".to_owned();
         match self.fields.get("icon") {

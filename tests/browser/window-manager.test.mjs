@@ -146,7 +146,7 @@ test('minimize makes a desktop icon at the bottom; double-click and Enter restor
   await page.close();
 });
 
-test('double-clicking the title bar maximizes and restores, and the button shows Restore', async () => {
+test('double-clicking the title bar maximizes and restores, and the button shows Restore; minimized, it keeps that', async () => {
   const { page } = await openDesktop();
   const win = await openPost(page, posts[1]);
   const before = await rect(win);
@@ -158,6 +158,14 @@ test('double-clicking the title bar maximizes and restores, and the button shows
   // The restore glyph is taller than the maximize triangle.
   assert.equal(await maximize.evaluate((el) => getComputedStyle(el, '::before').height), '9px');
   await page.screenshot({ path: join(screenshots, 'wm-maximized.png'), clip: { x: VIEWPORT.width - 400, y: 0, width: 400, height: 60 } });
+  // Minimized while maximized, it comes back maximized, and a reload remembers that.
+  await win.locator('.title-bar .minimize').click();
+  await page.waitForTimeout(400); // the desktop is saved a moment after it changes
+  await page.reload();
+  await appReady(page);
+  await page.locator(`#win-post-${posts[1].slug}-icon`).dblclick();
+  await win.waitFor({ state: 'visible' });
+  assert.deepEqual(await rect(win), { x: 0, y: 0, ...VIEWPORT });
   await win.locator('.title-bar .title').dblclick();
   assert.deepEqual(await rect(win), before);
   assert.equal(await maximize.getAttribute('aria-label'), 'Maximize');

@@ -169,6 +169,10 @@ pub fn check_invariants(desktop: &Desktop) -> Result<(), TestCaseError> {
         prop_assert!(rect.width >= MIN_WINDOW.width && rect.height >= MIN_WINDOW.height);
         prop_assert!(rect.width <= MAX_WINDOW.width && rect.height <= MAX_WINDOW.height);
         prop_assert_eq!(rect, keep_title_bar_reachable(rect, viewport));
+        prop_assert!(
+            !window.restores_maximized || window.is_minimized(),
+            "only a minimized window remembers it was maximized"
+        );
         if let Some(icon) = desktop.icon_position(&window.id) {
             prop_assert_eq!(icon, keep_icon_reachable(icon, viewport));
         }

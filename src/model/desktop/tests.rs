@@ -356,6 +356,31 @@ fn tiling_three_windows_widens_the_last_row_to_fill_it() {
 }
 
 #[test]
+fn a_window_minimized_while_maximized_restores_maximized_then_normal() {
+    let mut desktop = Desktop::new(VIEWPORT);
+    desktop.open_post("a");
+    let normal = rect_of(&desktop, &post("a"));
+    desktop.maximize(&post("a"));
+    desktop.minimize(&post("a"));
+    let state = |d: &Desktop| d.window(&post("a")).map(|w| w.state);
+    desktop.restore(&post("a"));
+    assert_eq!(state(&desktop), Some(WindowState::Maximized));
+    assert!(desktop.is_active(&post("a")));
+    // The next Restore goes back to the normal rectangle, kept all along.
+    desktop.restore(&post("a"));
+    assert_eq!(state(&desktop), Some(WindowState::Normal));
+    assert_eq!(rect_of(&desktop, &post("a")), normal);
+    // Minimized from normal, it comes back normal; opening it from its icon counts as restoring.
+    desktop.minimize(&post("a"));
+    desktop.open_post("a");
+    assert_eq!(state(&desktop), Some(WindowState::Normal));
+    desktop.maximize(&post("a"));
+    desktop.minimize(&post("a"));
+    desktop.open_post("a");
+    assert_eq!(state(&desktop), Some(WindowState::Maximized));
+}
+
+#[test]
 fn tile_and_cascade_leave_the_row_of_icons_in_view() {
     let mut desktop = Desktop::new(VIEWPORT);
     for slug in ["a", "b", "c"] {

@@ -22,8 +22,22 @@ fn json_leaf() -> impl Strategy<Value = Value> {
 /// Arbitrary JSON, with keys that often match the saved desktop's own.
 fn json_value() -> impl Strategy<Value = Value> {
     let key = prop::sample::select(vec![
-        "version", "windows", "stack", "scheme", "pattern", "id", "kind", "slug", "rect", "x", "y",
-        "width", "height", "state", "icon",
+        "version",
+        "windows",
+        "stack",
+        "scheme",
+        "pattern",
+        "id",
+        "kind",
+        "slug",
+        "rect",
+        "x",
+        "y",
+        "width",
+        "height",
+        "state",
+        "icon",
+        "restores_maximized",
     ]);
     json_leaf().prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![

@@ -353,6 +353,39 @@ fn an_unknown_or_mistyped_state_becomes_normal() {
 }
 
 #[test]
+fn a_window_minimized_from_maximized_comes_back_maximized_after_a_reload() {
+    let mut desktop = Desktop::new(VIEWPORT);
+    desktop.open_post("a");
+    desktop.maximize(&post("a"));
+    desktop.minimize(&post("a"));
+    let text = save(&desktop, None, None);
+    assert!(text.contains(r#""restores_maximized":true"#), "{text}");
+    let mut restored = restore(&text, &|_| true, VIEWPORT);
+    assert!(restored.problems.is_empty(), "{:?}", restored.problems);
+    restored.desktop.restore(&post("a"));
+    let state = restored.desktop.window(&post("a")).map(|w| w.state);
+    assert_eq!(state, Some(WindowState::Maximized));
+}
+
+#[test]
+fn the_restores_maximized_flag_counts_only_on_a_minimized_window_and_must_be_a_bool() {
+    let flag = |state: &str, value: Value| {
+        let mut saved = with_post_rect(good_rect());
+        saved["windows"][1]["state"] = json!(state);
+        saved["windows"][1]["restores_maximized"] = value;
+        let restored = restore_value(saved);
+        let flag = restored
+            .desktop
+            .window(&post("a"))
+            .map(|w| w.restores_maximized);
+        (flag, restored.problems.len())
+    };
+    assert_eq!(flag("minimized", json!(true)), (Some(true), 0));
+    assert_eq!(flag("normal", json!(true)), (Some(false), 0));
+    assert_eq!(flag("minimized", json!("yes")), (Some(false), 1));
+}
+
+#[test]
 fn icon_positions_are_restored_kept_on_screen_or_dropped_when_malformed() {
     let cases = [
         (json!({"x": 300, "y": 200}), Some(Point::new(300, 200)), 0),
