@@ -351,7 +351,7 @@ fn sitemap_and_robots_point_at_absolute_urls() {
 fn not_found_page_shows_a_message_and_links_back() {
     let (_root, out) = build_basic();
     let html = read(&out, "404.html");
-    assert!(html.contains("<a href=\"/blog/\">Back to the desktop</a>"));
+    assert!(html.contains("<a class=\"button default\" href=\"/blog/\">Back to the desktop</a>"));
     assert!(html.contains("id=\"win-not-found\""));
 }
 

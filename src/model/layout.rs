@@ -50,6 +50,15 @@ pub const PROGRAM_MANAGER: Placement = Placement {
     margin: 16,
 };
 
+/// A message box's place (the not-found page's): small, where the first post would open.
+pub const MESSAGE_BOX: Placement = Placement {
+    x: 96,
+    y: 56,
+    width: 384,
+    height: 128,
+    margin: 16,
+};
+
 /// The first post window's default place; later ones cascade from it by [`CASCADE_STEP`].
 pub const FIRST_POST: Placement = Placement {
     x: 96,

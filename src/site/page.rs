@@ -11,7 +11,7 @@ use super::post::{Post, PostHead};
 use super::tags::{self, tag_page_path};
 use super::{csp, favicon, saved_look, structured_data};
 use crate::model::frame::title_bar_html;
-use crate::model::layout::{Placement, FIRST_POST, PROGRAM_MANAGER};
+use crate::model::layout::{Placement, FIRST_POST, MESSAGE_BOX, PROGRAM_MANAGER};
 use crate::model::post::page_path;
 use crate::model::route::{self, Route};
 use crate::model::tag::TagGroup;
@@ -392,10 +392,10 @@ pub fn not_found_page(site: Site<'_>, icons: &str) -> String {
         "message-box not-found active",
         "win-not-found",
         "Not found",
-        FIRST_POST,
+        MESSAGE_BOX,
         1,
     );
-    out.push_str("    <div class=\"window-body\">\n      <p>Cannot find the page you asked for. It may have moved, or never existed.</p>\n      <p><a href=\"");
+    out.push_str("    <div class=\"window-body\">\n      <p>Cannot find the page you asked for. It may have moved, or never existed.</p>\n      <p class=\"dialog-buttons\"><a class=\"button default\" href=\"");
     push_escaped(&mut out, site.base_path());
     out.push_str("\">Back to the desktop</a></p>\n    </div>\n  </section>\n");
     desktop_close(&mut out);
@@ -1013,7 +1013,7 @@ mod tests {
         let config = config();
         let html = not_found_page(site(&config), "");
         assert!(
-            html.contains(r#"<a href="/blog/">Back to the desktop</a>"#),
+            html.contains(r#"<a class="button default" href="/blog/">Back to the desktop</a>"#),
             "{html}"
         );
         assert!(
@@ -1024,6 +1024,8 @@ mod tests {
             html.contains("class=\"window message-box not-found active\""),
             "{html}"
         );
+        // A small box, not a post-sized window.
+        assert!(html.contains(&style_of(MESSAGE_BOX, 1)), "{html}");
         assert!(!html.contains("canonical"), "{html}");
     }
 }
