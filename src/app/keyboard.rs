@@ -53,6 +53,7 @@ fn press(state: AppState, alt_alone: &Cell<bool>, event: &web_sys::Event) {
         }
         if !bar {
             p.bar_menu = None;
+            p.menu_return = None;
         }
         if !task_list {
             p.task_list = false;
@@ -65,7 +66,9 @@ fn active(state: AppState) -> Option<WindowId> {
 }
 
 fn focus_menu_bar(state: AppState) {
+    let left = active(state).filter(|id| *id != WindowId::ProgramManager);
     state.close_popups();
+    state.set_popups(|p| p.menu_return = left);
     state.desktop.update(|d| {
         d.restore(&WindowId::ProgramManager);
     });
@@ -131,7 +134,7 @@ fn handle_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
             state.close_popups();
             state.set_popups(|p| p.task_list = true);
         }
-        ("Escape", false, false) => return close_menus(state),
+        ("Escape", false, false) => return close_menus(state, event),
         (" ", true, false) => {
             let active = active(state);
             state.set_popups(|p| {
@@ -169,9 +172,18 @@ fn menu_index(code: &str) -> Option<usize> {
         .position(|(key, _)| key.to_ascii_lowercase() == letter)
 }
 
-/// Esc: closes the open menu, putting focus back where the menu came from.
-fn close_menus(state: AppState) -> bool {
+/// Esc: closes the open menu, putting focus back where the menu came from; on a menu title,
+/// leaves the menu bar for the window the keyboard came from.
+fn close_menus(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
     if menu_bar::close_to_title(state) {
+        return true;
+    }
+    if inside(event, "#win-progman > .menu-bar") {
+        let back = state.popups.with_untracked(|p| p.menu_return.clone());
+        match back.filter(|id| state.desktop.with_untracked(|d| d.is_open(id))) {
+            Some(id) => state.switch_to(&id),
+            None => state.focus_active(),
+        }
         return true;
     }
     let Some(id) = state.popups.with_untracked(|p| p.open_menu.clone()) else {

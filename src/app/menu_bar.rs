@@ -167,9 +167,14 @@ fn run(state: AppState, action: &Action) {
 /// Opens menu `index` from the keyboard: Program Manager comes to the front (the menu bar is
 /// its), and focus goes to the menu's first entry.
 pub fn open_from_keyboard(state: AppState, index: usize) {
+    let left = state.desktop.with_untracked(|d| d.active().cloned());
     state.set_popups(|p| {
         p.open_menu = None;
         p.task_list = false;
+        // Moving from menu to menu keeps the window the keyboard came from.
+        if let Some(left) = left.filter(|id| *id != WindowId::ProgramManager) {
+            p.menu_return = Some(left);
+        }
     });
     state.desktop.update(|d| {
         if d.icon_position(&WindowId::ProgramManager).is_some() {

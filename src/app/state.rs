@@ -55,6 +55,9 @@ pub struct Popups {
     pub keyboard_mode: Option<KeyboardMode>,
     /// The modal dialog open over the desktop, if any.
     pub dialog: Option<Dialog>,
+    /// The window that was in front when the keyboard went to Program Manager's menu bar (Alt,
+    /// Alt+letter); Esc out of the menu bar brings it back, as leaving a menu does in Windows.
+    pub menu_return: Option<WindowId>,
 }
 
 thread_local! {
@@ -359,6 +362,7 @@ impl AppState {
             p.open_menu = None;
             p.bar_menu = None;
             p.task_list = false;
+            p.menu_return = None;
         });
     }
 

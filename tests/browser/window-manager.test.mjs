@@ -349,6 +349,33 @@ test('the keys follow the window in front: a title-bar press and Tab into a wind
   await page.close();
 });
 
+test('Esc out of the menu bar gives the keys back to the window they came from', async () => {
+  const { page, errors } = await openDesktop();
+  const post = posts[0];
+  const win = await openPost(page, post);
+  const focusInPost = () =>
+    page.waitForFunction((id) => document.getElementById(id).contains(document.activeElement), `win-post-${post.slug}`, { timeout: 3000 });
+  await focusInPost();
+  // Alt+F opens Program Manager's File menu, bringing it to the front; Esc closes the menu to
+  // its title, and Esc again leaves the menu bar for the post.
+  await page.keyboard.press('Alt+F');
+  await page.locator('#win-progman .menu-bar .menu').waitFor();
+  assert.match(await classes(page.locator('#win-progman')), activeClass);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'progman-menu-0');
+  await page.keyboard.press('Escape');
+  await focusInPost();
+  assert.match(await classes(win), activeClass);
+  // Alt alone goes to the menu bar; Esc comes back too.
+  await page.keyboard.press('Alt');
+  await page.waitForFunction(() => document.activeElement?.id === 'progman-menu-0');
+  await page.keyboard.press('Escape');
+  await focusInPost();
+  assert.match(await classes(win), activeClass);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Move and Size from the control menu work with the arrow keys; Esc cancels', async () => {
   const { page } = await openDesktop();
   const win = await openPost(page, posts[2]);
