@@ -1,8 +1,9 @@
 //! Desktop-wide keys: Alt+F4 closes the active window, Ctrl+F6 and Ctrl+Tab cycle windows
 //! (Shift goes backwards), Alt+Esc sends the active window to the back, Ctrl+Esc opens the Task
 //! List, Alt+Space opens the active window's control menu, Shift+F5 cascades and Shift+F4 tiles,
-//! Alt with F, O, W or H opens a Program Manager menu (Alt alone focuses its menu bar), and Esc
-//! closes whatever menu or dialog is open. While a keyboard Move or Size runs it gets every key.
+//! Alt with F, O, W or H opens a Program Manager menu (Alt alone or F10 focuses its menu bar),
+//! and Esc closes whatever menu or dialog is open (on a menu title, it leaves the menu bar for
+//! the window the keyboard came from). While a keyboard Move or Size runs it gets every key.
 //! A press outside an open menu closes it.
 
 use std::cell::Cell;
@@ -135,6 +136,8 @@ fn handle_key(state: AppState, event: &web_sys::KeyboardEvent) -> bool {
             state.set_popups(|p| p.task_list = true);
         }
         ("Escape", false, false) => return close_menus(state, event),
+        // F10 goes to the menu bar, as Alt does.
+        ("F10", false, false) if !shift => focus_menu_bar(state),
         (" ", true, false) => {
             let active = active(state);
             state.set_popups(|p| {

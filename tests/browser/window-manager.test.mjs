@@ -349,7 +349,7 @@ test('the keys follow the window in front: a title-bar press and Tab into a wind
   await page.close();
 });
 
-test('Esc out of the menu bar gives the keys back to the window they came from', async () => {
+test('F10 and Alt go to the menu bar; Esc out of it gives the keys back to the window they came from', async () => {
   const { page, errors } = await openDesktop();
   const post = posts[0];
   const win = await openPost(page, post);
@@ -366,12 +366,14 @@ test('Esc out of the menu bar gives the keys back to the window they came from',
   await page.keyboard.press('Escape');
   await focusInPost();
   assert.match(await classes(win), activeClass);
-  // Alt alone goes to the menu bar; Esc comes back too.
-  await page.keyboard.press('Alt');
-  await page.waitForFunction(() => document.activeElement?.id === 'progman-menu-0');
-  await page.keyboard.press('Escape');
-  await focusInPost();
-  assert.match(await classes(win), activeClass);
+  // Alt alone goes to the menu bar, and so does F10; Esc comes back from either.
+  for (const key of ['Alt', 'F10']) {
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => document.activeElement?.id === 'progman-menu-0');
+    await page.keyboard.press('Escape');
+    await focusInPost();
+    assert.match(await classes(win), activeClass, key);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });
