@@ -81,18 +81,10 @@ impl Appearance {
     /// What of the saved names the app does not know (from another version, or edited by
     /// hand), each as a message saying the default takes its place.
     pub fn unknown_saved(scheme: Option<&str>, pattern: Option<&str>) -> Vec<String> {
-        [
-            ("colour scheme", scheme, SCHEMES.as_slice()),
-            ("pattern", pattern, PATTERNS.as_slice()),
-        ]
-        .into_iter()
-        .filter_map(|(what, name, list)| {
-            let name = name?;
-            find(list, Some(name))
-                .is_none()
-                .then(|| text!(what, " `", name, "` is unknown; the default is used"))
-        })
-        .collect()
+        let mut unknown = Vec::new();
+        note_unknown(&mut unknown, "colour scheme", scheme, &SCHEMES);
+        note_unknown(&mut unknown, "pattern", pattern, &PATTERNS);
+        unknown
     }
 
     /// The `data-scheme` value to put on the page, `None` for the default scheme (a page
@@ -105,6 +97,13 @@ impl Appearance {
     /// The `data-pattern` value to put on the page, `None` for no pattern, and what is saved.
     pub fn pattern_name(&self) -> Option<&'static str> {
         chosen(&PATTERNS, self.pattern, DEFAULT_PATTERN)
+    }
+}
+
+/// Adds a message to `unknown` when `saved` names nothing in `list`.
+fn note_unknown(unknown: &mut Vec<String>, what: &str, saved: Option<&str>, list: &[Choice]) {
+    if let Some(name) = saved.filter(|_| find(list, saved).is_none()) {
+        unknown.push(text!(what, " `", name, "` is unknown; the default is used"));
     }
 }
 

@@ -183,30 +183,32 @@ pub fn is_valid_slug(slug: &str) -> bool {
 /// `_`, `~`) decoded, as a static host decodes it before finding the file (RFC 3986 6.2.2.2:
 /// `/posts/a%2Db/` is `/posts/a-b/`). Other escapes stay, so `%2F` never becomes a `/`.
 fn decode_unreserved(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut at = 0;
-    while at < bytes.len() {
-        let escaped = match bytes.get(at..at + 3) {
-            Some([b'%', high, low]) => hex(*high)
-                .zip(hex(*low))
-                .map(|(high, low)| high << 4 | low)
-                .filter(|b| b.is_ascii_alphanumeric() || b"-._~".contains(b)),
-            _ => None,
-        };
-        match escaped {
-            Some(byte) => {
-                decoded.push(byte);
-                at += 3;
+    let mut decoded = String::with_capacity(path.len());
+    let mut rest = path;
+    // Splitting only at `%` (ASCII) keeps every piece whole characters.
+    while let Some(at) = rest.bytes().position(|b| b == b'%') {
+        decoded.push_str(rest.get(..at).unwrap_or_default());
+        let bytes = rest.as_bytes();
+        let unreserved = bytes
+            .get(at + 1)
+            .and_then(|&high| hex(high))
+            .zip(bytes.get(at + 2).and_then(|&low| hex(low)))
+            .map(|(high, low)| char::from(high << 4 | low))
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'));
+        let skip = match unreserved {
+            Some(c) => {
+                decoded.push(c);
+                3
             }
             None => {
-                decoded.push(bytes[at]);
-                at += 1;
+                decoded.push('%');
+                1
             }
-        }
+        };
+        rest = rest.get(at + skip..).unwrap_or_default();
     }
-    // Only ASCII bytes replaced whole escapes, so the text is still UTF-8.
-    String::from_utf8(decoded).unwrap_or_else(|_| path.to_owned())
+    decoded.push_str(rest);
+    decoded
 }
 
 fn hex(digit: u8) -> Option<u8> {
@@ -226,6 +228,23 @@ fn without_index_files(mut path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn decoding_escapes_only_ever_shortens_them_and_a_route_path_reads_back(
+            path in "[/a-z0-9%A-F.-]{0,24}",
+            slug in "[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}",
+        ) {
+            let decoded = decode_unreserved(&path);
+            proptest::prop_assert!(decoded.len() <= path.len());
+            // The text changes only where an escape shrinks to its character.
+            proptest::prop_assert_eq!(decoded == path, decoded.len() == path.len());
+            // Any text is a route or not found, never a panic.
+            let _ = parse(&path, "/");
+            let post = Route::Post(slug);
+            proptest::prop_assert_eq!(parse(&self::path(&post, "/blog/"), "/blog/"), post);
+        }
+    }
 
     #[test]
     fn escaped_letters_digits_and_dashes_read_as_themselves() {
