@@ -49,6 +49,10 @@ async function drag(page, from, dx, dy) {
 }
 
 const classes = (locator) => locator.getAttribute('class');
+
+/** Waits until the keyboard's focus is in the element with this id (it moves after a render). */
+const focusWithin = (page, id) =>
+  page.waitForFunction((id) => document.getElementById(id)?.contains(document.activeElement), id, { timeout: 3000 });
 const activeClass = /\bactive\b/;
 
 /** Every window's id, class list, rectangle and z-index, and every desktop icon's place. */
@@ -324,15 +328,13 @@ test('a keyboard-only session: open two posts, cycle, close, switch with the Tas
 test('the keys follow the window in front: a title-bar press and Tab into a window activate it', async () => {
   const { page, errors } = await openDesktop();
   const [first, second] = [await openPost(page, posts[0]), await openPost(page, posts[1])];
-  const focusIn = (win) =>
-    page.waitForFunction((id) => document.getElementById(id).contains(document.activeElement), win, { timeout: 3000 });
-  await focusIn('win-post-' + posts[1].slug);
+  await focusWithin(page, 'win-post-' + posts[1].slug);
   // The second window sits lower than the first, and Program Manager ends left of the first's
   // buttons: that end of the first's title bar is uncovered.
   const bar = await first.locator('.title-bar').boundingBox();
   await page.mouse.click(bar.x + bar.width - 80, bar.y + 6);
   assert.match(await classes(first), activeClass);
-  await focusIn('win-post-' + posts[0].slug);
+  await focusWithin(page, 'win-post-' + posts[0].slug);
   await page.keyboard.press('PageDown');
   await page.waitForFunction((id) => document.querySelector(`#${id} > .window-body`).scrollTop > 0, 'win-post-' + posts[0].slug);
   assert.equal(await second.locator('.window-body').evaluate((el) => el.scrollTop), 0, 'the window behind did not scroll');
@@ -353,8 +355,7 @@ test('F10 and Alt go to the menu bar; Esc out of it gives the keys back to the w
   const { page, errors } = await openDesktop();
   const post = posts[0];
   const win = await openPost(page, post);
-  const focusInPost = () =>
-    page.waitForFunction((id) => document.getElementById(id).contains(document.activeElement), `win-post-${post.slug}`, { timeout: 3000 });
+  const focusInPost = () => focusWithin(page, `win-post-${post.slug}`);
   await focusInPost();
   // Alt+F opens Program Manager's File menu, bringing it to the front; Esc closes the menu to
   // its title, and Esc again leaves the menu bar for the post.
