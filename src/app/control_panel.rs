@@ -2,8 +2,9 @@
 //! whose dialogs are in [`super::dialogs`]), and putting the chosen appearance on the page.
 //!
 //! Like every Program Manager item, an icon is selected by a click and opened by a double-click
-//! or Enter (on a phone, by a tap); the arrow keys, Home and End move among the applets. The appearance is applied as `data-scheme` and `data-pattern` on `<html>` (the
-//! style sheets do the rest) and saved with the desktop by [`super::storage`].
+//! or Enter (on a phone, by a tap); the arrow keys, Home and End move among the applets. The
+//! appearance is applied as `data-scheme` and `data-pattern` on `<html>` (the style sheets do
+//! the rest) and saved with the desktop by [`super::storage`].
 
 use wasm_bindgen::JsCast;
 

@@ -3,9 +3,9 @@
 //! Both are chosen from fixed lists ([`SCHEMES`], [`PATTERNS`]) whose `name`s are the values the
 //! style sheets select on (`<html data-scheme="…">`, `<html data-pattern="…">`, one file per
 //! scheme in `style/schemes/`, the patterns in `style/controls/pattern.css`). A saved name is
-//! read defensively: anything not on the list gives the default (and [`Appearance::unknown_saved`]
-//! names it for the console), so an old or edited saved
-//! desktop never breaks the page.
+//! read defensively: anything not on the list gives the default (and
+//! [`Appearance::unknown_saved`] names it for the console), so an old or edited saved desktop
+//! never breaks the page.
 
 use crate::text;
 
