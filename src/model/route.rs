@@ -229,6 +229,7 @@ fn without_index_files(mut path: &str) -> &str {
 mod tests {
     use super::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn decoding_escapes_only_ever_shortens_them_and_a_route_path_reads_back(
