@@ -433,7 +433,7 @@ impl AppState {
 }
 
 /// Moves keyboard focus into a window once it is rendered: a post window's scrolling body (so
-/// PageDown, Space and the arrows read on), any other window itself.
+/// PageDown, Space and the arrows read on), an icon of any other ([`focus_targets`]).
 pub fn focus_window(id: &WindowId) {
     focus_after_render(id.clone(), false);
 }
@@ -448,12 +448,15 @@ pub fn focus_into_unless_within(id: &WindowId) {
 /// meanwhile (focus coming into a window brings it forward, so a late focus would undo the
 /// visitor's last step: a quick Back and Forward, say).
 fn focus_after_render(id: WindowId, unless_within: bool) {
-    let selector = focus_target(&id);
+    let targets = focus_targets(&id);
     dom::after_render(move || {
-        if !still_active(&id) || (unless_within && dom::focus_is_within(&id.dom_id())) {
+        let dom_id = id.dom_id();
+        if !still_active(&id) || (unless_within && dom::focus_is_within(&dom_id)) {
             return;
         }
-        dom::focus_selector(&selector);
+        if !targets.iter().any(|target| dom::focus_found(target)) {
+            dom::focus_element(&dom_id);
+        }
     });
 }
 
@@ -464,14 +467,18 @@ fn still_active(id: &WindowId) -> bool {
         .with_untracked(|d| d.is_active(id))
 }
 
-/// What in a window takes the keyboard's focus when the window does.
-fn focus_target(id: &WindowId) -> String {
+/// What in a window takes the keyboard's focus when the window does, first choice first (the
+/// window itself when none is there): a post's scrolling body; in a window of icons (Program
+/// Manager, a group, the Control Panel) its selected icon, else its first, as Windows 3.1
+/// always had an icon of the active group selected.
+fn focus_targets(id: &WindowId) -> Vec<String> {
     let dom_id = id.dom_id();
     match id {
-        WindowId::Post(_) => text!("#", dom_id, " > .window-body"),
-        // A group window selects its first icon, as Program Manager's groups do.
-        WindowId::Tag(_) | WindowId::Tags => text!("#", dom_id, " .icon"),
-        WindowId::ProgramManager | WindowId::ControlPanel => text!("#", dom_id),
+        WindowId::Post(_) => vec![text!("#", dom_id, " > .window-body")],
+        _ => vec![
+            text!("#", dom_id, " .icon.selected"),
+            text!("#", dom_id, " .icon"),
+        ],
     }
 }
 

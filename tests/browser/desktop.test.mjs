@@ -185,6 +185,19 @@ test('a post URL opens the desktop with that post active, without anything jumpi
   await page.close();
 });
 
+test('on the desktop the keys work at once: the first icon is selected, arrows and Enter open posts', async () => {
+  const { page, errors } = await openDesktop();
+  const first = page.locator('#win-progman .icon[data-slug]').first();
+  await page.waitForFunction(() => document.activeElement?.matches('#win-progman .icon'), null, { timeout: 3000 });
+  assert.ok(await first.evaluate((el) => el === document.activeElement));
+  assert.match(await first.getAttribute('class'), /\bselected\b/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await windowOf(page, posts[1].slug).locator('article h1').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('on a post page the keys read on in the post: Space and PageDown scroll it', async () => {
   const post = posts.find((p) => p.slug === 'every-markdown-feature') ?? posts[0];
   const { page, errors } = await openDesktop(`posts/${post.slug}/`);
