@@ -1,6 +1,8 @@
 //! The address bar follows the active window: a post's or a tag group's URL while its window is
 //! active, otherwise the desktop page of the post icons Program Manager shows (the base URL for
 //! the first). The browser's back and forward buttons bring the named window or page back.
+//! Coming to the Control Panel, which has no address, adds an entry of the same address, so
+//! Back from it returns to Program Manager.
 
 use wasm_bindgen::JsValue;
 
@@ -35,13 +37,17 @@ fn active_route(state: AppState) -> Route {
 }
 
 pub fn install(state: AppState) {
-    let mut last = None;
+    let mut last: Option<(Route, bool)> = None;
     dom::effect(move || {
         let route = active_route(state);
-        if last.as_ref() != Some(&route) {
-            follow(state, &route);
-            last = Some(route);
+        // The Control Panel has no address of its own, but coming to it is a step of its own:
+        // Back from it goes to Program Manager (on a phone, to the home screen).
+        let panel = state.desktop.with(|d| d.is_active(&WindowId::ControlPanel));
+        let to_panel = panel && last.as_ref().is_some_and(|(_, was)| !was);
+        if to_panel || last.as_ref().map(|(shown, _)| shown) != Some(&route) {
+            follow(state, &route, to_panel);
         }
+        last = Some((route, panel));
     });
 }
 
@@ -89,13 +95,14 @@ pub fn show_active(state: AppState) {
     let active = state
         .desktop
         .with_untracked(|d| d.active().map(Route::of_window));
-    follow(state, &shown_route(state, active));
+    follow(state, &shown_route(state, active), false);
 }
 
-/// Points the address bar and the document title at `route` (the titles the static pages have).
-fn follow(state: AppState, route: &Route) {
+/// Points the address bar and the document title at `route` (the titles the static pages have),
+/// with a new history entry when the address changes or `new_entry` asks for one.
+fn follow(state: AppState, route: &Route, new_entry: bool) {
     let path = route::path(route, &state.base());
-    if dom::location_path() != path {
+    if new_entry || dom::location_path() != path {
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&path));
         }

@@ -126,6 +126,19 @@ test('Program Manager is the home screen; a tap opens a post full-screen; Next, 
   await context.close();
 });
 
+test('Back from the Control Panel goes to the home screen, not off the site', async () => {
+  const { context, page, errors } = await phone();
+  await page.goto(site.url);
+  await appReady(page);
+  await page.locator('#win-progman .icon.control-panel').tap();
+  await showsOnly(page, 'win-control-panel');
+  await page.goBack();
+  await showsOnly(page, 'win-progman');
+  assert.equal(path(page), '/');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a first visit to any page paints in the pixel fonts: nothing moves when the fonts or the app arrive', async () => {
   // The fonts are inlined in the stylesheet, but a browser decodes them only once layout needs
   // them; a heading that wraps differently in the fallback face would then jump.
