@@ -136,8 +136,11 @@ test('minimize makes a desktop icon at the bottom; double-click and Enter restor
   await win.waitFor({ state: 'visible' });
   assert.deepEqual(await rect(win), before);
   assert.match(await classes(win), activeClass);
-  // Enter on a focused icon restores too.
+  // Enter on a focused icon restores too. With every window minimized the app puts the focus on
+  // the first desktop icon (Program Manager's) after the next frame: wait for that, or it could
+  // land after the test's own focus and Enter would restore Program Manager instead.
   await win.locator('.title-bar .minimize').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'win-progman-icon', null, { timeout: 3000 });
   await icon.focus();
   await page.keyboard.press('Enter');
   await win.waitFor({ state: 'visible' });
