@@ -13,6 +13,7 @@ use super::dom;
 use super::menu_nav::event_element;
 use super::state::AppState;
 use super::storage;
+use super::tag_window::Gesture;
 use crate::model::appearance::Appearance;
 use crate::model::desktop::WindowId;
 use crate::text;
@@ -104,11 +105,14 @@ pub fn open(state: AppState, item: &str) {
 pub fn applets(body: web_sys::Element) {
     let state = AppState::current();
     body.set_inner_html(APPLETS);
-    let serve = move |event: web_sys::Event| match event.type_().as_str() {
-        // A tap opens an applet on a phone, as it opens a post; a click only selects elsewhere.
-        "click" if !state.single() => {}
-        "keydown" if super::icon_keys::move_focus(state, &event) => {}
-        _ => open_item(state, &event),
+    let serve = move |event: web_sys::Event| {
+        let gesture = Gesture::of(&event);
+        if gesture == Gesture::Key && super::icon_keys::move_focus(state, &event) {
+            return;
+        }
+        if gesture.opens(state.single()) {
+            open_item(state, &event);
+        }
     };
     dom::listen(&body, &["click", "dblclick", "keydown"], Box::new(serve));
 }

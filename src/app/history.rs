@@ -28,21 +28,14 @@ fn shown_route(state: AppState, active: Option<Route>) -> Route {
     }
 }
 
-/// [`shown_route`] of the active window, tracked by the effect that calls it.
-fn active_route(state: AppState) -> Route {
-    shown_route(
-        state,
-        state.desktop.with(|d| d.active().map(Route::of_window)),
-    )
-}
-
 pub fn install(state: AppState) {
     let mut last: Option<(Route, bool)> = None;
     dom::effect(move || {
-        let route = active_route(state);
+        let active = state.desktop.with(|d| d.active().cloned());
+        let route = shown_route(state, active.as_ref().map(Route::of_window));
         // The Control Panel has no address of its own, but coming to it is a step of its own:
         // Back from it goes to Program Manager (on a phone, to the home screen).
-        let panel = state.desktop.with(|d| d.is_active(&WindowId::ControlPanel));
+        let panel = active == Some(WindowId::ControlPanel);
         let to_panel = panel && last.as_ref().is_some_and(|(_, was)| !was);
         if to_panel || last.as_ref().map(|(shown, _)| shown) != Some(&route) {
             follow(state, &route, to_panel);

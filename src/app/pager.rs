@@ -23,7 +23,7 @@ pub fn serve(
         .and_then(route::page_number);
     if plain_gesture(event).is_some() {
         event.prevent_default();
-        if gesture != Gesture::Click || state.single() {
+        if gesture.opens(state.single()) {
             turn(page.unwrap_or(1));
         }
     }

@@ -176,13 +176,11 @@ pub fn turn_to(state: AppState, page: usize) {
 fn serve_body(body: &web_sys::Element) {
     let state = AppState::current();
     let handler = move |event: web_sys::Event| {
-        let gesture = match event.type_().as_str() {
-            // Focusing an icon selects it (File > Open opens it).
-            "focusin" => return show_selected(&event),
-            "click" => Gesture::Click,
-            "dblclick" => Gesture::DoubleClick,
-            _ => Gesture::Key,
-        };
+        // Focusing an icon selects it (File > Open opens it).
+        if event.type_() == "focusin" {
+            return show_selected(&event);
+        }
+        let gesture = Gesture::of(&event);
         if gesture == Gesture::Key && icon_keys::move_focus(state, &event) {
             return;
         }
@@ -192,7 +190,7 @@ fn serve_body(body: &web_sys::Element) {
         // Post and group icons open their window; the Control Panel item opens on Enter or
         // Space, a double-click, or on a phone a tap.
         tag_window::activate(state, &event, gesture);
-        if gesture != Gesture::Click || state.single() {
+        if gesture.opens(state.single()) {
             control_panel::open_item(state, &event);
         }
     };

@@ -41,12 +41,10 @@ pub fn load(viewport: Size, known: &dyn Fn(&WindowId) -> bool) -> Option<Desktop
     let appearance =
         Appearance::from_saved(restored.scheme.as_deref(), restored.pattern.as_deref());
     super::control_panel::apply(appearance);
-    for problem in &restored.problems {
-        web_sys::console::warn_1(&text!("Progman: saved desktop: ", problem).into());
-    }
     let (scheme, pattern) = (restored.scheme.as_deref(), restored.pattern.as_deref());
-    for unknown in Appearance::unknown_saved(scheme, pattern) {
-        web_sys::console::warn_1(&text!("Progman: saved desktop: ", unknown).into());
+    let unknown = Appearance::unknown_saved(scheme, pattern);
+    for problem in restored.problems.iter().chain(&unknown) {
+        web_sys::console::warn_1(&text!("Progman: saved desktop: ", problem).into());
     }
     Some(restored.desktop)
 }

@@ -26,6 +26,23 @@ pub enum Gesture {
     Key,
 }
 
+impl Gesture {
+    /// The gesture an icon's `click`, `dblclick` or key event is.
+    pub fn of(event: &web_sys::Event) -> Self {
+        match event.type_().as_str() {
+            "click" => Self::Click,
+            "dblclick" => Self::DoubleClick,
+            _ => Self::Key,
+        }
+    }
+
+    /// Whether it opens what the icon stands for: a double-click or a key does; a click only
+    /// selects, except in single-window mode, where a tap opens as on a phone's home screen.
+    pub fn opens(self, single: bool) -> bool {
+        self != Self::Click || single
+    }
+}
+
 /// A group window's contents: the page it is turned to of the posts carrying its tag and the
 /// way to every tag, or a group icon per tag for the Tags window.
 fn body_html(state: AppState, index: &PostsIndex, id: &WindowId) -> String {
@@ -86,7 +103,7 @@ pub fn activate(state: AppState, event: &web_sys::Event, gesture: Gesture) {
         None => WindowId::Tags,
     };
     event.prevent_default();
-    if gesture != Gesture::Click || id == WindowId::Tags || state.single() {
+    if gesture.opens(state.single()) || id == WindowId::Tags {
         state.open_window(id);
     }
 }
@@ -120,12 +137,10 @@ pub fn group_body(body: web_sys::Element, id: WindowId) {
     let state = AppState::current();
     body.set_inner_html(&state.with_index(|index| body_html(state, index, &id)));
     let handler = move |event: web_sys::Event| {
-        let gesture = match event.type_().as_str() {
-            "click" => Gesture::Click,
-            "dblclick" => Gesture::DoubleClick,
-            _ if super::icon_keys::move_focus(state, &event) => return,
-            _ => Gesture::Key,
-        };
+        let gesture = Gesture::of(&event);
+        if gesture == Gesture::Key && super::icon_keys::move_focus(state, &event) {
+            return;
+        }
         if let Some(slug) = id.tag() {
             if super::pager::serve(state, &event, gesture, |page| turn_to(state, slug, page)) {
                 return;

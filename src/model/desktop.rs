@@ -291,9 +291,10 @@ impl Desktop {
     /// [`Desktop::open_post`]; groups share the posts' cascade), or the Control Panel at its
     /// [`CONTROL_PANEL`] place.
     pub fn open(&mut self, id: WindowId) {
-        if self.is_open(&id) {
-            self.restore_if_minimized(&id);
-            self.focus(&id);
+        if self.window(&id).is_some_and(Window::is_minimized) {
+            return self.restore(&id);
+        }
+        if self.focus(&id) {
             return;
         }
         let placement = if id.cascades() {
@@ -430,12 +431,6 @@ impl Desktop {
             Some(WindowState::Maximized) => self.restore(id),
             Some(_) => self.maximize(id),
             None => {}
-        }
-    }
-
-    fn restore_if_minimized(&mut self, id: &WindowId) {
-        if self.window(id).is_some_and(Window::is_minimized) {
-            self.restore(id);
         }
     }
 
